@@ -1,0 +1,131 @@
+//! The panel's settings, read at start-up from `<meta name="snapshot-panel:NAME">` tags or
+//! from `data-NAME` attributes on the element it is mounted into: no rebuild needed.
+
+use crate::url::ApiBase;
+
+/// How the panel gets its API token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AuthMode {
+    /// Try without a token; if the API says 401, ask the person for one. The default: it suits
+    /// both a proxy that injects the token and one that does not.
+    #[default]
+    Auto,
+    /// Always ask the person for a token.
+    Token,
+    /// A reverse proxy injects the token: never ask, never send one.
+    Proxy,
+    /// The embedding page hands the token in (mount option and `setToken`).
+    Host,
+}
+
+impl AuthMode {
+    fn parse(value: &str) -> Option<Self> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "auto" | "" => Some(Self::Auto),
+            "token" => Some(Self::Token),
+            "proxy" => Some(Self::Proxy),
+            "host" => Some(Self::Host),
+            _ => None,
+        }
+    }
+}
+
+/// Every setting, with its default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// `api-base`: where the API is. Default `/api/v1/`, same origin.
+    pub api_base: ApiBase,
+    /// `auth`: `auto`, `token`, `proxy` or `host`.
+    pub auth: AuthMode,
+    /// `server-id`: the server to open on, instead of every server.
+    pub server_id: Option<u64>,
+    /// `timeout-ms`: how long a request may take. Default 15000.
+    pub timeout_ms: u32,
+    /// `routing`: whether the panel owns the address bar (`on`, the default when it is the
+    /// page) or keeps its view to itself (`off`, the default when embedded).
+    pub routing: Option<bool>,
+}
+
+/// The documented setting names.
+pub const SETTING_NAMES: [&str; 5] = ["api-base", "auth", "server-id", "timeout-ms", "routing"];
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            api_base: ApiBase::new("/api/v1/"),
+            auth: AuthMode::Auto,
+            server_id: None,
+            timeout_ms: 15_000,
+            routing: None,
+        }
+    }
+}
+
+/// A setting that could not be read: shown inside the panel, never a blank page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingError {
+    pub name: String,
+    pub value: String,
+    pub expected: &'static str,
+}
+
+impl SettingError {
+    /// The sentence shown in the panel.
+    pub fn message(&self) -> String {
+        format!(
+            "The setting “{}” is “{}”, but it must be {}.",
+            self.name, self.value, self.expected
+        )
+    }
+}
+
+/// Reads the settings through `lookup` (a meta tag or a data attribute by name). Every bad
+/// value is reported, not just the first.
+pub fn read_settings(lookup: impl Fn(&str) -> Option<String>) -> Result<Settings, Vec<SettingError>> {
+    let mut settings = Settings::default();
+    let mut errors = Vec::new();
+    let mut fail = |name: &str, value: &str, expected| {
+        errors.push(SettingError { name: name.to_owned(), value: value.to_owned(), expected });
+    };
+
+    if let Some(base) = lookup("api-base").filter(|v| !v.trim().is_empty()) {
+        let base_ok = base.starts_with('/')
+            || base.starts_with("https://")
+            || base.starts_with("http://");
+        if base_ok && !base.contains(char::is_whitespace) {
+            settings.api_base = ApiBase::new(&base);
+        } else {
+            fail("api-base", &base, "a path such as /api/v1/ or a URL such as https://admin.vps.org/api/v1/");
+        }
+    }
+    if let Some(auth) = lookup("auth") {
+        match AuthMode::parse(&auth) {
+            Some(mode) => settings.auth = mode,
+            None => fail("auth", &auth, "one of auto, token, proxy or host"),
+        }
+    }
+    if let Some(id) = lookup("server-id").filter(|v| !v.trim().is_empty()) {
+        match id.trim().parse::<u64>() {
+            Ok(id) => settings.server_id = Some(id),
+            Err(_) => fail("server-id", &id, "a server's number, such as 12345"),
+        }
+    }
+    if let Some(ms) = lookup("timeout-ms").filter(|v| !v.trim().is_empty()) {
+        match ms.trim().parse::<u32>() {
+            Ok(ms) if (1000..=120_000).contains(&ms) => settings.timeout_ms = ms,
+            _ => fail("timeout-ms", &ms, "a number of milliseconds between 1000 and 120000"),
+        }
+    }
+    if let Some(routing) = lookup("routing").filter(|v| !v.trim().is_empty()) {
+        match routing.trim() {
+            "on" | "true" => settings.routing = Some(true),
+            "off" | "false" => settings.routing = Some(false),
+            _ => fail("routing", &routing, "on or off"),
+        }
+    }
+    if errors.is_empty() {
+        Ok(settings)
+    } else {
+        Err(errors)
+    }
+}

@@ -1,0 +1,160 @@
+//! The one error type the panel knows, and every sentence a person reads about a failure.
+
+use crate::format::format_seconds_short;
+
+/// Field errors from a DRF-style body: `{"name": ["..."], "non_field_errors": ["..."]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FieldErrors {
+    /// Messages by field name, in the order the API sent them.
+    pub fields: Vec<(String, Vec<String>)>,
+    /// Messages that belong to no one field.
+    pub non_field: Vec<String>,
+}
+
+impl FieldErrors {
+    /// The messages for one field, if the API named it.
+    pub fn for_field(&self, field: &str) -> Option<&[String]> {
+        self.fields
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, messages)| messages.as_slice())
+    }
+
+    /// Every message that is not attached to one of `known` fields, in order: the ones a form
+    /// shows at its top.
+    pub fn outside(&self, known: &[&str]) -> Vec<String> {
+        let mut messages = self.non_field.clone();
+        for (field, field_messages) in &self.fields {
+            if !known.contains(&field.as_str()) {
+                messages.extend(field_messages.iter().map(|m| format!("{field}: {m}")));
+            }
+        }
+        messages
+    }
+
+    /// True when there is nothing in it.
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty() && self.non_field.is_empty()
+    }
+}
+
+/// Every way a call to the API can fail, as the UI needs to tell them apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// 401: the token is missing, wrong or expired.
+    Unauthorized,
+    /// 403: the token is valid but lacks a permission. Carries the API's words.
+    Forbidden { detail: Option<String> },
+    /// 404: the thing is not there (or not the caller's).
+    NotFound { detail: Option<String> },
+    /// 400 with field errors.
+    Validation(FieldErrors),
+    /// 400 because the server already has its 5 snapshots.
+    LimitReached { detail: Option<String> },
+    /// Any other refusal (a 400 with a `detail`, a 405, a 409, …), with the API's words.
+    Rejected { status: u16, detail: Option<String> },
+    /// 429, with how long to wait if the API said.
+    RateLimited { retry_after_secs: Option<u64> },
+    /// 5xx, including a proxy's HTML error page (never shown).
+    Server { status: u16, detail: Option<String> },
+    /// The browser says it is offline.
+    Offline,
+    /// The request never got an answer: DNS, refused or dropped connection, CORS.
+    Network,
+    /// No answer within the configured time.
+    Timeout,
+    /// An answer the panel could not read. `excerpt` is short, tag-free text, safe to show.
+    Malformed { status: u16, excerpt: String },
+}
+
+impl ApiError {
+    /// The sentence a person reads. Every error sentence in the panel is written here.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Unauthorized => {
+                "Your session has ended or the token is no longer valid. Sign in again.".to_owned()
+            }
+            Self::Forbidden { detail: Some(detail) } => format!("Not allowed: {detail}"),
+            Self::Forbidden { detail: None } => {
+                "Not allowed: this token doesn't have the permission for that.".to_owned()
+            }
+            Self::NotFound { .. } => {
+                "It isn't there any more: it may have been deleted elsewhere.".to_owned()
+            }
+            Self::Validation(errors) => match errors.outside(&[]).first() {
+                Some(first) => format!("The API refused this: {first}"),
+                None => "The API refused this request.".to_owned(),
+            },
+            Self::LimitReached { .. } => {
+                "This server already has 5 snapshots, the most it can have. Delete one to make room."
+                    .to_owned()
+            }
+            Self::Rejected { detail: Some(detail), .. } => detail.clone(),
+            Self::Rejected { status, detail: None } => {
+                format!("The API refused this request (HTTP {status}).")
+            }
+            Self::RateLimited { retry_after_secs: Some(secs) } => format!(
+                "The API is busy; trying again in {}.",
+                format_seconds_short(*secs)
+            ),
+            Self::RateLimited { retry_after_secs: None } => {
+                "The API is busy; trying again shortly.".to_owned()
+            }
+            Self::Server { status, .. } => format!(
+                "The API is having trouble (HTTP {status}). Nothing was lost; try again in a moment."
+            ),
+            Self::Offline => "You're offline. The panel will carry on when you're back.".to_owned(),
+            Self::Network => {
+                "Couldn't reach the API. Check your connection, or the proxy in front of the API."
+                    .to_owned()
+            }
+            Self::Timeout => "The API took too long to answer. Try again.".to_owned(),
+            Self::Malformed { status, .. } => format!(
+                "The API sent an answer the panel couldn't read (HTTP {status}). Try again; if it keeps happening, the API or the proxy may be misconfigured."
+            ),
+        }
+    }
+
+    /// A short technical detail to show under the message, if any: the safe excerpt of an
+    /// unreadable answer, or the API's own words where the message does not already say them.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            Self::Malformed { excerpt, .. } if !excerpt.is_empty() => {
+                Some(format!("It began: “{excerpt}”"))
+            }
+            Self::Server { detail, .. } | Self::NotFound { detail } | Self::LimitReached { detail } => {
+                detail.clone()
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether trying the same request again later may succeed.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            Self::RateLimited { .. }
+                | Self::Server { .. }
+                | Self::Offline
+                | Self::Network
+                | Self::Timeout
+                | Self::Malformed { .. }
+        )
+    }
+
+    /// How long the API asked us to wait, if it did.
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            Self::RateLimited { retry_after_secs } => *retry_after_secs,
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for ApiError {}

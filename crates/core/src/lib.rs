@@ -1,0 +1,20 @@
+//! The Snapshot Panel's pure logic, with no browser and no Leptos.
+//!
+//! Everything here is a plain function or type with native tests: what the API sends and how to
+//! read it ([`model`], [`response`]), the one error type and its sentences ([`error`]), the name
+//! rule ([`validate`]), how numbers and times read to a person ([`format`]), when to poll
+//! ([`poll`]), and how settings, URLs and routes are read ([`config`], [`url`], [`route`]).
+
+pub mod config;
+pub mod error;
+pub mod format;
+pub mod model;
+pub mod poll;
+pub mod response;
+pub mod route;
+pub mod time;
+pub mod url;
+pub mod validate;
+
+pub use error::{ApiError, FieldErrors};
+pub use model::{Server, ServerStatus, Snapshot, SnapshotStatus};

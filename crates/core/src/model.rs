@@ -1,0 +1,313 @@
+//! The API's data, as the provider documents it, decoded tolerantly.
+//!
+//! Unknown fields are ignored, optional text may be missing, `null` or `""`, and an unknown
+//! status is kept as itself rather than refused.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// A server as a snapshot names it: `{"id": 12345, "name": "web-server-01"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct ServerRef {
+    pub id: u64,
+    #[serde(default, deserialize_with = "text_or_empty")]
+    pub name: String,
+}
+
+/// Where a snapshot is in its life. Only the first two are documented.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SnapshotStatus {
+    InProgress,
+    Completed,
+    Failed,
+    /// Any other status, kept as the API spelled it.
+    Other(String),
+}
+
+impl SnapshotStatus {
+    /// The status as the API spells it.
+    pub fn as_api_str(&self) -> &str {
+        match self {
+            Self::InProgress => "in_progress",
+            Self::Completed => "completed",
+            Self::Failed => "failed",
+            Self::Other(other) => other,
+        }
+    }
+
+    /// The badge text a person reads.
+    pub fn label(&self) -> String {
+        match self {
+            Self::InProgress => "In progress".to_owned(),
+            Self::Completed => "Completed".to_owned(),
+            Self::Failed => "Failed".to_owned(),
+            Self::Other(other) => humanize(other),
+        }
+    }
+}
+
+impl From<String> for SnapshotStatus {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "in_progress" => Self::InProgress,
+            "completed" => Self::Completed,
+            "failed" => Self::Failed,
+            _ => Self::Other(value),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for SnapshotStatus {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(text_or_empty(deserializer)?.into())
+    }
+}
+
+impl Serialize for SnapshotStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_api_str())
+    }
+}
+
+/// A server's state: the provider documents `active`, `stopped`, `suspended` and, during a
+/// restore, `restoring`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum ServerStatus {
+    Active,
+    Stopped,
+    Suspended,
+    Restoring,
+    /// No status was sent.
+    #[default]
+    Unknown,
+    /// Any other status, kept as the API spelled it.
+    Other(String),
+}
+
+impl ServerStatus {
+    /// The status as the API spells it.
+    pub fn as_api_str(&self) -> &str {
+        match self {
+            Self::Active => "active",
+            Self::Stopped => "stopped",
+            Self::Suspended => "suspended",
+            Self::Restoring => "restoring",
+            Self::Unknown => "",
+            Self::Other(other) => other,
+        }
+    }
+
+    /// The text a person reads.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Active => "Running".to_owned(),
+            Self::Stopped => "Stopped".to_owned(),
+            Self::Suspended => "Suspended".to_owned(),
+            Self::Restoring => "Restoring".to_owned(),
+            Self::Unknown => "Status unknown".to_owned(),
+            Self::Other(other) => humanize(other),
+        }
+    }
+}
+
+impl From<String> for ServerStatus {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "active" | "running" => Self::Active,
+            "stopped" => Self::Stopped,
+            "suspended" => Self::Suspended,
+            "restoring" => Self::Restoring,
+            "" => Self::Unknown,
+            _ => Self::Other(value),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ServerStatus {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(text_or_empty(deserializer)?.into())
+    }
+}
+
+impl Serialize for ServerStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_api_str())
+    }
+}
+
+/// One snapshot, as listed by `GET /api/v1/snapshots/`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Snapshot {
+    pub id: u64,
+    pub server: ServerRef,
+    #[serde(default, deserialize_with = "text_or_empty")]
+    pub name: String,
+    pub status: SnapshotStatus,
+    /// `null` while the snapshot is being created.
+    #[serde(default, deserialize_with = "size_or_none")]
+    pub size_mb: Option<u64>,
+    /// RFC 3339, kept as sent; [`crate::time::parse_rfc3339`] reads it.
+    #[serde(default, deserialize_with = "text_or_empty")]
+    pub created_at: String,
+    /// Missing, `null` and `""` all mean "no description".
+    #[serde(default, deserialize_with = "optional_text")]
+    pub description: Option<String>,
+}
+
+/// The answer to `POST /api/v1/snapshots/`: the new snapshot and the provider's message.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct CreatedSnapshot {
+    #[serde(flatten)]
+    pub snapshot: Snapshot,
+    #[serde(default, deserialize_with = "optional_text")]
+    pub message: Option<String>,
+}
+
+/// The body of `POST /api/v1/snapshots/`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NewSnapshot {
+    pub server_id: u64,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// The answer to `POST /api/v1/snapshots/{id}/restore/`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct RestoreStarted {
+    #[serde(default, deserialize_with = "text_or_empty")]
+    pub status: String,
+    #[serde(default, deserialize_with = "optional_text")]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub snapshot: Option<RestoredSnapshot>,
+    #[serde(default)]
+    pub server: Option<RestoringServer>,
+}
+
+/// The snapshot named in a restore answer.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct RestoredSnapshot {
+    pub id: u64,
+    #[serde(default, deserialize_with = "text_or_empty")]
+    pub name: String,
+    #[serde(default, deserialize_with = "text_or_empty")]
+    pub created_at: String,
+}
+
+/// The server named in a restore answer.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct RestoringServer {
+    pub id: u64,
+    #[serde(default, deserialize_with = "text_or_empty")]
+    pub name: String,
+    #[serde(default)]
+    pub status: ServerStatus,
+}
+
+/// A server, as `GET /api/v1/servers/` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Server {
+    pub id: u64,
+    #[serde(default, deserialize_with = "text_or_empty")]
+    pub name: String,
+    #[serde(default)]
+    pub status: ServerStatus,
+    #[serde(default, deserialize_with = "optional_text")]
+    pub hostname: Option<String>,
+    #[serde(default, deserialize_with = "optional_text")]
+    pub ip_address: Option<String>,
+    #[serde(default, deserialize_with = "optional_text")]
+    pub location: Option<String>,
+}
+
+/// The answer to `GET /api/v1/account/me/`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+pub struct Me {
+    #[serde(default)]
+    pub account: Account,
+    #[serde(default)]
+    pub token: TokenInfo,
+}
+
+/// Who owns the token.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+pub struct Account {
+    #[serde(default, deserialize_with = "text_or_empty")]
+    pub email: String,
+    #[serde(default, deserialize_with = "text_or_empty")]
+    pub first_name: String,
+    #[serde(default, deserialize_with = "text_or_empty")]
+    pub last_name: String,
+    #[serde(default, deserialize_with = "optional_text")]
+    pub company_name: Option<String>,
+}
+
+impl Account {
+    /// The name to show for the signed-in person: their full name, else their email.
+    pub fn display_name(&self) -> String {
+        let full = format!("{} {}", self.first_name.trim(), self.last_name.trim());
+        let full = full.trim();
+        if full.is_empty() {
+            self.email.clone()
+        } else {
+            full.to_owned()
+        }
+    }
+}
+
+/// What the token may do.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+pub struct TokenInfo {
+    #[serde(default, deserialize_with = "optional_text")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "lenient_strings")]
+    pub permissions: Vec<String>,
+}
+
+/// `"in_progress"` → `"In progress"`: how an unknown status is shown.
+fn humanize(raw: &str) -> String {
+    let spaced = raw.trim().replace(['_', '-'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => "Unknown".to_owned(),
+    }
+}
+
+/// A string, with `null` (or a missing field, via `default`) read as `""`.
+fn text_or_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// A string where `null` and `""` both mean "none".
+fn optional_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let text = Option::<String>::deserialize(deserializer)?;
+    Ok(text.filter(|text| !text.trim().is_empty()))
+}
+
+/// A size in MB: a whole number, a float (rounded), a numeric string, or `null`.
+fn size_or_none<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(match value {
+        serde_json::Value::Number(number) => number.as_u64().or_else(|| {
+            number
+                .as_f64()
+                .filter(|size| size.is_finite() && *size >= 0.0 && *size < 1e15)
+                .map(|size| size.round() as u64)
+        }),
+        serde_json::Value::String(text) => text.trim().parse().ok(),
+        _ => None,
+    })
+}
+
+/// A list of strings where anything that is not a string is skipped.
+fn lenient_strings<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(match value {
+        serde_json::Value::Array(items) => items
+            .into_iter()
+            .filter_map(|item| item.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
+    })
+}

@@ -1,0 +1,158 @@
+//! Just enough calendar arithmetic to read the API's timestamps, with no dependency.
+//!
+//! Times are whole seconds since the Unix epoch (UTC). Every function returns `None` for input
+//! it cannot read instead of panicking.
+
+/// A calendar date and time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateTime {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl DateTime {
+    /// The month's short English name: "Jan".
+    pub fn month_name(&self) -> &'static str {
+        usize::try_from(self.month)
+            .ok()
+            .and_then(|m| m.checked_sub(1))
+            .and_then(|m| MONTHS.get(m))
+            .copied()
+            .unwrap_or("?")
+    }
+}
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let yoe = year.rem_euclid(400);
+    let month = i64::from(month);
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day count since 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Seconds since the epoch of a UTC date and time, if it is a real one.
+pub fn to_epoch(dt: DateTime) -> Option<i64> {
+    let valid = (1..=12).contains(&dt.month)
+        && (1..=days_in_month(dt.year, dt.month)).contains(&dt.day)
+        && dt.hour < 24
+        && dt.minute < 60
+        && dt.second < 61
+        && (1..=9999).contains(&dt.year);
+    valid.then(|| {
+        days_from_civil(dt.year, dt.month, dt.day) * 86_400
+            + i64::from(dt.hour) * 3600
+            + i64::from(dt.minute) * 60
+            + i64::from(dt.second)
+    })
+}
+
+/// The UTC date and time of seconds since the epoch.
+pub fn from_epoch(secs: i64) -> DateTime {
+    let days = secs.div_euclid(86_400);
+    let rest = secs.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    DateTime {
+        year,
+        month,
+        day,
+        hour: (rest / 3600) as u32,
+        minute: (rest % 3600 / 60) as u32,
+        second: (rest % 60) as u32,
+    }
+}
+
+fn number(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// Reads an RFC 3339 timestamp (`2025-01-15T18:30:00Z`, `...18:30:00.123+01:00`, a space for
+/// the `T`, or a bare date) into seconds since the epoch.
+pub fn parse_rfc3339(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let (date, rest) = match text.find(['T', 't', ' ']) {
+        Some(at) => (text.get(..at)?, text.get(at + 1..)?),
+        None => (text, "00:00:00Z"),
+    };
+    let mut date_parts = date.splitn(3, '-');
+    let year = i64::from(number(date_parts.next()?)?);
+    let month = number(date_parts.next()?)?;
+    let day = number(date_parts.next()?)?;
+
+    let zone_at = rest.find(['Z', 'z', '+', '-']);
+    let (clock, zone) = match zone_at {
+        Some(at) => (rest.get(..at)?, rest.get(at..)?),
+        None => (rest, ""),
+    };
+    let clock = clock.split('.').next()?;
+    let mut clock_parts = clock.splitn(3, ':');
+    let hour = number(clock_parts.next()?)?;
+    let minute = number(clock_parts.next()?)?;
+    let second = clock_parts.next().map_or(Some(0), number)?;
+
+    let offset = match zone {
+        "" | "Z" | "z" => 0,
+        signed => {
+            let sign = if signed.starts_with('-') { -1 } else { 1 };
+            let digits = signed.get(1..)?.replace(':', "");
+            let hours = i64::from(number(digits.get(..2)?)?);
+            let minutes = i64::from(number(digits.get(2..).filter(|m| !m.is_empty()).unwrap_or("00"))?);
+            sign * (hours * 3600 + minutes * 60)
+        }
+    };
+    let local = to_epoch(DateTime { year, month, day, hour, minute, second })?;
+    Some(local - offset)
+}
+
+/// Reads an HTTP date (`Wed, 21 Oct 2015 07:28:00 GMT`) into seconds since the epoch.
+pub fn parse_http_date(text: &str) -> Option<i64> {
+    let mut parts = text.split_whitespace().skip(1);
+    let day = number(parts.next()?)?;
+    let month_name = parts.next()?;
+    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month_name))?;
+    let year = i64::from(number(parts.next()?)?);
+    let mut clock = parts.next()?.split(':');
+    let hour = number(clock.next()?)?;
+    let minute = number(clock.next()?)?;
+    let second = number(clock.next()?)?;
+    let month = u32::try_from(month).ok()?.checked_add(1)?;
+    to_epoch(DateTime { year, month, day, hour, minute, second })
+}

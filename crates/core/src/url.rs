@@ -1,0 +1,108 @@
+//! Building the API's URLs from the configured base.
+
+/// The API's base, such as `/api/v1/` (same origin, the default) or
+/// `https://admin.vps.org/api/v1/`. Always ends with `/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiBase(String);
+
+impl ApiBase {
+    /// A base from configuration; a missing trailing slash is added.
+    pub fn new(base: &str) -> Self {
+        let base = base.trim();
+        if base.ends_with('/') {
+            Self(base.to_owned())
+        } else {
+            Self(format!("{base}/"))
+        }
+    }
+
+    /// The base as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The URL of an endpoint given relative to the base: `"snapshots/"` →
+    /// `/api/v1/snapshots/`.
+    pub fn endpoint(&self, path: &str) -> String {
+        format!("{}{}", self.0, path.trim_start_matches('/'))
+    }
+
+    /// Where to fetch a `next` link from. The API builds it as an absolute URL with its own
+    /// scheme and host, which behind a proxy are not the panel's: keep its path and query, and
+    /// send it through this base. Returns `None` for a link that is not under the API's
+    /// `/api/v1/` (or this base's) path, which the panel refuses to follow.
+    pub fn follow(&self, link: &str) -> Option<String> {
+        let link = link.trim();
+        let path_and_query = match link.find("://") {
+            Some(at) => {
+                let after_scheme = link.get(at + 3..)?;
+                let slash = after_scheme.find('/')?;
+                after_scheme.get(slash..)?
+            }
+            None => link,
+        };
+        let base_path = self.path();
+        for prefix in [base_path, "/api/v1/"] {
+            if let Some(rest) = path_and_query.strip_prefix(prefix) {
+                return Some(self.endpoint(rest));
+            }
+        }
+        None
+    }
+
+    /// The path part of the base: `/api/v1/` for `https://host/api/v1/`.
+    fn path(&self) -> &str {
+        match self.0.find("://") {
+            Some(at) => self
+                .0
+                .get(at + 3..)
+                .and_then(|rest| rest.find('/').and_then(|slash| rest.get(slash..)))
+                .unwrap_or("/"),
+            None => &self.0,
+        }
+    }
+}
+
+/// Percent-encodes a query value (UTF-8, unreserved characters kept).
+pub fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(char::from(byte));
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes a percent-encoded query value; `+` is a space. Invalid escapes are kept as typed
+/// and invalid UTF-8 is replaced, never refused.
+pub fn decode_query_value(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        match byte {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+                    .and_then(|h| std::str::from_utf8(h).ok());
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(decoded) => {
+                        out.push(decoded);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

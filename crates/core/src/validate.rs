@@ -1,0 +1,92 @@
+//! The provider's rules for what a person types, checked as they type.
+
+use crate::time::DateTime;
+
+/// The longest snapshot name the panel accepts. The provider gives no limit; 64 is a sane cap,
+/// and the API's own word is shown if it differs.
+pub const NAME_MAX_CHARS: usize = 64;
+/// The longest description the panel accepts.
+pub const DESCRIPTION_MAX_CHARS: usize = 255;
+/// The most snapshots a server may have.
+pub const SNAPSHOTS_PER_SERVER: usize = 5;
+
+/// What is wrong with a snapshot name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameError {
+    Empty,
+    TooLong { chars: usize },
+    Space,
+    Character(char),
+}
+
+impl NameError {
+    /// The sentence under the name field.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Empty => "Give the snapshot a name.".to_owned(),
+            Self::TooLong { chars } => format!(
+                "Names can be at most {NAME_MAX_CHARS} characters; this one has {chars}."
+            ),
+            Self::Space => "Spaces aren't allowed; use - or _".to_owned(),
+            Self::Character(c) => format!(
+                "“{}” isn't allowed; use only letters A–Z, digits, - or _",
+                c.escape_debug()
+            ),
+        }
+    }
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '_'
+}
+
+/// Checks a name against the provider's rule, `^[A-Za-z0-9_-]+$`, plus the length cap.
+/// The first wrong character is named.
+pub fn snapshot_name_error(name: &str) -> Option<NameError> {
+    if name.is_empty() {
+        return Some(NameError::Empty);
+    }
+    if let Some(bad) = name.chars().find(|c| !is_name_char(*c)) {
+        return Some(if bad.is_whitespace() { NameError::Space } else { NameError::Character(bad) });
+    }
+    let chars = name.chars().count();
+    (chars > NAME_MAX_CHARS).then_some(NameError::TooLong { chars })
+}
+
+/// What is wrong with a description, if anything.
+pub fn description_error(description: &str) -> Option<String> {
+    let chars = description.chars().count();
+    (chars > DESCRIPTION_MAX_CHARS).then(|| {
+        format!("Descriptions can be at most {DESCRIPTION_MAX_CHARS} characters; this one has {chars}.")
+    })
+}
+
+/// "42 / 255": the visible count under the description.
+pub fn description_counter(description: &str) -> String {
+    format!("{} / {DESCRIPTION_MAX_CHARS}", description.chars().count())
+}
+
+/// A valid name to pre-fill: the server's name plus the local date and time,
+/// `web-server-01-2026-11-26-1630`. Characters the rule refuses become `-`, and the server part
+/// is shortened so the whole fits in [`NAME_MAX_CHARS`].
+pub fn suggest_snapshot_name(server_name: &str, at: DateTime) -> String {
+    let stamp = format!(
+        "{:04}-{:02}-{:02}-{:02}{:02}",
+        at.year, at.month, at.day, at.hour, at.minute
+    );
+    let mut prefix = String::new();
+    for c in server_name.trim().chars() {
+        let c = if is_name_char(c) { c } else { '-' };
+        if !(c == '-' && (prefix.is_empty() || prefix.ends_with('-'))) {
+            prefix.push(c);
+        }
+    }
+    let room = NAME_MAX_CHARS.saturating_sub(stamp.len() + 1);
+    let prefix: String = prefix.chars().take(room).collect();
+    let prefix = prefix.trim_end_matches('-');
+    if prefix.is_empty() {
+        format!("snapshot-{stamp}")
+    } else {
+        format!("{prefix}-{stamp}")
+    }
+}
