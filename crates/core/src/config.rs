@@ -89,13 +89,14 @@ pub fn read_settings(lookup: impl Fn(&str) -> Option<String>) -> Result<Settings
     };
 
     if let Some(base) = lookup("api-base").filter(|v| !v.trim().is_empty()) {
+        let base = base.trim();
         let base_ok = base.starts_with('/')
             || base.starts_with("https://")
             || base.starts_with("http://");
         if base_ok && !base.contains(char::is_whitespace) {
-            settings.api_base = ApiBase::new(&base);
+            settings.api_base = ApiBase::new(base);
         } else {
-            fail("api-base", &base, "a path such as /api/v1/ or a URL such as https://admin.vps.org/api/v1/");
+            fail("api-base", base, "a path such as /api/v1/ or a URL such as https://admin.vps.org/api/v1/");
         }
     }
     if let Some(auth) = lookup("auth") {
@@ -117,7 +118,7 @@ pub fn read_settings(lookup: impl Fn(&str) -> Option<String>) -> Result<Settings
         }
     }
     if let Some(routing) = lookup("routing").filter(|v| !v.trim().is_empty()) {
-        match routing.trim() {
+        match routing.trim().to_ascii_lowercase().as_str() {
             "on" | "true" => settings.routing = Some(true),
             "off" | "false" => settings.routing = Some(false),
             _ => fail("routing", &routing, "on or off"),

@@ -65,6 +65,8 @@ pub enum ApiError {
     Timeout,
     /// An answer the panel could not read. `excerpt` is short, tag-free text, safe to show.
     Malformed { status: u16, excerpt: String },
+    /// A list kept pointing to a next page past the panel's cap.
+    ListTooLong { pages: usize },
 }
 
 impl ApiError {
@@ -109,6 +111,9 @@ impl ApiError {
                     .to_owned()
             }
             Self::Timeout => "The API took too long to answer. Try again.".to_owned(),
+            Self::ListTooLong { pages } => format!(
+                "The list is longer than the {pages} pages the panel reads. Open one server to see its snapshots."
+            ),
             Self::Malformed { status, .. } => format!(
                 "The API sent an answer the panel couldn't read (HTTP {status}). Try again; if it keeps happening, the API or the proxy may be misconfigured."
             ),

@@ -11,7 +11,8 @@ pub fn format_size_mb(size_mb: Option<u64>) -> String {
         return format!("{mb} MB");
     }
     let gb = mb as f64 / 1024.0;
-    if gb < 1024.0 {
+    // Compare the figure as shown, so 1048575 MB reads "1.0 TB", not "1024.0 GB".
+    if (gb * 10.0).round() < 10_240.0 {
         format!("{gb:.1} GB")
     } else {
         format!("{:.1} TB", gb / 1024.0)

@@ -12,6 +12,7 @@ pub mod model;
 pub mod poll;
 pub mod response;
 pub mod route;
+pub mod rules;
 pub mod time;
 pub mod url;
 pub mod validate;

@@ -1,0 +1,336 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+//! Every `ApiError` variant and the exact sentence, detail, transience and wait it carries.
+
+use snapshot_core::{ApiError, FieldErrors};
+
+fn some(text: &str) -> Option<String> {
+    Some(text.to_owned())
+}
+
+fn field_errors() -> FieldErrors {
+    FieldErrors {
+        fields: vec![
+            (
+                "name".to_owned(),
+                vec!["Bad name.".to_owned(), "Too long.".to_owned()],
+            ),
+            (
+                "server_id".to_owned(),
+                vec!["A valid integer is required.".to_owned()],
+            ),
+        ],
+        non_field: vec!["Something else.".to_owned()],
+    }
+}
+
+/// (error, message, detail, is_transient, retry_after_secs)
+type Row = (ApiError, &'static str, Option<String>, bool, Option<u64>);
+
+fn table() -> Vec<Row> {
+    vec![
+        (
+            ApiError::Unauthorized,
+            "Your session has ended or the token is no longer valid. Sign in again.",
+            None,
+            false,
+            None,
+        ),
+        (
+            ApiError::Forbidden { detail: some("You do not have permission to perform this action.") },
+            "Not allowed: You do not have permission to perform this action.",
+            None,
+            false,
+            None,
+        ),
+        (
+            ApiError::Forbidden { detail: None },
+            "Not allowed: this token doesn't have the permission for that.",
+            None,
+            false,
+            None,
+        ),
+        (
+            ApiError::NotFound { detail: some("Not found.") },
+            "It isn't there any more: it may have been deleted elsewhere.",
+            some("Not found."),
+            false,
+            None,
+        ),
+        (
+            ApiError::NotFound { detail: None },
+            "It isn't there any more: it may have been deleted elsewhere.",
+            None,
+            false,
+            None,
+        ),
+        (
+            ApiError::Validation(field_errors()),
+            "The API refused this: Something else.",
+            None,
+            false,
+            None,
+        ),
+        (
+            ApiError::Validation(FieldErrors {
+                fields: vec![("name".to_owned(), vec!["Bad name.".to_owned()])],
+                non_field: vec![],
+            }),
+            "The API refused this: name: Bad name.",
+            None,
+            false,
+            None,
+        ),
+        (
+            ApiError::Validation(FieldErrors::default()),
+            "The API refused this request.",
+            None,
+            false,
+            None,
+        ),
+        (
+            ApiError::LimitReached { detail: some("Snapshot limit reached.") },
+            "This server already has 5 snapshots, the most it can have. Delete one to make room.",
+            some("Snapshot limit reached."),
+            false,
+            None,
+        ),
+        (
+            ApiError::LimitReached { detail: None },
+            "This server already has 5 snapshots, the most it can have. Delete one to make room.",
+            None,
+            false,
+            None,
+        ),
+        (
+            ApiError::Rejected {
+                status: 400,
+                detail: some("Server is not in a valid state for restoration."),
+            },
+            "Server is not in a valid state for restoration.",
+            None,
+            false,
+            None,
+        ),
+        (
+            ApiError::Rejected { status: 405, detail: None },
+            "The API refused this request (HTTP 405).",
+            None,
+            false,
+            None,
+        ),
+        (
+            ApiError::RateLimited { retry_after_secs: Some(20) },
+            "The API is busy; trying again in 20 s.",
+            None,
+            true,
+            Some(20),
+        ),
+        (
+            ApiError::RateLimited { retry_after_secs: Some(120) },
+            "The API is busy; trying again in 2 min.",
+            None,
+            true,
+            Some(120),
+        ),
+        (
+            ApiError::RateLimited { retry_after_secs: Some(90) },
+            "The API is busy; trying again in 1 min 30 s.",
+            None,
+            true,
+            Some(90),
+        ),
+        (
+            ApiError::RateLimited { retry_after_secs: None },
+            "The API is busy; trying again shortly.",
+            None,
+            true,
+            None,
+        ),
+        (
+            ApiError::Server { status: 502, detail: None },
+            "The API is having trouble (HTTP 502). Nothing was lost; try again in a moment.",
+            None,
+            true,
+            None,
+        ),
+        (
+            ApiError::Server { status: 500, detail: some("Database unavailable") },
+            "The API is having trouble (HTTP 500). Nothing was lost; try again in a moment.",
+            some("Database unavailable"),
+            true,
+            None,
+        ),
+        (
+            ApiError::Offline,
+            "You're offline. The panel will carry on when you're back.",
+            None,
+            true,
+            None,
+        ),
+        (
+            ApiError::Network,
+            "Couldn't reach the API. Check your connection, or the proxy in front of the API.",
+            None,
+            true,
+            None,
+        ),
+        (
+            ApiError::Timeout,
+            "The API took too long to answer. Try again.",
+            None,
+            true,
+            None,
+        ),
+        (
+            ApiError::ListTooLong { pages: 50 },
+            "The list is longer than the 50 pages the panel reads. Open one server to see its snapshots.",
+            None,
+            false,
+            None,
+        ),
+        (
+            ApiError::Malformed { status: 200, excerpt: "Sign in · VPS.org".to_owned() },
+            "The API sent an answer the panel couldn't read (HTTP 200). Try again; if it keeps happening, the API or the proxy may be misconfigured.",
+            some("It began: “Sign in · VPS.org”"),
+            true,
+            None,
+        ),
+        (
+            ApiError::Malformed { status: 201, excerpt: String::new() },
+            "The API sent an answer the panel couldn't read (HTTP 201). Try again; if it keeps happening, the API or the proxy may be misconfigured.",
+            None,
+            true,
+            None,
+        ),
+    ]
+}
+
+#[test]
+fn every_variant_has_its_exact_message() {
+    for (error, message, _, _, _) in table() {
+        assert_eq!(error.message(), message, "message of {error:?}");
+    }
+}
+
+#[test]
+fn display_is_the_message() {
+    for (error, message, _, _, _) in table() {
+        assert_eq!(error.to_string(), message, "Display of {error:?}");
+    }
+}
+
+#[test]
+fn every_variant_has_its_detail() {
+    for (error, _, detail, _, _) in table() {
+        assert_eq!(error.detail(), detail, "detail of {error:?}");
+    }
+}
+
+#[test]
+fn every_variant_is_transient_or_not() {
+    for (error, _, _, transient, _) in table() {
+        assert_eq!(error.is_transient(), transient, "is_transient of {error:?}");
+    }
+}
+
+#[test]
+fn only_rate_limits_carry_a_wait() {
+    for (error, _, _, _, wait) in table() {
+        assert_eq!(
+            error.retry_after_secs(),
+            wait,
+            "retry_after_secs of {error:?}"
+        );
+    }
+}
+
+#[test]
+fn no_message_or_detail_shows_markup_or_raw_json() {
+    for (error, _, _, _, _) in table() {
+        let message = error.message();
+        assert!(!message.contains('<'), "markup in {message}");
+        assert!(!message.contains('{'), "JSON in {message}");
+        assert!(!message.is_empty(), "empty message for {error:?}");
+    }
+}
+
+#[test]
+fn error_is_a_std_error() {
+    let boxed: Box<dyn std::error::Error> = Box::new(ApiError::Timeout);
+    assert_eq!(
+        boxed.to_string(),
+        "The API took too long to answer. Try again."
+    );
+}
+
+#[test]
+fn for_field_finds_a_fields_messages() {
+    let errors = field_errors();
+    assert_eq!(
+        errors.for_field("name"),
+        Some(&["Bad name.".to_owned(), "Too long.".to_owned()][..])
+    );
+    assert_eq!(
+        errors.for_field("server_id"),
+        Some(&["A valid integer is required.".to_owned()][..])
+    );
+    assert_eq!(errors.for_field("description"), None);
+    assert_eq!(
+        errors.for_field("non_field_errors"),
+        None,
+        "non-field messages are not a field"
+    );
+    assert_eq!(
+        errors.for_field("Name"),
+        None,
+        "field names are case-sensitive"
+    );
+}
+
+#[test]
+fn outside_lists_non_field_then_unknown_fields_prefixed() {
+    let errors = field_errors();
+    assert_eq!(
+        errors.outside(&[]),
+        vec![
+            "Something else.".to_owned(),
+            "name: Bad name.".to_owned(),
+            "name: Too long.".to_owned(),
+            "server_id: A valid integer is required.".to_owned(),
+        ]
+    );
+    assert_eq!(
+        errors.outside(&["name"]),
+        vec![
+            "Something else.".to_owned(),
+            "server_id: A valid integer is required.".to_owned(),
+        ]
+    );
+    assert_eq!(
+        errors.outside(&["name", "server_id", "description"]),
+        vec!["Something else.".to_owned()]
+    );
+}
+
+#[test]
+fn empty_field_errors() {
+    let empty = FieldErrors::default();
+    assert!(empty.is_empty());
+    assert!(empty.outside(&[]).is_empty());
+    assert_eq!(empty.for_field("name"), None);
+    let only_field = FieldErrors {
+        fields: vec![("name".to_owned(), vec!["x".to_owned()])],
+        non_field: vec![],
+    };
+    assert!(!only_field.is_empty());
+    let only_non_field = FieldErrors {
+        fields: vec![],
+        non_field: vec!["x".to_owned()],
+    };
+    assert!(!only_non_field.is_empty());
+}

@@ -1,0 +1,385 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+//! When the panel polls, and what it announces when a poll shows something finished.
+
+use snapshot_core::model::ServerRef;
+use snapshot_core::poll::{
+    busy_servers, finished_restore, finished_snapshots, is_overdue, next_poll_delay_ms,
+    progress_note, Busy, Finished, ACTIVE_INTERVAL_MS, CREATE_EXPECTED_SECS, MAX_BACKOFF_MS,
+    RESTORE_EXPECTED_SECS,
+};
+use snapshot_core::{Server, ServerStatus, Snapshot, SnapshotStatus};
+
+fn snap(id: u64, server_id: u64, name: &str, status: SnapshotStatus) -> Snapshot {
+    Snapshot {
+        id,
+        server: ServerRef {
+            id: server_id,
+            name: format!("server-{server_id}"),
+        },
+        name: name.to_owned(),
+        status,
+        size_mb: None,
+        created_at: "2025-01-15T18:30:00Z".to_owned(),
+        description: None,
+    }
+}
+
+fn server(id: u64, name: &str, status: ServerStatus) -> Server {
+    Server {
+        id,
+        name: name.to_owned(),
+        status,
+        hostname: None,
+        ip_address: None,
+        location: None,
+    }
+}
+
+// ----- next_poll_delay_ms ---------------------------------------------------------------------
+
+#[test]
+fn constants_are_the_documented_ones() {
+    assert_eq!(ACTIVE_INTERVAL_MS, 5_000);
+    assert_eq!(MAX_BACKOFF_MS, 120_000);
+    assert_eq!(CREATE_EXPECTED_SECS, (180, 600));
+    assert_eq!(RESTORE_EXPECTED_SECS, (300, 900));
+}
+
+#[test]
+fn idle_never_polls_even_after_failures() {
+    assert_eq!(next_poll_delay_ms(false, 0, None, 0.5), None);
+    assert_eq!(next_poll_delay_ms(false, 1, None, 0.5), None);
+    assert_eq!(next_poll_delay_ms(false, 7, Some(30), 0.0), None);
+    assert_eq!(next_poll_delay_ms(false, u32::MAX, Some(3600), 1.0), None);
+}
+
+#[test]
+fn busy_without_failures_polls_every_five_seconds() {
+    for jitter in [0.0, 0.5, 1.0, f64::NAN] {
+        assert_eq!(
+            next_poll_delay_ms(true, 0, None, jitter),
+            Some(5_000),
+            "jitter {jitter}"
+        );
+    }
+}
+
+#[test]
+fn failures_double_from_the_interval_and_cap() {
+    // (failures, base before jitter)
+    let cases: [(u32, u64); 7] = [
+        (1, 10_000),
+        (2, 20_000),
+        (3, 40_000),
+        (4, 80_000),
+        (5, 120_000),
+        (6, 120_000),
+        (40, 120_000),
+    ];
+    for (failures, base) in cases {
+        assert_eq!(
+            next_poll_delay_ms(true, failures, None, 0.5),
+            Some(base),
+            "failures {failures}, middle jitter"
+        );
+        let low = next_poll_delay_ms(true, failures, None, 0.0).unwrap();
+        let high = next_poll_delay_ms(true, failures, None, 1.0).unwrap();
+        assert_eq!(low, base * 8 / 10, "failures {failures}, jitter 0 is -20%");
+        assert_eq!(
+            high,
+            base * 12 / 10,
+            "failures {failures}, jitter 1 is +20%"
+        );
+        for step in 0..=20 {
+            let jitter = f64::from(step) / 20.0;
+            let delay = next_poll_delay_ms(true, failures, None, jitter).unwrap();
+            assert!(
+                (low..=high).contains(&delay),
+                "failures {failures}, jitter {jitter}: {delay} outside {low}..={high}"
+            );
+        }
+    }
+    assert_eq!(next_poll_delay_ms(true, u32::MAX, None, 0.5), Some(120_000));
+}
+
+#[test]
+fn jitter_spreads_monotonically() {
+    let mut last = 0;
+    for step in 0..=10 {
+        let delay = next_poll_delay_ms(true, 2, None, f64::from(step) / 10.0).unwrap();
+        assert!(delay >= last, "jitter step {step}: {delay} < {last}");
+        last = delay;
+    }
+}
+
+#[test]
+fn retry_after_wins_when_longer() {
+    assert_eq!(next_poll_delay_ms(true, 1, Some(30), 0.5), Some(30_000));
+    assert_eq!(next_poll_delay_ms(true, 5, Some(600), 1.0), Some(600_000));
+    assert_eq!(
+        next_poll_delay_ms(true, 3, Some(5), 0.5),
+        Some(40_000),
+        "a shorter Retry-After does not shorten the backoff"
+    );
+    assert_eq!(
+        next_poll_delay_ms(true, 1, Some(u64::MAX), 0.5),
+        Some(u64::MAX),
+        "saturates instead of overflowing"
+    );
+}
+
+#[test]
+fn bad_jitter_is_safe() {
+    assert_eq!(
+        next_poll_delay_ms(true, 2, None, f64::NAN),
+        Some(20_000),
+        "NaN → middle"
+    );
+    assert_eq!(
+        next_poll_delay_ms(true, 2, None, f64::INFINITY),
+        Some(20_000),
+        "∞ → middle"
+    );
+    assert_eq!(
+        next_poll_delay_ms(true, 2, None, f64::NEG_INFINITY),
+        Some(20_000)
+    );
+    assert_eq!(
+        next_poll_delay_ms(true, 2, None, -3.0),
+        Some(16_000),
+        "clamped to 0"
+    );
+    assert_eq!(
+        next_poll_delay_ms(true, 2, None, 7.0),
+        Some(24_000),
+        "clamped to 1"
+    );
+}
+
+// ----- busy_servers ---------------------------------------------------------------------------
+
+#[test]
+fn nothing_running_is_idle() {
+    let snapshots = [
+        snap(1, 10, "a", SnapshotStatus::Completed),
+        snap(2, 11, "b", SnapshotStatus::Failed),
+        snap(3, 11, "c", SnapshotStatus::Other("deleting".to_owned())),
+    ];
+    let servers = [
+        server(10, "web", ServerStatus::Active),
+        server(11, "db", ServerStatus::Stopped),
+    ];
+    let busy = busy_servers(&snapshots, &servers);
+    assert_eq!(busy, Busy::default());
+    assert!(busy.is_idle());
+    assert!(busy_servers(&[], &[]).is_idle());
+}
+
+#[test]
+fn creating_and_restoring_servers_are_busy() {
+    let snapshots = [
+        snap(1, 30, "a", SnapshotStatus::InProgress),
+        snap(2, 10, "b", SnapshotStatus::InProgress),
+        snap(3, 30, "c", SnapshotStatus::InProgress),
+        snap(4, 20, "d", SnapshotStatus::Completed),
+    ];
+    let servers = [
+        server(10, "web", ServerStatus::Active),
+        server(40, "restoring-1", ServerStatus::Restoring),
+        server(20, "db", ServerStatus::Stopped),
+        server(50, "restoring-2", ServerStatus::Restoring),
+    ];
+    let busy = busy_servers(&snapshots, &servers);
+    assert_eq!(busy.creating, vec![10, 30], "sorted, each server once");
+    assert_eq!(busy.restoring, vec![40, 50]);
+    assert!(!busy.is_idle());
+    assert!(
+        !busy_servers(&[], &servers).is_idle(),
+        "a restore alone is busy"
+    );
+}
+
+// ----- finished_snapshots ---------------------------------------------------------------------
+
+#[test]
+fn in_progress_to_completed_or_failed_is_announced() {
+    let before = [
+        snap(1, 10, "nightly", SnapshotStatus::InProgress),
+        snap(2, 10, "pre-upgrade", SnapshotStatus::InProgress),
+        snap(3, 11, "odd", SnapshotStatus::InProgress),
+    ];
+    let after = [
+        snap(1, 10, "nightly", SnapshotStatus::Completed),
+        snap(2, 10, "pre-upgrade", SnapshotStatus::Failed),
+        snap(3, 11, "odd", SnapshotStatus::Other("error".to_owned())),
+    ];
+    let finished = finished_snapshots(&before, &after);
+    assert_eq!(
+        finished,
+        vec![
+            Finished::Snapshot {
+                name: "nightly".to_owned(),
+                server: "server-10".to_owned(),
+                status: SnapshotStatus::Completed
+            },
+            Finished::Snapshot {
+                name: "pre-upgrade".to_owned(),
+                server: "server-10".to_owned(),
+                status: SnapshotStatus::Failed
+            },
+            Finished::Snapshot {
+                name: "odd".to_owned(),
+                server: "server-11".to_owned(),
+                status: SnapshotStatus::Other("error".to_owned())
+            },
+        ]
+    );
+    let messages: Vec<String> = finished.iter().map(Finished::message).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "Snapshot nightly of server-10 is ready.",
+            "Snapshot pre-upgrade of server-10 failed.",
+            "Snapshot odd of server-11 is now error.",
+        ]
+    );
+}
+
+#[test]
+fn unchanged_and_new_rows_are_not_announced() {
+    let before = [
+        snap(1, 10, "still-running", SnapshotStatus::InProgress),
+        snap(2, 10, "old", SnapshotStatus::Completed),
+    ];
+    let after = [
+        snap(1, 10, "still-running", SnapshotStatus::InProgress),
+        snap(2, 10, "old", SnapshotStatus::Completed),
+        snap(3, 10, "new-and-done", SnapshotStatus::Completed),
+        snap(4, 10, "new-and-running", SnapshotStatus::InProgress),
+    ];
+    assert_eq!(finished_snapshots(&before, &after), vec![]);
+    assert_eq!(
+        finished_snapshots(&[], &after),
+        vec![],
+        "first load announces nothing"
+    );
+}
+
+#[test]
+fn a_finished_snapshot_that_vanished_is_not_announced() {
+    let before = [snap(1, 10, "gone", SnapshotStatus::InProgress)];
+    assert_eq!(finished_snapshots(&before, &[]), vec![]);
+}
+
+#[test]
+fn completed_to_failed_is_not_announced() {
+    let before = [snap(1, 10, "a", SnapshotStatus::Completed)];
+    let after = [snap(1, 10, "a", SnapshotStatus::Failed)];
+    assert_eq!(finished_snapshots(&before, &after), vec![]);
+}
+
+// ----- finished_restore -----------------------------------------------------------------------
+
+#[test]
+fn restore_finishing_is_announced_with_the_new_status() {
+    let done = finished_restore(
+        &ServerStatus::Restoring,
+        &server(12345, "web-server-01", ServerStatus::Stopped),
+    )
+    .unwrap();
+    assert_eq!(
+        done,
+        Finished::Restore {
+            server: "web-server-01".to_owned(),
+            status: ServerStatus::Stopped
+        }
+    );
+    assert_eq!(
+        done.message(),
+        "web-server-01 has been restored and is stopped."
+    );
+
+    let running = finished_restore(
+        &ServerStatus::Restoring,
+        &server(12345, "web-server-01", ServerStatus::Active),
+    )
+    .unwrap();
+    assert_eq!(
+        running.message(),
+        "web-server-01 has been restored and is running."
+    );
+}
+
+#[test]
+fn restore_not_finished_or_never_started_is_not_announced() {
+    assert_eq!(
+        finished_restore(
+            &ServerStatus::Restoring,
+            &server(1, "a", ServerStatus::Restoring)
+        ),
+        None,
+        "still restoring"
+    );
+    assert_eq!(
+        finished_restore(
+            &ServerStatus::Stopped,
+            &server(1, "a", ServerStatus::Active)
+        ),
+        None,
+        "was not restoring"
+    );
+    assert_eq!(
+        finished_restore(
+            &ServerStatus::Unknown,
+            &server(1, "a", ServerStatus::Active)
+        ),
+        None
+    );
+}
+
+// ----- overdue and progress -------------------------------------------------------------------
+
+#[test]
+fn overdue_only_past_the_longest_estimate() {
+    assert!(!is_overdue(0, CREATE_EXPECTED_SECS));
+    assert!(
+        !is_overdue(600, CREATE_EXPECTED_SECS),
+        "exactly 10 minutes is not late"
+    );
+    assert!(is_overdue(601, CREATE_EXPECTED_SECS));
+    assert!(!is_overdue(900, RESTORE_EXPECTED_SECS));
+    assert!(is_overdue(901, RESTORE_EXPECTED_SECS));
+}
+
+#[test]
+fn progress_note_text() {
+    assert_eq!(
+        progress_note(0, CREATE_EXPECTED_SECS),
+        "0:00 elapsed, usually 3–10 minutes"
+    );
+    assert_eq!(
+        progress_note(65, CREATE_EXPECTED_SECS),
+        "1:05 elapsed, usually 3–10 minutes"
+    );
+    assert_eq!(
+        progress_note(600, CREATE_EXPECTED_SECS),
+        "10:00 elapsed, usually 3–10 minutes"
+    );
+    assert_eq!(
+        progress_note(601, CREATE_EXPECTED_SECS),
+        "10:01 elapsed: taking longer than the usual 3–10 minutes. Still checking."
+    );
+    assert_eq!(
+        progress_note(245, RESTORE_EXPECTED_SECS),
+        "4:05 elapsed, usually 5–15 minutes"
+    );
+    assert_eq!(
+        progress_note(3729, RESTORE_EXPECTED_SECS),
+        "1:02:09 elapsed: taking longer than the usual 5–15 minutes. Still checking."
+    );
+}

@@ -1,0 +1,161 @@
+//! The panel's root: settings, session, and which screen to show.
+
+use leptos::prelude::*;
+use snapshot_core::config::{AuthMode, SettingError, Settings};
+use snapshot_core::ApiError;
+
+use crate::api::Client;
+use crate::clock::Clock;
+use crate::components::modal::Modal;
+use crate::host::Host;
+use crate::nav::Nav;
+use crate::notices::{NoticeArea, Notices};
+use crate::pages::sign_in::SignInForm;
+use crate::pages::snapshots::SnapshotsPage;
+use crate::session::{Session, SessionState};
+
+/// Which screen the session allows. Kept apart from [`SessionState`] so that learning who is
+/// signed in does not redraw the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Screen {
+    Checking,
+    SignIn,
+    CheckFailed(ApiError),
+    Panel,
+}
+
+/// The whole panel.
+#[component]
+pub fn App(
+    /// The settings, already read.
+    settings: Settings,
+    /// Whether the panel owns the address bar.
+    routing: bool,
+    /// The element the panel is mounted into, for events to the host page.
+    host_element: Option<web_sys::Element>,
+    /// The token handed in by a host page (auth mode `host`).
+    host_token: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let host = Host::new(host_element);
+    let notices = Notices::new();
+    let clock = Clock::start();
+    let session = Session::new(settings.auth, host_token, host);
+    let client = Client::new(
+        settings.api_base.clone(),
+        session.token,
+        settings.timeout_ms,
+        Callback::new(move |()| session.unauthorized()),
+    );
+    let nav = Nav::new(routing, settings.server_id);
+    provide_context(notices);
+    provide_context(clock);
+    provide_context(session);
+    provide_context(nav);
+    provide_context(host);
+    session.start(client.clone());
+
+    let screen = Memo::new(move |_| match session.state.get() {
+        SessionState::Checking => Screen::Checking,
+        SessionState::SignIn => Screen::SignIn,
+        SessionState::CheckFailed(error) => Screen::CheckFailed(error),
+        SessionState::Ready { .. } => Screen::Panel,
+    });
+    let who = move || match session.state.get() {
+        SessionState::Ready { me: Some(me) } => Some(me.account.display_name()),
+        _ => None,
+    };
+    let mode = settings.auth;
+    let main_client = client.clone();
+    let retry_client = client.clone();
+
+    view! {
+        <div class="sp-panel">
+            <header class="sp-header">
+                <h1 class="sp-header__title">"Snapshots"</h1>
+                <div class="sp-header__session">
+                    {move || who().map(|name| view! { <span class="sp-who">"Signed in as " <strong>{name}</strong></span> })}
+                    <Show when=move || session.can_sign_out() && screen.get() == Screen::Panel>
+                        <button type="button" class="sp-button sp-button--quiet" on:click=move |_| session.sign_out()>
+                            "Sign out"
+                        </button>
+                    </Show>
+                </div>
+            </header>
+            <NoticeArea notices=notices />
+            {move || match screen.get() {
+                Screen::Checking => view! {
+                    <p class="sp-loading" role="status"><span class="sp-spinner" aria-hidden="true"></span>"Connecting to the API…"</p>
+                }.into_any(),
+                Screen::SignIn => view! { <SignInForm client=main_client.clone() /> }.into_any(),
+                Screen::CheckFailed(error) => {
+                    let client = retry_client.clone();
+                    view! {
+                        <div class="sp-error" role="alert">
+                            <h2>"The API couldn't be reached"</h2>
+                            <p>{error.message()}</p>
+                            <button
+                                type="button"
+                                class="sp-button sp-button--primary"
+                                on:click=move |_| {
+                                    session.state.set(SessionState::Checking);
+                                    session.check(client.clone(), None, false);
+                                }
+                            >
+                                "Try again"
+                            </button>
+                        </div>
+                    }.into_any()
+                }
+                Screen::Panel => view! { <SnapshotsPage client=main_client.clone() /> }.into_any(),
+            }}
+            <Show when=move || session.expired.get()>
+                {
+                    let client = client.clone();
+                    move || expired_view(mode, client.clone(), session)
+                }
+            </Show>
+        </div>
+    }
+}
+
+/// What a 401 in mid-session shows: a sign-in dialog over the page (nothing on it is lost),
+/// or, when the token comes from a proxy or the host page, a notice that says so.
+fn expired_view(mode: AuthMode, client: Client, session: Session) -> AnyView {
+    match mode {
+        AuthMode::Auto | AuthMode::Token => view! {
+            <Modal labelled_by="sign-in-title" on_close=Callback::new(move |()| session.sign_out())>
+                <SignInForm client=client reason="Your session has ended. Sign in again to carry on where you were." />
+            </Modal>
+        }
+        .into_any(),
+        AuthMode::Proxy => view! {
+            <div class="sp-alert sp-alert--problem" role="alert">
+                "The API refused the token that the proxy in front of it adds. Ask whoever runs this panel to check the proxy's token."
+            </div>
+        }
+        .into_any(),
+        AuthMode::Host => view! {
+            <div class="sp-alert sp-alert--problem" role="alert">
+                "The API token has expired. Waiting for a new one from the page…"
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// Shown instead of the panel when its settings cannot be read.
+#[component]
+pub fn SettingsProblem(
+    /// What is wrong.
+    errors: Vec<SettingError>,
+) -> impl IntoView {
+    view! {
+        <div class="sp-panel">
+            <div class="sp-error" role="alert">
+                <h1>"Snapshot Panel is misconfigured"</h1>
+                <ul>{errors.iter().map(|e| view! { <li>{e.message()}</li> }).collect_view()}</ul>
+                <p>"Fix the snapshot-panel settings in the page (meta tags or data- attributes) and reload."</p>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,78 @@
+//! Small, safe wrappers over the browser APIs the panel uses. Nothing here panics: a missing
+//! window or a refused call is treated as "not available".
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Milliseconds since the epoch, by the browser's clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The person's UTC offset in minutes (east positive) at an instant given in seconds.
+pub fn local_offset_minutes(secs: i64) -> i32 {
+    let date = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0));
+    -(date.get_timezone_offset() as i32)
+}
+
+/// The person's local date and time now, for name suggestions.
+pub fn local_now() -> snapshot_core::time::DateTime {
+    let now = (now_ms() / 1000.0) as i64;
+    let offset = local_offset_minutes(now);
+    snapshot_core::time::from_epoch(now.saturating_add(i64::from(offset) * 60))
+}
+
+/// Whether the document is hidden (a background tab).
+pub fn document_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+}
+
+/// Listens to `event` on the document until the current reactive owner is cleaned up.
+pub fn on_document_event(event: &'static str, handler: impl Fn() + 'static) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let closure = Closure::<dyn Fn()>::new(handler);
+    if document
+        .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+        .is_err()
+    {
+        return;
+    }
+    let held = SendWrapper::new((document, closure));
+    on_cleanup(move || {
+        let (document, closure) = held.take();
+        let _ = document.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    });
+}
+
+/// A random number in 0.0..1.0, for jitter.
+pub fn random() -> f64 {
+    js_sys::Math::random()
+}
+
+/// `sessionStorage`, if the browser allows it (it may not, e.g. in a sandboxed frame).
+pub fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// Moves keyboard focus to an element, if it is still in the page.
+pub fn focus(element: &web_sys::HtmlElement) {
+    if element.is_connected() {
+        let _ = element.focus();
+    }
+}
+
+/// The element that has focus, looking inside the panel's shadow root.
+pub fn active_element(root: &web_sys::Node) -> Option<web_sys::HtmlElement> {
+    let shadow = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();
+    let active = match shadow {
+        Some(shadow) => shadow.active_element(),
+        None => web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()),
+    };
+    active.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+}

@@ -1,0 +1,11 @@
+//! Building blocks of the panel's screens. Components never call the API: they show what they
+//! are given and report what the person did through callbacks.
+
+pub mod create_dialog;
+pub mod delete_dialog;
+pub mod modal;
+pub mod relative_time;
+pub mod restore_dialog;
+pub mod server_group;
+pub mod snapshot_row;
+pub mod status_badge;

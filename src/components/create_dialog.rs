@@ -1,0 +1,214 @@
+//! The form that takes a new snapshot: the name is checked as it is typed, and nothing is sent
+//! that the API is known to refuse.
+
+use leptos::prelude::*;
+use snapshot_core::model::{NewSnapshot, Server};
+use snapshot_core::rules::{create_blocker, running_server_warning};
+use snapshot_core::validate::{
+    description_counter, description_error, snapshot_name_error, suggest_snapshot_name,
+    NAME_MAX_CHARS,
+};
+use snapshot_core::ApiError;
+
+use super::modal::Modal;
+use crate::browser::local_now;
+
+/// A server the form can take a snapshot of, with how many it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerChoice {
+    pub server: Server,
+    pub snapshot_count: usize,
+}
+
+/// The create dialog. Its text lives here, so an error never loses what was typed.
+#[component]
+pub fn CreateDialog(
+    /// The servers to choose from.
+    #[prop(into)]
+    choices: Signal<Vec<ServerChoice>>,
+    /// The server chosen when the dialog opened from a server's group.
+    preselected: Option<u64>,
+    /// Whether the request is on its way.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// The API's refusal of the last attempt.
+    #[prop(into)]
+    error: Signal<Option<ApiError>>,
+    /// Sends the request.
+    on_submit: Callback<NewSnapshot>,
+    /// Closes the dialog.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let first = preselected.or_else(|| {
+        choices.with_untracked(|c| {
+            c.iter()
+                .find(|c| create_blocker(&c.server.status, c.snapshot_count).is_none())
+                .or(c.first())
+                .map(|c| c.server.id)
+        })
+    });
+    let server_id = RwSignal::new(first);
+    let choice = Memo::new(move |_| {
+        let id = server_id.get()?;
+        choices.with(|c| c.iter().find(|c| c.server.id == id).cloned())
+    });
+    let suggest = move |id: Option<u64>| {
+        let name = choices.with_untracked(|c| {
+            c.iter().find(|c| Some(c.server.id) == id).map(|c| c.server.name.clone())
+        });
+        suggest_snapshot_name(&name.unwrap_or_default(), local_now())
+    };
+    let name = RwSignal::new(suggest(first));
+    let name_edited = RwSignal::new(false);
+    let description = RwSignal::new(String::new());
+
+    let name_problem = Memo::new(move |_| name.with(|n| snapshot_name_error(n)).map(|e| e.message()));
+    let description_problem = Memo::new(move |_| description.with(|d| description_error(d)));
+    let blocker = Memo::new(move |_| {
+        choice.get().and_then(|c| create_blocker(&c.server.status, c.snapshot_count))
+    });
+    let warning = move || choice.get().and_then(|c| running_server_warning(&c.server.status));
+    let valid = move || {
+        server_id.get().is_some()
+            && name_problem.get().is_none()
+            && description_problem.get().is_none()
+            && blocker.get().is_none()
+    };
+    let field_error = move |field: &'static str| {
+        move || match error.get() {
+            Some(ApiError::Validation(errors)) => errors.for_field(field).map(|m| m.join(" ")),
+            _ => None,
+        }
+    };
+    let top_errors = move || match error.get() {
+        Some(ApiError::Validation(errors)) => errors.outside(&["name", "description", "server_id"]),
+        Some(other) => vec![other.message()],
+        None => Vec::new(),
+    };
+    let submit = move || {
+        if !valid() || pending.get_untracked() {
+            return;
+        }
+        let Some(server_id) = server_id.get_untracked() else {
+            return;
+        };
+        let description = description.get_untracked();
+        on_submit.run(NewSnapshot {
+            server_id,
+            name: name.get_untracked(),
+            description: (!description.trim().is_empty()).then_some(description),
+        });
+    };
+    let server_error = field_error("server_id");
+    let name_server_error = field_error("name");
+    let description_server_error = field_error("description");
+
+    view! {
+        <Modal labelled_by="create-title" on_close=on_close class="sp-dialog--form">
+            <form
+                class="sp-form"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    submit();
+                }
+            >
+                <h2 id="create-title">
+                    {move || match choice.get() {
+                        Some(c) if preselected.is_some() => format!("New snapshot of {}", c.server.name),
+                        _ => "New snapshot".to_owned(),
+                    }}
+                </h2>
+                <Show when=move || !top_errors().is_empty()>
+                    <div class="sp-alert sp-alert--problem" role="alert">
+                        <ul>
+                            {move || top_errors().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                </Show>
+                <Show when=move || preselected.is_none()>
+                    <div class="sp-field">
+                        <label for="create-server">"Server"</label>
+                        <select
+                            id="create-server"
+                            aria-describedby="create-server-error"
+                            on:change=move |ev| {
+                                let id = event_target_value(&ev).parse::<u64>().ok();
+                                server_id.set(id);
+                                if !name_edited.get_untracked() {
+                                    name.set(suggest(id));
+                                }
+                            }
+                        >
+                            <For each=move || choices.get() key=|c| c.server.id let:c>
+                                <option value=c.server.id.to_string() selected=move || server_id.get() == Some(c.server.id)>
+                                    {format!("{} ({} of 5)", c.server.name, c.snapshot_count)}
+                                </option>
+                            </For>
+                        </select>
+                        <p class="sp-field__error" id="create-server-error">{server_error}</p>
+                    </div>
+                </Show>
+                <Show when=move || blocker.get().is_some()>
+                    <p class="sp-alert sp-alert--problem" role="alert">{move || blocker.get()}</p>
+                </Show>
+                <Show when=move || warning().is_some()>
+                    <p class="sp-alert sp-alert--warning">{warning}</p>
+                </Show>
+                <div class="sp-field">
+                    <label for="create-name">"Name"</label>
+                    <input
+                        id="create-name"
+                        type="text"
+                        autocomplete="off"
+                        spellcheck="false"
+                        autofocus
+                        required
+                        aria-invalid=move || (name_problem.get().is_some() || name_server_error().is_some()).to_string()
+                        aria-describedby="create-name-hint create-name-error"
+                        prop:value=move || name.get()
+                        on:input=move |ev| {
+                            name_edited.set(true);
+                            name.set(event_target_value(&ev));
+                        }
+                    />
+                    <p class="sp-field__hint" id="create-name-hint">
+                        {format!("Letters, digits, - and _; up to {NAME_MAX_CHARS} characters.")}
+                    </p>
+                    <p class="sp-field__error" id="create-name-error" aria-live="polite">
+                        {move || name_problem.get().or_else(name_server_error)}
+                    </p>
+                </div>
+                <div class="sp-field">
+                    <label for="create-description">"Description " <span class="sp-muted">"(optional)"</span></label>
+                    <textarea
+                        id="create-description"
+                        rows="2"
+                        aria-describedby="create-description-count create-description-error"
+                        aria-invalid=move || description_problem.get().is_some().to_string()
+                        prop:value=move || description.get()
+                        on:input=move |ev| description.set(event_target_value(&ev))
+                    ></textarea>
+                    <p class="sp-field__hint" id="create-description-count">
+                        {move || description.with(|d| description_counter(d))}
+                    </p>
+                    <p class="sp-field__error" id="create-description-error">
+                        {move || description_problem.get().or_else(description_server_error)}
+                    </p>
+                </div>
+                <div class="sp-form__actions">
+                    <button type="button" class="sp-button" on:click=move |_| on_close.run(())>
+                        "Cancel"
+                    </button>
+                    <button
+                        type="submit"
+                        class="sp-button sp-button--primary"
+                        disabled=move || !valid() || pending.get()
+                    >
+                        {move || if pending.get() { "Creating…" } else { "Create snapshot" }}
+                    </button>
+                </div>
+            </form>
+        </Modal>
+    }
+}

@@ -1,0 +1,37 @@
+//! "2 hours ago", with the exact local time on hover and on focus.
+
+use leptos::prelude::*;
+use snapshot_core::format::{format_datetime, format_relative};
+use snapshot_core::time::parse_rfc3339;
+
+use crate::browser::local_offset_minutes;
+use crate::clock::Clock;
+
+/// A timestamp from the API, shown relative to now; focusable, so keyboard users can reach the
+/// exact time too.
+#[component]
+pub fn RelativeTime(
+    /// The RFC 3339 timestamp, as the API sent it.
+    #[prop(into)]
+    at: String,
+) -> impl IntoView {
+    let clock = expect_context::<Clock>();
+    let Some(secs) = parse_rfc3339(&at) else {
+        return view! { <span class="sp-muted">"Unknown"</span> }.into_any();
+    };
+    let exact = format_datetime(secs, local_offset_minutes(secs));
+    let relative = move || format_relative(secs, clock.now_secs());
+    let spoken = {
+        let exact = exact.clone();
+        move || format!("{}, {exact}", relative())
+    };
+    view! {
+        <span class="sp-tipped">
+            <time datetime=at tabindex="0" aria-label=spoken>
+                {relative}
+            </time>
+            <span class="sp-tip" aria-hidden="true">{exact}</span>
+        </span>
+    }
+    .into_any()
+}

@@ -1,0 +1,120 @@
+//! The restore confirmation: it says what will be lost, and only opens its Restore button once
+//! the person has typed the server's name exactly.
+
+use leptos::prelude::*;
+use snapshot_core::format::{format_datetime, format_relative};
+use snapshot_core::model::Snapshot;
+use snapshot_core::time::parse_rfc3339;
+use snapshot_core::ApiError;
+
+use super::modal::Modal;
+use crate::browser::local_offset_minutes;
+use crate::clock::Clock;
+
+/// Asks the person to confirm restoring `server_name` from `snapshot`.
+#[component]
+pub fn RestoreDialog(
+    /// The snapshot to restore from.
+    snapshot: Snapshot,
+    /// The server's name, which the person must type.
+    server_name: String,
+    /// The server's snapshots newer than this one.
+    newer: Vec<Snapshot>,
+    /// Whether the request is on its way.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// The API's refusal, in its own words.
+    #[prop(into)]
+    error: Signal<Option<ApiError>>,
+    /// Sends the restore.
+    on_confirm: Callback<()>,
+    /// Closes the dialog without restoring.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let clock = expect_context::<Clock>();
+    let typed = RwSignal::new(String::new());
+    let expected = server_name.clone();
+    let matches = Memo::new(move |_| typed.with(|t| *t == expected));
+    let since = parse_rfc3339(&snapshot.created_at).map(|secs| {
+        let exact = format_datetime(secs, local_offset_minutes(secs));
+        (secs, exact)
+    });
+    let loss = {
+        let server_name = server_name.clone();
+        move || match &since {
+            Some((secs, exact)) => format!(
+                "Everything written to {server_name} since {exact} ({}) will be overwritten.",
+                format_relative(*secs, clock.now_secs())
+            ),
+            None => format!(
+                "Everything written to {server_name} since this snapshot was taken will be overwritten."
+            ),
+        }
+    };
+    let confirm = move || {
+        if matches.get_untracked() && !pending.get_untracked() {
+            on_confirm.run(());
+        }
+    };
+    let label = format!("Type {server_name} to confirm");
+
+    view! {
+        <Modal labelled_by="restore-title" described_by="restore-loss" on_close=on_close class="sp-dialog--danger">
+            <form
+                class="sp-form"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    confirm();
+                }
+            >
+                <h2 id="restore-title">{format!("Restore {server_name} from {}?", snapshot.name)}</h2>
+                <p id="restore-loss" class="sp-alert sp-alert--danger">
+                    <strong>{loss}</strong>
+                    " This cannot be undone."
+                </p>
+                <ul class="sp-facts">
+                    <li>{format!("{server_name} will be stopped before the restore begins.")}</li>
+                    <li>"The restore takes 5 to 15 minutes."</li>
+                </ul>
+                {(!newer.is_empty()).then(|| view! {
+                    <div class="sp-newer">
+                        <p>{format!("{server_name} has newer snapshots. They are kept, and you can restore one of them later:")}</p>
+                        <ul>
+                            {newer.iter().map(|s| view! { <li>{s.name.clone()}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                })}
+                <Show when=move || error.get().is_some()>
+                    <p class="sp-alert sp-alert--problem" role="alert">
+                        {move || error.get().map(|e| e.message())}
+                    </p>
+                </Show>
+                <div class="sp-field">
+                    <label for="restore-confirm">{label}</label>
+                    <input
+                        id="restore-confirm"
+                        type="text"
+                        autocomplete="off"
+                        spellcheck="false"
+                        autofocus
+                        prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="sp-form__actions">
+                    <button type="button" class="sp-button" on:click=move |_| on_close.run(())>
+                        "Cancel"
+                    </button>
+                    <button
+                        type="submit"
+                        class="sp-button sp-button--danger"
+                        disabled=move || !matches.get() || pending.get()
+                    >
+                        {move || if pending.get() { "Restoring…" } else { "Restore" }}
+                    </button>
+                </div>
+            </form>
+        </Modal>
+    }
+}

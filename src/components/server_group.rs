@@ -1,0 +1,175 @@
+//! One server and its snapshots: the server's name, status and slot meter, a New snapshot
+//! action, and the snapshot table (or an invitation to take the first one).
+
+use leptos::prelude::*;
+use snapshot_core::format::format_slots;
+use snapshot_core::model::{Server, ServerStatus, Snapshot};
+use snapshot_core::poll::{progress_note, RESTORE_EXPECTED_SECS};
+use snapshot_core::rules::create_blocker;
+use snapshot_core::validate::SNAPSHOTS_PER_SERVER;
+
+use super::snapshot_row::{RowAction, SnapshotRow};
+use crate::clock::Clock;
+
+/// What makes a row different: when any of it changes, the row is drawn again; otherwise its
+/// DOM is left alone.
+fn row_key(s: &Snapshot) -> (u64, String, Option<u64>, String, Option<String>, String) {
+    (
+        s.id,
+        s.status.as_api_str().to_owned(),
+        s.size_mb,
+        s.name.clone(),
+        s.description.clone(),
+        s.created_at.clone(),
+    )
+}
+
+/// A server's section.
+#[component]
+pub fn ServerGroup(
+    /// The server.
+    #[prop(into)]
+    server: Signal<Server>,
+    /// Its snapshots, newest first, already filtered.
+    #[prop(into)]
+    snapshots: Signal<Vec<Snapshot>>,
+    /// How many snapshots it has in all (the filter does not change the slot meter).
+    #[prop(into)]
+    total: Signal<usize>,
+    /// When its restore started (ms), while it is restoring.
+    #[prop(into)]
+    restoring_since: Signal<Option<f64>>,
+    /// The server's own page.
+    href: String,
+    /// Follows the link to the server's page.
+    on_open: Callback<u64>,
+    /// Asks to take a snapshot of this server.
+    on_create: Callback<u64>,
+    /// Asks to delete the oldest snapshot (offered at the limit).
+    on_delete: Callback<Snapshot>,
+    /// Asks to restore a snapshot.
+    on_restore: Callback<Snapshot>,
+    /// Whether a name filter is active.
+    #[prop(into)]
+    filtering: Signal<bool>,
+) -> impl IntoView {
+    let clock = expect_context::<Clock>();
+    let id = server.with_untracked(|s| s.id);
+    let title_id = format!("server-{id}-title");
+    let status = Signal::derive(move || server.with(|s| s.status.clone()));
+    let name = move || server.with(|s| s.name.clone());
+    let blocker = Signal::derive(move || create_blocker(&status.get(), total.get()));
+    let oldest = Memo::new(move |_| snapshots.with(|list| list.last().cloned()));
+    let at_limit = move || total.get() >= SNAPSHOTS_PER_SERVER;
+    let restore_note = move || {
+        let since = restoring_since.get()?;
+        let elapsed = ((clock.now_ms() - since) / 1000.0).max(0.0) as u64;
+        Some(progress_note(elapsed, RESTORE_EXPECTED_SECS))
+    };
+    let status_class = move || {
+        format!("sp-server-status sp-server-status--{}", status.get().as_api_str())
+    };
+
+    view! {
+        <section class="sp-server" aria-labelledby=title_id.clone() data-server-id=id.to_string()>
+            <header class="sp-server__header">
+                <div class="sp-server__title">
+                    <h2 id=title_id.clone()>
+                        <a
+                            href=href
+                            on:click=move |ev| {
+                                if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0) {
+                                    ev.prevent_default();
+                                    on_open.run(id);
+                                }
+                            }
+                        >
+                            {name}
+                        </a>
+                    </h2>
+                    <span class=status_class>{move || status.get().label()}</span>
+                    <span class="sp-elapsed" data-ticking="">{restore_note}</span>
+                </div>
+                <div class="sp-server__meta">
+                    <span class=move || format!("sp-slots sp-slots--{}", total.get().min(SNAPSHOTS_PER_SERVER))>
+                        <span class="sp-slots__bar" aria-hidden="true"></span>
+                        {move || format_slots(total.get(), SNAPSHOTS_PER_SERVER)}
+                    </span>
+                    <RowAction
+                        verb="New snapshot"
+                        name=format!("of {}", server.with_untracked(|s| s.name.clone()))
+                        blocker=blocker
+                        class="sp-button--primary"
+                        on_press=Callback::new(move |()| on_create.run(id))
+                        reason_id=format!("create-reason-{id}")
+                    />
+                </div>
+            </header>
+            <Show when=move || at_limit() && status.get() != ServerStatus::Restoring>
+                {move || oldest.get().map(|oldest| {
+                    let label = format!("Delete the oldest, {}…", oldest.name);
+                    view! {
+                        <p class="sp-limit">
+                            "This server has the most snapshots it can have. To take a new one, delete one first. "
+                            <button
+                                type="button"
+                                class="sp-button sp-button--link"
+                                on:click=move |_| on_delete.run(oldest.clone())
+                            >
+                                {label}
+                            </button>
+                        </p>
+                    }
+                })}
+            </Show>
+            <Show
+                when=move || !snapshots.with(Vec::is_empty)
+                fallback=move || {
+                    if filtering.get() {
+                        view! { <p class="sp-empty">"No snapshots of this server match the filter."</p> }.into_any()
+                    } else {
+                        view! {
+                            <p class="sp-empty">
+                                {move || format!("{} has no snapshots yet. ", name())}
+                                <Show when=move || blocker.get().is_none()>
+                                    <button
+                                        type="button"
+                                        class="sp-button sp-button--link"
+                                        on:click=move |_| on_create.run(id)
+                                    >
+                                        {move || format!("Take the first snapshot of {}", name())}
+                                    </button>
+                                </Show>
+                            </p>
+                        }
+                        .into_any()
+                    }
+                }
+            >
+                <table class="sp-table">
+                    <caption class="sp-vh">{move || format!("Snapshots of {}", name())}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Name"</th>
+                            <th scope="col">"Status"</th>
+                            <th scope="col">"Size"</th>
+                            <th scope="col">"Created"</th>
+                            <th scope="col">"Description"</th>
+                            <th scope="col"><span class="sp-vh">"Actions"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || snapshots.get() key=row_key let:snapshot>
+                            <SnapshotRow
+                                snapshot=snapshot
+                                server_status=status
+                                on_restore=on_restore
+                                on_delete=on_delete
+                            />
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}

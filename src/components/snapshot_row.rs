@@ -1,0 +1,119 @@
+//! One snapshot as a table row, with its Restore and Delete actions.
+
+use leptos::prelude::*;
+use snapshot_core::format::format_size_mb;
+use snapshot_core::model::{ServerStatus, Snapshot};
+use snapshot_core::rules::{delete_blocker, restore_blocker};
+
+use super::relative_time::RelativeTime;
+use super::status_badge::StatusBadge;
+
+/// A button that names its snapshot for screen readers ("Restore pre-migration-snapshot") and,
+/// when it cannot be used, stays focusable and says why.
+#[component]
+pub fn RowAction(
+    /// The visible verb: "Restore".
+    verb: &'static str,
+    /// The snapshot's name, heard after the verb.
+    name: String,
+    /// Why the action is unavailable, or `None`.
+    #[prop(into)]
+    blocker: Signal<Option<String>>,
+    /// Extra class for the button's tone.
+    class: &'static str,
+    /// Runs the action.
+    on_press: Callback<()>,
+    /// An id for the reason text.
+    reason_id: String,
+) -> impl IntoView {
+    let described = reason_id.clone();
+    view! {
+        <span class="sp-tipped">
+            <button
+                type="button"
+                class=format!("sp-button sp-button--small {class}")
+                aria-disabled=move || blocker.get().is_some().then_some("true")
+                aria-describedby=move || blocker.get().is_some().then(|| described.clone())
+                on:click=move |_| {
+                    if blocker.get_untracked().is_none() {
+                        on_press.run(());
+                    }
+                }
+            >
+                {verb}
+                <span class="sp-vh">" " {name}</span>
+            </button>
+            <Show when=move || blocker.get().is_some()>
+                <span class="sp-tip" role="tooltip" id=reason_id.clone()>
+                    {move || blocker.get().unwrap_or_default()}
+                </span>
+            </Show>
+        </span>
+    }
+}
+
+/// A snapshot's row. Re-created only when the snapshot itself changes (it is keyed on its
+/// content); the server's status reaches it as a signal.
+#[component]
+pub fn SnapshotRow(
+    /// The snapshot.
+    snapshot: Snapshot,
+    /// Its server's status, which decides whether it may be restored or deleted.
+    #[prop(into)]
+    server_status: Signal<ServerStatus>,
+    /// Asks to restore this snapshot.
+    on_restore: Callback<Snapshot>,
+    /// Asks to delete this snapshot.
+    on_delete: Callback<Snapshot>,
+) -> impl IntoView {
+    let restore_blocked = {
+        let snapshot = snapshot.clone();
+        Signal::derive(move || restore_blocker(&snapshot, &server_status.get()))
+    };
+    let delete_blocked = Signal::derive(move || delete_blocker(&server_status.get()));
+    let id = snapshot.id;
+    let restore = {
+        let snapshot = snapshot.clone();
+        Callback::new(move |()| on_restore.run(snapshot.clone()))
+    };
+    let delete = {
+        let snapshot = snapshot.clone();
+        Callback::new(move |()| on_delete.run(snapshot.clone()))
+    };
+    view! {
+        <tr class="sp-row" data-snapshot-id=id.to_string()>
+            <th scope="row" class="sp-row__name">{snapshot.name.clone()}</th>
+            <td>
+                <StatusBadge status=snapshot.status.clone() created_at=snapshot.created_at.clone() />
+            </td>
+            <td class="sp-row__size">{format_size_mb(snapshot.size_mb)}</td>
+            <td>
+                <RelativeTime at=snapshot.created_at.clone() />
+            </td>
+            <td class="sp-row__description">
+                {match snapshot.description.clone() {
+                    Some(text) => view! { <span>{text}</span> }.into_any(),
+                    None => view! { <span class="sp-muted" aria-label="No description">"—"</span> }.into_any(),
+                }}
+            </td>
+            <td class="sp-row__actions">
+                <RowAction
+                    verb="Restore"
+                    name=snapshot.name.clone()
+                    blocker=restore_blocked
+                    class="sp-button--secondary"
+                    on_press=restore
+                    reason_id=format!("restore-reason-{id}")
+                />
+                <RowAction
+                    verb="Delete"
+                    name=snapshot.name.clone()
+                    blocker=delete_blocked
+                    class="sp-button--danger-quiet"
+                    on_press=delete
+                    reason_id=format!("delete-reason-{id}")
+                />
+            </td>
+        </tr>
+    }
+}

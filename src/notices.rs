@@ -1,0 +1,105 @@
+//! What the panel tells the person: a visible list of notices, and one polite live region that
+//! screen readers announce.
+
+use leptos::prelude::*;
+use snapshot_core::poll::Finished;
+
+/// How a notice reads: good news or a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Success,
+    Info,
+    Problem,
+}
+
+/// One notice on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub id: u64,
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// The most notices kept on screen at once; older ones give way.
+const KEPT: usize = 4;
+
+/// The panel's notices. `Copy`: hand it to anything that needs to say something.
+#[derive(Clone, Copy)]
+pub struct Notices {
+    list: RwSignal<Vec<Notice>>,
+    live: RwSignal<String>,
+    next_id: StoredValue<u64>,
+}
+
+impl Notices {
+    /// No notices yet.
+    pub fn new() -> Self {
+        Self { list: RwSignal::new(Vec::new()), live: RwSignal::new(String::new()), next_id: StoredValue::new(0) }
+    }
+
+    /// Shows a notice and announces it.
+    pub fn say(self, tone: Tone, text: impl Into<String>) {
+        let text = text.into();
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id.wrapping_add(1));
+        self.list.update(|list| {
+            list.push(Notice { id, text: text.clone(), tone });
+            let excess = list.len().saturating_sub(KEPT);
+            list.drain(..excess);
+        });
+        self.live.set(text);
+    }
+
+    /// Announces that something running has finished.
+    pub fn announce_finished(self, done: &Finished) {
+        let tone = match done {
+            Finished::Snapshot { status: snapshot_core::SnapshotStatus::Completed, .. }
+            | Finished::Restore { .. } => Tone::Success,
+            Finished::Snapshot { .. } => Tone::Problem,
+        };
+        self.say(tone, done.message());
+    }
+
+    /// Takes a notice away.
+    pub fn dismiss(self, id: u64) {
+        self.list.update(|list| list.retain(|n| n.id != id));
+    }
+}
+
+impl Default for Notices {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The notices, and the live region that announces each new one.
+#[component]
+pub fn NoticeArea(
+    /// The notices to show.
+    notices: Notices,
+) -> impl IntoView {
+    view! {
+        <div class="sp-live sp-vh" role="status" aria-live="polite" aria-atomic="true">
+            {move || notices.live.get()}
+        </div>
+        <ul class="sp-notices" aria-label="Notices">
+            <For each=move || notices.list.get() key=|n| n.id let:notice>
+                <li class=move || match notice.tone {
+                    Tone::Success => "sp-notice sp-notice--success",
+                    Tone::Info => "sp-notice sp-notice--info",
+                    Tone::Problem => "sp-notice sp-notice--problem",
+                }>
+                    <span class="sp-notice__text">{notice.text.clone()}</span>
+                    <button
+                        type="button"
+                        class="sp-button sp-button--quiet"
+                        aria-label=format!("Dismiss: {}", notice.text)
+                        on:click=move |_| notices.dismiss(notice.id)
+                    >
+                        "×"
+                    </button>
+                </li>
+            </For>
+        </ul>
+    }
+}

@@ -1,0 +1,82 @@
+//! Signing in with an API token.
+
+use leptos::prelude::*;
+
+use crate::api::Client;
+use crate::session::Session;
+
+/// The sign-in form: an API token, checked with `account/me`, kept in memory unless the person
+/// ticks "remember in this tab".
+#[component]
+pub fn SignInForm(
+    /// Checks the token.
+    client: Client,
+    /// Why sign-in is asked for again, if it is.
+    #[prop(optional)]
+    reason: Option<&'static str>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let token = RwSignal::new(String::new());
+    let remember = RwSignal::new(false);
+    let submit = move || {
+        let candidate = token.get_untracked();
+        if candidate.trim().is_empty() || session.checking.get_untracked() {
+            return;
+        }
+        session.check(client.clone(), Some((candidate, remember.get_untracked())), true);
+    };
+    view! {
+        <form
+            class="sp-form sp-sign-in"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                submit();
+            }
+        >
+            <h2 id="sign-in-title">"Sign in"</h2>
+            <p>{reason.unwrap_or("Sign in with an API token from your VPS.org account (it starts with vps_).")}</p>
+            <Show when=move || session.sign_in_error.get().is_some()>
+                <p class="sp-alert sp-alert--problem" role="alert">
+                    {move || session.sign_in_error.get().map(|e| match e {
+                        snapshot_core::ApiError::Unauthorized => "That token was not accepted. Check it and try again.".to_owned(),
+                        other => other.message(),
+                    })}
+                </p>
+            </Show>
+            <div class="sp-field">
+                <label for="sign-in-token">"API token"</label>
+                <input
+                    id="sign-in-token"
+                    type="password"
+                    autocomplete="off"
+                    spellcheck="false"
+                    autofocus
+                    required
+                    prop:value=move || token.get()
+                    on:input=move |ev| token.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="sp-field sp-field--check">
+                <input
+                    id="sign-in-remember"
+                    type="checkbox"
+                    prop:checked=move || remember.get()
+                    on:change=move |ev| remember.set(event_target_checked(&ev))
+                />
+                <label for="sign-in-remember">"Remember in this tab"</label>
+            </div>
+            <p class="sp-field__hint">
+                "Unticked, the token is forgotten when you leave or reload. Ticked, it is kept until this tab closes."
+            </p>
+            <div class="sp-form__actions">
+                <button
+                    type="submit"
+                    class="sp-button sp-button--primary"
+                    disabled=move || session.checking.get() || token.with(|t| t.trim().is_empty())
+                >
+                    {move || if session.checking.get() { "Checking…" } else { "Sign in" }}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,184 @@
+//! Who is signed in, and where the API token comes from.
+//!
+//! The token lives in memory. Only when the person ticks "remember in this tab" is it kept in
+//! `sessionStorage`, which the browser forgets with the tab; never in `localStorage`, never in
+//! a URL, never in a log.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local_scoped_with_cancellation;
+use snapshot_core::config::AuthMode;
+use snapshot_core::model::Me;
+use snapshot_core::ApiError;
+
+use crate::api::Client;
+use crate::browser::session_storage;
+use crate::host::Host;
+
+const STORAGE_KEY: &str = "snapshot-panel:token";
+
+/// Where the session stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionState {
+    /// Checking the token (or the proxy) with `account/me`.
+    Checking,
+    /// The panel needs a token from the person.
+    SignIn,
+    /// The check failed for a reason other than the token: shown with a retry.
+    CheckFailed(ApiError),
+    /// Ready. `me` is who the token belongs to, when the API said.
+    Ready { me: Option<Me> },
+}
+
+/// The session. `Copy`.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub mode: AuthMode,
+    pub token: RwSignal<Option<String>>,
+    pub state: RwSignal<SessionState>,
+    /// Set when a request was refused with 401 in mid-session: the page stays, and a sign-in
+    /// dialog (or, embedded, the host) brings a new token.
+    pub expired: RwSignal<bool>,
+    /// The last sign-in attempt's error, for the form.
+    pub sign_in_error: RwSignal<Option<ApiError>>,
+    pub checking: RwSignal<bool>,
+    host: Host,
+}
+
+impl Session {
+    /// A session in `mode`, starting from a host's token or a remembered one.
+    pub fn new(mode: AuthMode, host_token: RwSignal<Option<String>>, host: Host) -> Self {
+        let remembered = match mode {
+            AuthMode::Auto | AuthMode::Token => {
+                session_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+            }
+            AuthMode::Proxy | AuthMode::Host => None,
+        };
+        // In host mode the host's signal is the token itself, so `setToken` applies at once.
+        let token = match mode {
+            AuthMode::Host => host_token,
+            AuthMode::Proxy => RwSignal::new(None),
+            AuthMode::Auto | AuthMode::Token => {
+                RwSignal::new(remembered.filter(|t| !t.trim().is_empty()))
+            }
+        };
+        let expired = RwSignal::new(false);
+        if mode == AuthMode::Host {
+            Effect::new(move |first: Option<()>| {
+                host_token.track();
+                if first.is_some() {
+                    expired.set(false);
+                }
+            });
+        }
+        Self {
+            mode,
+            token,
+            state: RwSignal::new(SessionState::Checking),
+            expired,
+            sign_in_error: RwSignal::new(None),
+            checking: RwSignal::new(false),
+            host,
+        }
+    }
+
+    /// Decides how to start: check the token (or the proxy) or ask for one.
+    pub fn start(self, client: Client) {
+        match self.mode {
+            AuthMode::Token if self.token.get_untracked().is_none() => self.state.set(SessionState::SignIn),
+            AuthMode::Proxy | AuthMode::Host => {
+                // Nothing to ask: show the panel, and learn who we are on the side.
+                self.state.set(SessionState::Ready { me: None });
+                self.check(client, None, false);
+            }
+            _ => self.check(client, None, false),
+        }
+    }
+
+    /// Checks a token (the one given, or the current one) with `account/me`.
+    pub fn check(self, client: Client, candidate: Option<(String, bool)>, from_form: bool) {
+        if self.checking.get_untracked() {
+            return;
+        }
+        let previous = self.token.get_untracked();
+        if let Some((token, _)) = &candidate {
+            self.token.set(Some(token.trim().to_owned()));
+        }
+        self.checking.set(true);
+        spawn_local_scoped_with_cancellation(async move {
+            let result = client.me().await;
+            self.checking.set(false);
+            match result {
+                Ok(me) => {
+                    if let Some((token, remember)) = candidate {
+                        remember_token(remember.then_some(token.trim()));
+                    }
+                    self.sign_in_error.set(None);
+                    self.expired.set(false);
+                    self.state.set(SessionState::Ready { me: Some(me) });
+                }
+                Err(error) if matches!(self.mode, AuthMode::Proxy | AuthMode::Host) => {
+                    // The panel is already showing; the client reported any 401 itself.
+                    let _ = error;
+                }
+                Err(ApiError::Unauthorized) => {
+                    if from_form {
+                        self.token.set(previous);
+                        self.sign_in_error.set(Some(ApiError::Unauthorized));
+                    } else {
+                        self.token.set(None);
+                        remember_token(None);
+                    }
+                    if !self.expired.get_untracked() {
+                        self.state.set(SessionState::SignIn);
+                    }
+                }
+                Err(error) if from_form => {
+                    self.token.set(previous);
+                    self.sign_in_error.set(Some(error));
+                }
+                Err(error) => self.state.set(SessionState::CheckFailed(error)),
+            }
+        });
+    }
+
+    /// Called on every 401: the token stopped working in mid-session.
+    pub fn unauthorized(self) {
+        match self.mode {
+            AuthMode::Host => {
+                self.expired.set(true);
+                self.host.emit("unauthorized", &[]);
+            }
+            AuthMode::Proxy => self.expired.set(true),
+            AuthMode::Auto | AuthMode::Token => {
+                if matches!(self.state.get_untracked(), SessionState::Ready { .. }) {
+                    self.expired.set(true);
+                }
+            }
+        }
+    }
+
+    /// Forgets the token and goes back to sign-in.
+    pub fn sign_out(self) {
+        self.token.set(None);
+        remember_token(None);
+        self.expired.set(false);
+        self.sign_in_error.set(None);
+        self.state.set(SessionState::SignIn);
+        self.host.emit("signed-out", &[]);
+    }
+
+    /// Whether the person can sign out here (not when a proxy or the host owns the token).
+    pub fn can_sign_out(self) -> bool {
+        matches!(self.mode, AuthMode::Auto | AuthMode::Token) && self.token.get().is_some()
+    }
+}
+
+fn remember_token(token: Option<&str>) {
+    let Some(storage) = session_storage() else {
+        return;
+    };
+    let _ = match token {
+        Some(token) => storage.set_item(STORAGE_KEY, token),
+        None => storage.remove_item(STORAGE_KEY),
+    };
+}
