@@ -81,22 +81,31 @@ impl SettingError {
 
 /// Reads the settings through `lookup` (a meta tag or a data attribute by name). Every bad
 /// value is reported, not just the first.
-pub fn read_settings(lookup: impl Fn(&str) -> Option<String>) -> Result<Settings, Vec<SettingError>> {
+pub fn read_settings(
+    lookup: impl Fn(&str) -> Option<String>,
+) -> Result<Settings, Vec<SettingError>> {
     let mut settings = Settings::default();
     let mut errors = Vec::new();
     let mut fail = |name: &str, value: &str, expected| {
-        errors.push(SettingError { name: name.to_owned(), value: value.to_owned(), expected });
+        errors.push(SettingError {
+            name: name.to_owned(),
+            value: value.to_owned(),
+            expected,
+        });
     };
 
     if let Some(base) = lookup("api-base").filter(|v| !v.trim().is_empty()) {
         let base = base.trim();
-        let base_ok = base.starts_with('/')
-            || base.starts_with("https://")
-            || base.starts_with("http://");
+        let base_ok =
+            base.starts_with('/') || base.starts_with("https://") || base.starts_with("http://");
         if base_ok && !base.contains(char::is_whitespace) {
             settings.api_base = ApiBase::new(base);
         } else {
-            fail("api-base", base, "a path such as /api/v1/ or a URL such as https://admin.vps.org/api/v1/");
+            fail(
+                "api-base",
+                base,
+                "a path such as /api/v1/ or a URL such as https://admin.vps.org/api/v1/",
+            );
         }
     }
     if let Some(auth) = lookup("auth") {
@@ -114,7 +123,11 @@ pub fn read_settings(lookup: impl Fn(&str) -> Option<String>) -> Result<Settings
     if let Some(ms) = lookup("timeout-ms").filter(|v| !v.trim().is_empty()) {
         match ms.trim().parse::<u32>() {
             Ok(ms) if (1000..=120_000).contains(&ms) => settings.timeout_ms = ms,
-            _ => fail("timeout-ms", &ms, "a number of milliseconds between 1000 and 120000"),
+            _ => fail(
+                "timeout-ms",
+                &ms,
+                "a number of milliseconds between 1000 and 120000",
+            ),
         }
     }
     if let Some(routing) = lookup("routing").filter(|v| !v.trim().is_empty()) {

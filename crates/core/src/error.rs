@@ -127,9 +127,9 @@ impl ApiError {
             Self::Malformed { excerpt, .. } if !excerpt.is_empty() => {
                 Some(format!("It began: “{excerpt}”"))
             }
-            Self::Server { detail, .. } | Self::NotFound { detail } | Self::LimitReached { detail } => {
-                detail.clone()
-            }
+            Self::Server { detail, .. }
+            | Self::NotFound { detail }
+            | Self::LimitReached { detail } => detail.clone(),
             _ => None,
         }
     }

@@ -92,5 +92,8 @@ pub fn format_updated_ago(secs: u64) -> String {
 
 /// The slot meter: "3 of 5 snapshots".
 pub fn format_slots(used: usize, limit: usize) -> String {
-    format!("{used} of {limit} snapshot{}", if limit == 1 { "" } else { "s" })
+    format!(
+        "{used} of {limit} snapshot{}",
+        if limit == 1 { "" } else { "s" }
+    )
 }

@@ -18,7 +18,12 @@ pub const RESTORE_EXPECTED_SECS: (u64, u64) = (300, 900);
 /// - After `failures` errors in a row: doubling from the interval up to [`MAX_BACKOFF_MS`],
 ///   spread by `jitter` (0.0..=1.0, from a random source) by ±20%, and never sooner than the
 ///   API's `Retry-After`.
-pub fn next_poll_delay_ms(busy: bool, failures: u32, retry_after_secs: Option<u64>, jitter: f64) -> Option<u64> {
+pub fn next_poll_delay_ms(
+    busy: bool,
+    failures: u32,
+    retry_after_secs: Option<u64>,
+    jitter: f64,
+) -> Option<u64> {
     if !busy {
         return None;
     }
@@ -26,8 +31,14 @@ pub fn next_poll_delay_ms(busy: bool, failures: u32, retry_after_secs: Option<u6
         return Some(ACTIVE_INTERVAL_MS);
     }
     let doubling = 1_u64.checked_shl(failures.min(16)).unwrap_or(u64::MAX);
-    let base = ACTIVE_INTERVAL_MS.saturating_mul(doubling).min(MAX_BACKOFF_MS);
-    let jitter = if jitter.is_finite() { jitter.clamp(0.0, 1.0) } else { 0.5 };
+    let base = ACTIVE_INTERVAL_MS
+        .saturating_mul(doubling)
+        .min(MAX_BACKOFF_MS);
+    let jitter = if jitter.is_finite() {
+        jitter.clamp(0.0, 1.0)
+    } else {
+        0.5
+    };
     let spread = (base as f64 * (0.8 + 0.4 * jitter)) as u64;
     let asked = retry_after_secs.unwrap_or(0).saturating_mul(1000);
     Some(spread.max(asked))
@@ -64,30 +75,55 @@ pub fn busy_servers(snapshots: &[Snapshot], servers: &[Server]) -> Busy {
         .filter(|s| s.status == ServerStatus::Restoring)
         .map(|s| s.id)
         .collect();
-    Busy { creating, restoring }
+    Busy {
+        creating,
+        restoring,
+    }
 }
 
 /// Something that finished between two polls, to announce.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finished {
     /// A snapshot left `in_progress`, to the status it now has.
-    Snapshot { name: String, server: String, status: SnapshotStatus },
+    Snapshot {
+        name: String,
+        server: String,
+        status: SnapshotStatus,
+    },
     /// A server left `restoring`, to the status it now has.
-    Restore { server: String, status: ServerStatus },
+    Restore {
+        server: String,
+        status: ServerStatus,
+    },
 }
 
 impl Finished {
     /// The sentence announced to a screen reader and shown as a notice.
     pub fn message(&self) -> String {
         match self {
-            Self::Snapshot { name, server, status: SnapshotStatus::Completed } => {
+            Self::Snapshot {
+                name,
+                server,
+                status: SnapshotStatus::Completed,
+            } => {
                 format!("Snapshot {name} of {server} is ready.")
             }
-            Self::Snapshot { name, server, status: SnapshotStatus::Failed } => {
+            Self::Snapshot {
+                name,
+                server,
+                status: SnapshotStatus::Failed,
+            } => {
                 format!("Snapshot {name} of {server} failed.")
             }
-            Self::Snapshot { name, server, status } => {
-                format!("Snapshot {name} of {server} is now {}.", status.label().to_lowercase())
+            Self::Snapshot {
+                name,
+                server,
+                status,
+            } => {
+                format!(
+                    "Snapshot {name} of {server} is now {}.",
+                    status.label().to_lowercase()
+                )
             }
             Self::Restore { server, status } => format!(
                 "{server} has been restored and is {}.",
@@ -118,7 +154,10 @@ pub fn finished_snapshots(before: &[Snapshot], after: &[Snapshot]) -> Vec<Finish
 /// Whether a server that was restoring has left that state.
 pub fn finished_restore(before: &ServerStatus, after: &Server) -> Option<Finished> {
     (*before == ServerStatus::Restoring && after.status != ServerStatus::Restoring).then(|| {
-        Finished::Restore { server: after.name.clone(), status: after.status.clone() }
+        Finished::Restore {
+            server: after.name.clone(),
+            status: after.status.clone(),
+        }
     })
 }
 

@@ -19,7 +19,12 @@ pub struct RawResponse<'a> {
 impl<'a> RawResponse<'a> {
     /// An answer with just a status and a body (tests and simple callers).
     pub fn new(status: u16, body: &'a str) -> Self {
-        Self { status, content_type: None, retry_after: None, body }
+        Self {
+            status,
+            content_type: None,
+            retry_after: None,
+            body,
+        }
     }
 }
 
@@ -29,7 +34,10 @@ const EXCERPT_CHARS: usize = 80;
 const MAX_RETRY_AFTER_SECS: u64 = 3600;
 
 /// Decodes a successful answer into `T`, or turns the answer into the error it is.
-pub fn decode<T: DeserializeOwned>(response: RawResponse<'_>, now_secs: i64) -> Result<T, ApiError> {
+pub fn decode<T: DeserializeOwned>(
+    response: RawResponse<'_>,
+    now_secs: i64,
+) -> Result<T, ApiError> {
     if !(200..300).contains(&response.status) {
         return Err(error_for(response, now_secs));
     }
@@ -84,7 +92,12 @@ pub fn decode_page<T: DeserializeOwned>(
         .filter_map(|item| serde_json::from_value(item).ok())
         .collect();
     let skipped = total.saturating_sub(items.len());
-    Ok(Page { items, next, count, skipped })
+    Ok(Page {
+        items,
+        next,
+        count,
+        skipped,
+    })
 }
 
 /// Turns an unsuccessful answer into the error it is.
@@ -92,8 +105,12 @@ pub fn error_for(response: RawResponse<'_>, now_secs: i64) -> ApiError {
     let body = ErrorBody::read(response);
     match response.status {
         401 => ApiError::Unauthorized,
-        403 => ApiError::Forbidden { detail: body.detail() },
-        404 => ApiError::NotFound { detail: body.detail() },
+        403 => ApiError::Forbidden {
+            detail: body.detail(),
+        },
+        404 => ApiError::NotFound {
+            detail: body.detail(),
+        },
         429 => ApiError::RateLimited {
             retry_after_secs: response
                 .retry_after
@@ -102,20 +119,34 @@ pub fn error_for(response: RawResponse<'_>, now_secs: i64) -> ApiError {
         },
         400 | 422 => match body {
             ErrorBody::Fields(errors) if mentions_limit(&errors.outside(&[])) => {
-                ApiError::LimitReached { detail: errors.non_field.first().cloned() }
+                ApiError::LimitReached {
+                    detail: errors.non_field.first().cloned(),
+                }
             }
             ErrorBody::Fields(errors) => ApiError::Validation(errors),
             other => {
                 let detail = other.detail();
-                if detail.as_ref().is_some_and(|d| mentions_limit(std::slice::from_ref(d))) {
+                if detail
+                    .as_ref()
+                    .is_some_and(|d| mentions_limit(std::slice::from_ref(d)))
+                {
                     ApiError::LimitReached { detail }
                 } else {
-                    ApiError::Rejected { status: response.status, detail }
+                    ApiError::Rejected {
+                        status: response.status,
+                        detail,
+                    }
                 }
             }
         },
-        status @ 500..=599 => ApiError::Server { status, detail: body.detail() },
-        status => ApiError::Rejected { status, detail: body.detail() },
+        status @ 500..=599 => ApiError::Server {
+            status,
+            detail: body.detail(),
+        },
+        status => ApiError::Rejected {
+            status,
+            detail: body.detail(),
+        },
     }
 }
 
@@ -136,7 +167,10 @@ pub fn parse_retry_after(value: &str, now_secs: i64) -> Option<u64> {
 fn retry_after_from_text(text: &str) -> Option<u64> {
     let rest = text.split("available in ").nth(1)?;
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse::<u64>().ok().map(|secs| secs.min(MAX_RETRY_AFTER_SECS))
+    digits
+        .parse::<u64>()
+        .ok()
+        .map(|secs| secs.min(MAX_RETRY_AFTER_SECS))
 }
 
 fn mentions_limit(messages: &[String]) -> bool {
@@ -147,7 +181,10 @@ fn mentions_limit(messages: &[String]) -> bool {
 }
 
 fn malformed(response: RawResponse<'_>) -> ApiError {
-    ApiError::Malformed { status: response.status, excerpt: safe_excerpt(response.body) }
+    ApiError::Malformed {
+        status: response.status,
+        excerpt: safe_excerpt(response.body),
+    }
 }
 
 /// What an error body says, in the shapes the panel understands.
@@ -190,11 +227,17 @@ impl ErrorBody {
                 if messages.is_empty() {
                     Self::Nothing
                 } else {
-                    Self::Fields(FieldErrors { fields: Vec::new(), non_field: messages })
+                    Self::Fields(FieldErrors {
+                        fields: Vec::new(),
+                        non_field: messages,
+                    })
                 }
             }
             Value::Object(object) => {
-                if let Some(detail) = object.get("detail").and_then(|d| messages_of(d).into_iter().next()) {
+                if let Some(detail) = object
+                    .get("detail")
+                    .and_then(|d| messages_of(d).into_iter().next())
+                {
                     return Self::Detail(detail);
                 }
                 let mut errors = FieldErrors::default();
@@ -203,7 +246,11 @@ impl ErrorBody {
                     if messages.is_empty() {
                         continue;
                     }
-                    if field == "non_field_errors" || field == "errors" || field == "error" || field == "message" {
+                    if field == "non_field_errors"
+                        || field == "errors"
+                        || field == "error"
+                        || field == "message"
+                    {
                         errors.non_field.extend(messages);
                     } else {
                         errors.fields.push((field.clone(), messages));

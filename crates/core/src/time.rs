@@ -134,11 +134,20 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
             let sign = if signed.starts_with('-') { -1 } else { 1 };
             let digits = signed.get(1..)?.replace(':', "");
             let hours = i64::from(number(digits.get(..2)?)?);
-            let minutes = i64::from(number(digits.get(2..).filter(|m| !m.is_empty()).unwrap_or("00"))?);
+            let minutes = i64::from(number(
+                digits.get(2..).filter(|m| !m.is_empty()).unwrap_or("00"),
+            )?);
             sign * (hours * 3600 + minutes * 60)
         }
     };
-    let local = to_epoch(DateTime { year, month, day, hour, minute, second })?;
+    let local = to_epoch(DateTime {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+    })?;
     Some(local - offset)
 }
 
@@ -147,12 +156,21 @@ pub fn parse_http_date(text: &str) -> Option<i64> {
     let mut parts = text.split_whitespace().skip(1);
     let day = number(parts.next()?)?;
     let month_name = parts.next()?;
-    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month_name))?;
+    let month = MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(month_name))?;
     let year = i64::from(number(parts.next()?)?);
     let mut clock = parts.next()?.split(':');
     let hour = number(clock.next()?)?;
     let minute = number(clock.next()?)?;
     let second = number(clock.next()?)?;
     let month = u32::try_from(month).ok()?.checked_add(1)?;
-    to_epoch(DateTime { year, month, day, hour, minute, second })
+    to_epoch(DateTime {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+    })
 }

@@ -24,9 +24,9 @@ impl NameError {
     pub fn message(&self) -> String {
         match self {
             Self::Empty => "Give the snapshot a name.".to_owned(),
-            Self::TooLong { chars } => format!(
-                "Names can be at most {NAME_MAX_CHARS} characters; this one has {chars}."
-            ),
+            Self::TooLong { chars } => {
+                format!("Names can be at most {NAME_MAX_CHARS} characters; this one has {chars}.")
+            }
             Self::Space => "Spaces aren't allowed; use - or _".to_owned(),
             Self::Character(c) => format!(
                 "“{}” isn't allowed; use only letters A–Z, digits, - or _",
@@ -47,7 +47,11 @@ pub fn snapshot_name_error(name: &str) -> Option<NameError> {
         return Some(NameError::Empty);
     }
     if let Some(bad) = name.chars().find(|c| !is_name_char(*c)) {
-        return Some(if bad.is_whitespace() { NameError::Space } else { NameError::Character(bad) });
+        return Some(if bad.is_whitespace() {
+            NameError::Space
+        } else {
+            NameError::Character(bad)
+        });
     }
     let chars = name.chars().count();
     (chars > NAME_MAX_CHARS).then_some(NameError::TooLong { chars })
@@ -57,7 +61,9 @@ pub fn snapshot_name_error(name: &str) -> Option<NameError> {
 pub fn description_error(description: &str) -> Option<String> {
     let chars = description.chars().count();
     (chars > DESCRIPTION_MAX_CHARS).then(|| {
-        format!("Descriptions can be at most {DESCRIPTION_MAX_CHARS} characters; this one has {chars}.")
+        format!(
+            "Descriptions can be at most {DESCRIPTION_MAX_CHARS} characters; this one has {chars}."
+        )
     })
 }
 

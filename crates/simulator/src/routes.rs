@@ -1,0 +1,306 @@
+//! The `/api/v1/` handlers: authentication, permissions, filters and routing.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequestParts, MatchedPath, Path, State};
+use axum::http::header::{ALLOW, AUTHORIZATION, CONTENT_TYPE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use serde::Serialize;
+
+use crate::clock::rfc3339;
+use crate::error::ApiError;
+use crate::pagination::{paginate, LinkBase};
+use crate::seed::{self, User, SERVERS_READ, SNAPSHOTS_READ, SNAPSHOTS_WRITE};
+use crate::store::ServerStatus;
+use crate::{query, validation, AppState};
+
+const SNAPSHOTS: &str = "/api/v1/snapshots/";
+const SNAPSHOT: &str = "/api/v1/snapshots/{id}/";
+const RESTORE: &str = "/api/v1/snapshots/{id}/restore/";
+const SERVERS: &str = "/api/v1/servers/";
+const SERVER: &str = "/api/v1/servers/{id}/";
+const ACCOUNT_ME: &str = "/api/v1/account/me/";
+
+/// The `Allow` header of each route, as DRF computes it.
+fn allowed_methods(route: &str) -> &'static str {
+    match route {
+        SNAPSHOTS => "GET, POST, HEAD, OPTIONS",
+        SNAPSHOT => "DELETE, OPTIONS",
+        RESTORE => "POST, OPTIONS",
+        _ => "GET, HEAD, OPTIONS",
+    }
+}
+
+/// The API routes. Paths without their trailing slash are unknown (404); OPTIONS (when CORS
+/// does not answer it first) and methods a route lacks go to [`options_or_not_allowed`].
+pub fn api() -> Router<AppState> {
+    let other = options_or_not_allowed;
+    Router::new()
+        .route(
+            SNAPSHOTS,
+            get(list_snapshots).post(create_snapshot).fallback(other),
+        )
+        .route(SNAPSHOT, delete(delete_snapshot).fallback(other))
+        .route(RESTORE, post(restore_snapshot).fallback(other))
+        .route(SERVERS, get(list_servers).fallback(other))
+        .route(SERVER, get(get_server).fallback(other))
+        .route(ACCOUNT_ME, get(account_me).fallback(other))
+        .fallback(not_found)
+}
+
+/// The authenticated user of a request.
+#[derive(Debug, Clone, Copy)]
+pub struct Caller(pub &'static User);
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = match parts.headers.get(AUTHORIZATION) {
+            None => state
+                .config()
+                .default_token
+                .clone()
+                .ok_or_else(ApiError::not_authenticated)?,
+            Some(header) => bearer_token(header)?,
+        };
+        let user =
+            seed::user_by_token(&token).ok_or_else(|| ApiError::unauthorized("Invalid token."))?;
+        state.lock().touch_token(user);
+        Ok(Self(user))
+    }
+}
+
+/// Reads `Bearer <token>` as DRF's `TokenAuthentication` does.
+fn bearer_token(header: &HeaderValue) -> Result<String, ApiError> {
+    let text = String::from_utf8_lossy(header.as_bytes()).into_owned();
+    let mut words = text.split_whitespace();
+    match words.next() {
+        Some(keyword) if keyword.eq_ignore_ascii_case("bearer") => {}
+        // Another scheme: DRF treats it as no credentials at all.
+        _ => return Err(ApiError::not_authenticated()),
+    }
+    let token = words
+        .next()
+        .ok_or_else(|| ApiError::unauthorized("Invalid token header. No credentials provided."))?;
+    if words.next().is_some() {
+        return Err(ApiError::unauthorized(
+            "Invalid token header. Token string should not contain spaces.",
+        ));
+    }
+    Ok(token.to_owned())
+}
+
+impl Caller {
+    fn require(self, permission: &str) -> Result<Self, ApiError> {
+        if self.0.can(permission) {
+            Ok(self)
+        } else {
+            Err(ApiError::forbidden(permission))
+        }
+    }
+}
+
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Parses an id from the path; anything else is a 404 (as `get_object_or_404`).
+fn path_id(id: &str) -> Result<u64, ApiError> {
+    id.parse().map_err(|_| ApiError::not_found())
+}
+
+async fn not_found() -> ApiError {
+    ApiError::not_found()
+}
+
+/// OPTIONS (when CORS does not answer it) and any method a route does not have.
+/// Order as DRF: authentication (401), permission (403), then 405.
+async fn options_or_not_allowed(
+    caller: Caller,
+    route: MatchedPath,
+    method: Method,
+) -> Result<Response, ApiError> {
+    let route = route.as_str();
+    let allow = allowed_methods(route);
+    if route.starts_with(SNAPSHOTS) && !is_safe(&method) {
+        caller.require(SNAPSHOTS_WRITE)?;
+    }
+    if method != Method::OPTIONS {
+        return Err(ApiError::method_not_allowed(method.as_str(), allow));
+    }
+    let metadata = serde_json::json!({
+        "name": route,
+        "description": "",
+        "renders": ["application/json"],
+        "parses": ["application/json"],
+    });
+    let mut response = Json(metadata).into_response();
+    response
+        .headers_mut()
+        .insert(ALLOW, HeaderValue::from_static(allow));
+    Ok(response)
+}
+
+fn link_base(state: &AppState, headers: &HeaderMap, uri: &Uri) -> LinkBase {
+    LinkBase::new(
+        state.config().public_url.as_deref(),
+        headers,
+        uri.path(),
+        query::parse(uri.query().unwrap_or_default()),
+    )
+}
+
+async fn list_snapshots(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, ApiError> {
+    let Caller(user) = caller.require(SNAPSHOTS_READ)?;
+    let base = link_base(&state, &headers, &uri);
+    let server_id = match query::get(&base.pairs, "server_id") {
+        None | Some("") => None,
+        Some(text) => Some(
+            validation::integer_text(text)
+                .ok_or_else(|| ApiError::field("server_id", "Enter a whole number."))?,
+        ),
+    };
+    let mut store = state.lock();
+    let items = store.list_snapshots(user.id, server_id);
+    let page = paginate(items, store.settings.page_size, &base)?;
+    Ok(Json(page).into_response())
+}
+
+/// A created snapshot plus the provider's message.
+#[derive(Serialize)]
+struct Created {
+    #[serde(flatten)]
+    snapshot: crate::store::SnapshotView,
+    message: &'static str,
+}
+
+async fn create_snapshot(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let Caller(user) = caller.require(SNAPSHOTS_WRITE)?;
+    let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    let data = validation::json_body(content_type, &body)?;
+    let request = validation::create_snapshot(&data)?;
+    let snapshot = state.lock().create_snapshot(
+        user.id,
+        request.server_id,
+        request.name,
+        request.description,
+    )?;
+    let created = Created {
+        snapshot,
+        message: "Snapshot is being created. This may take 3-10 minutes depending on server size.",
+    };
+    Ok((StatusCode::CREATED, Json(created)).into_response())
+}
+
+async fn restore_snapshot(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let Caller(user) = caller.require(SNAPSHOTS_WRITE)?;
+    let id = path_id(&id)?;
+    let restored = state.lock().restore(user.id, id)?;
+    Ok(Json(restored).into_response())
+}
+
+async fn delete_snapshot(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let Caller(user) = caller.require(SNAPSHOTS_WRITE)?;
+    let id = path_id(&id)?;
+    state.lock().delete_snapshot(user.id, id)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn list_servers(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, ApiError> {
+    let Caller(user) = caller.require(SERVERS_READ)?;
+    let base = link_base(&state, &headers, &uri);
+    let status = match query::get(&base.pairs, "status") {
+        None | Some("") => None,
+        Some(text) => Some(ServerStatus::parse(text).ok_or_else(|| {
+            ApiError::field(
+                "status",
+                format!("Select a valid choice. {text} is not one of the available choices."),
+            )
+        })?),
+    };
+    let location = query::get(&base.pairs, "location").filter(|l| !l.is_empty());
+    let mut store = state.lock();
+    let items = store.list_servers(user.id, status, location);
+    let page = paginate(items, store.settings.page_size, &base)?;
+    Ok(Json(page).into_response())
+}
+
+async fn get_server(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let Caller(user) = caller.require(SERVERS_READ)?;
+    let id = path_id(&id)?;
+    let server = state.lock().server(user.id, id)?;
+    Ok(Json(server).into_response())
+}
+
+#[derive(Serialize)]
+struct Account {
+    email: &'static str,
+    first_name: &'static str,
+    last_name: &'static str,
+    company_name: &'static str,
+    created_at: String,
+}
+
+#[derive(Serialize)]
+struct Token {
+    name: &'static str,
+    permissions: &'static [&'static str],
+    created_at: String,
+    last_used_at: String,
+}
+
+#[derive(Serialize)]
+struct Me {
+    account: Account,
+    token: Token,
+}
+
+async fn account_me(State(state): State<AppState>, Caller(user): Caller) -> Json<Me> {
+    let last_used = state.lock().token_last_used(user);
+    Json(Me {
+        account: Account {
+            email: user.email,
+            first_name: user.first_name,
+            last_name: user.last_name,
+            company_name: user.company_name,
+            created_at: rfc3339(user.created_at),
+        },
+        token: Token {
+            name: user.token_name,
+            permissions: user.permissions,
+            created_at: rfc3339(user.token_created_at),
+            last_used_at: rfc3339(last_used),
+        },
+    })
+}

@@ -1,0 +1,577 @@
+//! The in-memory state of the simulated API and the rules that change it.
+//!
+//! Time passes lazily: every operation first calls [`Store::tick`], which completes the
+//! snapshots and finishes the restores whose deadlines have passed.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::{Duration, Instant};
+
+use axum::http::StatusCode;
+use serde::Serialize;
+
+use crate::clock::{now_unix, rfc3339};
+use crate::error::ApiError;
+use crate::faults::FaultState;
+use crate::seed::{self, User, UserId};
+
+/// Most snapshots one server may hold (any status).
+pub const SNAPSHOT_LIMIT: usize = 5;
+
+/// Settings that `POST /__sim/reset` may change at run time.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// Seconds from `in_progress` to `completed`.
+    pub create_secs: f64,
+    /// Seconds from `restoring` back to the previous status.
+    pub restore_secs: f64,
+    /// Items per page.
+    pub page_size: u32,
+}
+
+/// Status of a server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServerStatus {
+    /// Running.
+    Active,
+    /// Powered off.
+    Stopped,
+    /// Suspended by the provider.
+    Suspended,
+    /// Being restored from a snapshot.
+    Restoring,
+}
+
+impl ServerStatus {
+    /// Every status, in the order the API documents them.
+    pub const ALL: [Self; 4] = [
+        Self::Active,
+        Self::Stopped,
+        Self::Suspended,
+        Self::Restoring,
+    ];
+
+    /// The API's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Stopped => "stopped",
+            Self::Suspended => "suspended",
+            Self::Restoring => "restoring",
+        }
+    }
+
+    /// Parses the API's spelling.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+/// Status of a snapshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnapshotStatus {
+    /// Being created; `size_mb` is null.
+    InProgress,
+    /// Usable for restores.
+    Completed,
+    /// Creation failed; `size_mb` is null.
+    Failed,
+}
+
+impl SnapshotStatus {
+    /// The API's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InProgress => "in_progress",
+            Self::Completed => "completed",
+            Self::Failed => "failed",
+        }
+    }
+}
+
+/// A hosting plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    /// Plan id.
+    pub id: u32,
+    /// Plan name.
+    pub name: &'static str,
+    /// Virtual CPUs.
+    pub vcpus: u32,
+    /// Memory in MB.
+    pub memory: u32,
+    /// Disk in GB.
+    pub storage: u32,
+}
+
+/// An operating system image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Os {
+    /// Image id.
+    pub id: u32,
+    /// Image name.
+    pub name: &'static str,
+}
+
+/// A restore in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restore {
+    /// When it finishes; `None` = never (a stuck server).
+    pub until: Option<Instant>,
+    /// Wall-clock time at which it finishes (becomes `updated_at`).
+    pub ends_unix: i64,
+    /// Status to return to.
+    pub previous: ServerStatus,
+}
+
+/// A server.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Server {
+    /// Server id.
+    pub id: u64,
+    /// Owning user.
+    pub owner: UserId,
+    /// Name.
+    pub name: String,
+    /// Host name.
+    pub hostname: String,
+    /// Status (ignoring a restore: see `restore`).
+    pub status: ServerStatus,
+    /// Public IPv4 address.
+    pub ip_address: String,
+    /// Data-centre city.
+    pub location: String,
+    /// Plan.
+    pub plan: Plan,
+    /// Operating system.
+    pub os: Os,
+    /// Creation time (Unix seconds).
+    pub created_at: i64,
+    /// Last change (Unix seconds).
+    pub updated_at: i64,
+    /// Set while restoring.
+    pub restore: Option<Restore>,
+}
+
+/// A snapshot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// Snapshot id.
+    pub id: u64,
+    /// Server it belongs to.
+    pub server_id: u64,
+    /// Name, unique per server.
+    pub name: String,
+    /// Status.
+    pub status: SnapshotStatus,
+    /// Size once completed.
+    pub size_mb: Option<u32>,
+    /// Creation time (Unix seconds).
+    pub created_at: i64,
+    /// Optional description (`null` and `""` are both possible).
+    pub description: Option<String>,
+    /// While in progress: when it completes (`None` = never).
+    pub completes_at: Option<Instant>,
+}
+
+/// `{"id", "name"}` of a server inside a snapshot.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServerRef {
+    /// Server id.
+    pub id: u64,
+    /// Server name.
+    pub name: String,
+}
+
+/// A snapshot as the API shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SnapshotView {
+    /// Snapshot id.
+    pub id: u64,
+    /// Its server.
+    pub server: ServerRef,
+    /// Name.
+    pub name: String,
+    /// Status.
+    pub status: &'static str,
+    /// Size in MB, null unless completed.
+    pub size_mb: Option<u32>,
+    /// RFC 3339 creation time.
+    pub created_at: String,
+    /// Description (may be null or "").
+    pub description: Option<String>,
+}
+
+/// A server as the API shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServerView {
+    /// Server id.
+    pub id: u64,
+    /// Name.
+    pub name: String,
+    /// Host name.
+    pub hostname: String,
+    /// Status.
+    pub status: &'static str,
+    /// Public IPv4 address.
+    pub ip_address: String,
+    /// Data-centre city.
+    pub location: String,
+    /// Plan.
+    pub plan: Plan,
+    /// Operating system.
+    pub os: Os,
+    /// RFC 3339 creation time.
+    pub created_at: String,
+    /// RFC 3339 last change.
+    pub updated_at: String,
+}
+
+/// `{"id", "name", "created_at"}` of the snapshot in a restore answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct RestoredSnapshot {
+    /// Snapshot id.
+    pub id: u64,
+    /// Snapshot name.
+    pub name: String,
+    /// RFC 3339 creation time.
+    pub created_at: String,
+}
+
+/// `{"id", "name", "status"}` of the server in a restore answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct RestoringServer {
+    /// Server id.
+    pub id: u64,
+    /// Server name.
+    pub name: String,
+    /// Always `restoring`.
+    pub status: &'static str,
+}
+
+/// The answer to a restore.
+#[derive(Debug, Clone, Serialize)]
+pub struct RestoreView {
+    /// Always `success`.
+    pub status: &'static str,
+    /// Fixed message.
+    pub message: &'static str,
+    /// The snapshot restored from.
+    pub snapshot: RestoredSnapshot,
+    /// The server being restored.
+    pub server: RestoringServer,
+}
+
+/// One line of the request log (`GET /__sim/requests`).
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestRecord {
+    /// HTTP method.
+    pub method: String,
+    /// Path, without the query.
+    pub path: String,
+    /// Raw query string without `?` (`""` when none).
+    pub query: String,
+    /// Status sent; null when the connection was dropped.
+    pub status: Option<u16>,
+    /// The fault injected, if any.
+    pub fault: Option<&'static str>,
+}
+
+/// All mutable state.
+#[derive(Debug)]
+pub struct Store {
+    /// Durations and page size in force.
+    pub settings: Settings,
+    /// Servers by id.
+    pub servers: BTreeMap<u64, Server>,
+    /// Snapshots by id.
+    pub snapshots: BTreeMap<u64, Snapshot>,
+    /// Every snapshot id ever used (ids are never reused).
+    pub issued_ids: BTreeSet<u64>,
+    /// Next candidate for a new snapshot id.
+    pub next_id: u64,
+    /// `last_used_at` of each user's token.
+    pub token_last_used: BTreeMap<UserId, i64>,
+    /// Fault injection.
+    pub faults: FaultState,
+    /// Requests to `/api/` since the last reset.
+    pub log: Vec<RequestRecord>,
+}
+
+/// Adds `secs` to `now`; `None` when it does not fit (treated as "never").
+pub fn deadline(now: Instant, secs: f64) -> Option<Instant> {
+    Duration::try_from_secs_f64(secs)
+        .ok()
+        .and_then(|d| now.checked_add(d))
+}
+
+/// Whole seconds to add to a wall-clock time for a duration of `secs`.
+fn whole_secs(secs: f64) -> i64 {
+    // `as` saturates for huge values; inputs are validated finite and >= 0.
+    secs.ceil() as i64
+}
+
+/// The size a snapshot gets when it completes: 1024..=8192 MB, derived from its id.
+pub fn completed_size(id: u64) -> u32 {
+    let spread = crate::faults::splitmix64(id).checked_rem(7169).unwrap_or(0);
+    u32::try_from(spread).unwrap_or(0).saturating_add(1024)
+}
+
+impl Store {
+    /// The seeded state as at start-up, with `now` as the start-up time.
+    pub fn seeded(settings: Settings) -> Self {
+        let now = Instant::now();
+        let unix = now_unix();
+        let (servers, snapshots) = seed::data(unix, deadline(now, settings.create_secs));
+        let issued_ids = snapshots.iter().map(|s| s.id).collect();
+        Self {
+            settings,
+            servers: servers.into_iter().map(|s| (s.id, s)).collect(),
+            snapshots: snapshots.into_iter().map(|s| (s.id, s)).collect(),
+            issued_ids,
+            next_id: seed::FIRST_NEW_SNAPSHOT_ID,
+            token_last_used: seed::USERS
+                .iter()
+                .map(|u| (u.id, u.token_last_used_at))
+                .collect(),
+            faults: FaultState::off(),
+            log: Vec::new(),
+        }
+    }
+
+    /// Applies every transition whose deadline has passed.
+    pub fn tick(&mut self) {
+        let now = Instant::now();
+        for snapshot in self.snapshots.values_mut() {
+            if snapshot.status == SnapshotStatus::InProgress
+                && snapshot.completes_at.is_some_and(|t| t <= now)
+            {
+                snapshot.status = SnapshotStatus::Completed;
+                snapshot.size_mb = Some(completed_size(snapshot.id));
+                snapshot.completes_at = None;
+            }
+        }
+        for server in self.servers.values_mut() {
+            let finished = server
+                .restore
+                .as_ref()
+                .filter(|r| r.until.is_some_and(|t| t <= now))
+                .map(|r| (r.previous, r.ends_unix));
+            if let Some((previous, ends_unix)) = finished {
+                server.status = previous;
+                server.updated_at = ends_unix;
+                server.restore = None;
+            }
+        }
+    }
+
+    /// Records that `user`'s token was used now.
+    pub fn touch_token(&mut self, user: &User) {
+        self.token_last_used.insert(user.id, now_unix());
+    }
+
+    /// `last_used_at` of `user`'s token.
+    pub fn token_last_used(&self, user: &User) -> i64 {
+        self.token_last_used
+            .get(&user.id)
+            .copied()
+            .unwrap_or(user.token_last_used_at)
+    }
+
+    fn owned_server(&self, owner: UserId, id: u64) -> Option<&Server> {
+        self.servers.get(&id).filter(|s| s.owner == owner)
+    }
+
+    fn owned_snapshot(&self, owner: UserId, id: u64) -> Option<&Snapshot> {
+        self.snapshots
+            .get(&id)
+            .filter(|snap| self.owned_server(owner, snap.server_id).is_some())
+    }
+
+    fn snapshot_view(&self, snapshot: &Snapshot) -> SnapshotView {
+        let server_name = self
+            .servers
+            .get(&snapshot.server_id)
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        SnapshotView {
+            id: snapshot.id,
+            server: ServerRef {
+                id: snapshot.server_id,
+                name: server_name,
+            },
+            name: snapshot.name.clone(),
+            status: snapshot.status.as_str(),
+            size_mb: snapshot.size_mb,
+            created_at: rfc3339(snapshot.created_at),
+            description: snapshot.description.clone(),
+        }
+    }
+
+    fn server_view(server: &Server) -> ServerView {
+        ServerView {
+            id: server.id,
+            name: server.name.clone(),
+            hostname: server.hostname.clone(),
+            status: server.status.as_str(),
+            ip_address: server.ip_address.clone(),
+            location: server.location.clone(),
+            plan: server.plan,
+            os: server.os,
+            created_at: rfc3339(server.created_at),
+            updated_at: rfc3339(server.updated_at),
+        }
+    }
+
+    /// The owner's snapshots, newest first (created_at desc, then id desc).
+    pub fn list_snapshots(&mut self, owner: UserId, server_id: Option<i64>) -> Vec<SnapshotView> {
+        self.tick();
+        let mut mine: Vec<&Snapshot> = self
+            .snapshots
+            .values()
+            .filter(|s| self.owned_server(owner, s.server_id).is_some())
+            .filter(|s| server_id.is_none_or(|id| u64::try_from(id).ok() == Some(s.server_id)))
+            .collect();
+        mine.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
+        mine.into_iter().map(|s| self.snapshot_view(s)).collect()
+    }
+
+    /// Creates a snapshot (fields already validated).
+    pub fn create_snapshot(
+        &mut self,
+        owner: UserId,
+        server_id: i64,
+        name: String,
+        description: Option<String>,
+    ) -> Result<SnapshotView, ApiError> {
+        self.tick();
+        let server = u64::try_from(server_id)
+            .ok()
+            .and_then(|id| self.owned_server(owner, id))
+            .ok_or_else(|| ApiError::detail(StatusCode::NOT_FOUND, "Server not found."))?;
+        let server_id = server.id;
+        let restoring = server.status == ServerStatus::Restoring;
+        let on_server: Vec<&Snapshot> = self
+            .snapshots
+            .values()
+            .filter(|s| s.server_id == server_id)
+            .collect();
+        if on_server.iter().any(|s| s.name == name) {
+            return Err(ApiError::field(
+                "name",
+                "A snapshot with this name already exists on this server.",
+            ));
+        }
+        if on_server.len() >= SNAPSHOT_LIMIT {
+            return Err(ApiError::non_field(
+                "Snapshot limit reached: a server can have at most 5 snapshots.",
+            ));
+        }
+        if restoring {
+            return Err(ApiError::non_field(
+                "Server is being restored; try again when the restore has finished.",
+            ));
+        }
+        while self.issued_ids.contains(&self.next_id) {
+            self.next_id = self.next_id.saturating_add(1);
+        }
+        let id = self.next_id;
+        self.issued_ids.insert(id);
+        let snapshot = Snapshot {
+            id,
+            server_id,
+            name,
+            status: SnapshotStatus::InProgress,
+            size_mb: None,
+            created_at: now_unix(),
+            description,
+            completes_at: deadline(Instant::now(), self.settings.create_secs),
+        };
+        let view = self.snapshot_view(&snapshot);
+        self.snapshots.insert(id, snapshot);
+        Ok(view)
+    }
+
+    /// Starts restoring a server from one of its snapshots.
+    pub fn restore(&mut self, owner: UserId, snapshot_id: u64) -> Result<RestoreView, ApiError> {
+        self.tick();
+        let snapshot = self
+            .owned_snapshot(owner, snapshot_id)
+            .ok_or_else(ApiError::not_found)?;
+        if snapshot.status != SnapshotStatus::Completed {
+            return Err(ApiError::detail(
+                StatusCode::BAD_REQUEST,
+                "Snapshot is not completed and cannot be restored.",
+            ));
+        }
+        let restored = RestoredSnapshot {
+            id: snapshot.id,
+            name: snapshot.name.clone(),
+            created_at: rfc3339(snapshot.created_at),
+        };
+        let server_id = snapshot.server_id;
+        let restore_secs = self.settings.restore_secs;
+        let server = self
+            .servers
+            .get_mut(&server_id)
+            .ok_or_else(ApiError::not_found)?;
+        if server.status == ServerStatus::Restoring {
+            return Err(ApiError::detail(
+                StatusCode::BAD_REQUEST,
+                "Server is not in a valid state for restoration.",
+            ));
+        }
+        let now = now_unix();
+        server.restore = Some(Restore {
+            until: deadline(Instant::now(), restore_secs),
+            ends_unix: now.saturating_add(whole_secs(restore_secs)),
+            previous: server.status,
+        });
+        server.status = ServerStatus::Restoring;
+        server.updated_at = now;
+        Ok(RestoreView {
+            status: "success",
+            message: "Server is being restored from snapshot. This may take 5-15 minutes.",
+            snapshot: restored,
+            server: RestoringServer {
+                id: server.id,
+                name: server.name.clone(),
+                status: ServerStatus::Restoring.as_str(),
+            },
+        })
+    }
+
+    /// Deletes a snapshot.
+    pub fn delete_snapshot(&mut self, owner: UserId, snapshot_id: u64) -> Result<(), ApiError> {
+        self.tick();
+        if self.owned_snapshot(owner, snapshot_id).is_none() {
+            return Err(ApiError::not_found());
+        }
+        self.snapshots.remove(&snapshot_id);
+        Ok(())
+    }
+
+    /// The owner's servers ordered by id, optionally filtered.
+    pub fn list_servers(
+        &mut self,
+        owner: UserId,
+        status: Option<ServerStatus>,
+        location: Option<&str>,
+    ) -> Vec<ServerView> {
+        self.tick();
+        self.servers
+            .values()
+            .filter(|s| s.owner == owner)
+            .filter(|s| status.is_none_or(|st| s.status == st))
+            .filter(|s| location.is_none_or(|l| s.location == l))
+            .map(Self::server_view)
+            .collect()
+    }
+
+    /// One of the owner's servers.
+    pub fn server(&mut self, owner: UserId, id: u64) -> Result<ServerView, ApiError> {
+        self.tick();
+        self.owned_server(owner, id)
+            .map(Self::server_view)
+            .ok_or_else(ApiError::not_found)
+    }
+}

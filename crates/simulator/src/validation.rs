@@ -1,0 +1,255 @@
+//! Parsing and validating request data the way DRF serializers and django-filter do.
+
+use axum::http::StatusCode;
+use serde_json::{Map, Value};
+
+use crate::error::ApiError;
+
+const REQUIRED: &str = "This field is required.";
+const NOT_NULL: &str = "This field may not be null.";
+const NOT_BLANK: &str = "This field may not be blank.";
+const NOT_STRING: &str = "Not a valid string.";
+const NOT_INTEGER: &str = "A valid integer is required.";
+const BAD_NAME: &str = "Enter a valid name consisting of letters, numbers, underscores or hyphens.";
+
+/// Longest snapshot name.
+pub const NAME_MAX: usize = 64;
+/// Longest snapshot description.
+pub const DESCRIPTION_MAX: usize = 255;
+
+/// A validated `POST /api/v1/snapshots/` body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateSnapshot {
+    /// Target server (not yet checked to exist).
+    pub server_id: i64,
+    /// Trimmed name.
+    pub name: String,
+    /// Trimmed description; `None` when absent or null.
+    pub description: Option<String>,
+}
+
+/// Parses an integer as DRF's `IntegerField` (and Django's form field) accept it:
+/// JSON integers, integral floats and strings like `"12"`, `" 12 "` or `"12.0"`.
+pub fn integer(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(n) => n
+            .as_i64()
+            .or_else(|| n.as_u64().map(|_| i64::MAX))
+            .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
+        Value::String(s) => integer_text(s),
+        _ => None,
+    }
+}
+
+/// Parses integer text, tolerating surrounding blanks and a trailing `.0`.
+pub fn integer_text(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let text = match text.split_once('.') {
+        Some((whole, zeros)) if zeros.chars().all(|c| c == '0') => whole,
+        _ => text,
+    };
+    text.parse().ok()
+}
+
+/// DRF `CharField` coercion: strings, numbers (stringified), nothing else. Trimmed.
+fn string(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.trim().to_owned()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+fn max_length(limit: usize) -> String {
+    format!("Ensure this field has no more than {limit} characters.")
+}
+
+fn python_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "NoneType",
+        Value::Bool(_) => "bool",
+        Value::Number(n) if n.is_f64() => "float",
+        Value::Number(_) => "int",
+        Value::String(_) => "str",
+        Value::Array(_) => "list",
+        Value::Object(_) => "dict",
+    }
+}
+
+/// Decodes a request body: empty = `{}`; JSON otherwise (415 for another declared type).
+pub fn json_body(content_type: Option<&str>, body: &[u8]) -> Result<Value, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Value::Object(Map::new()));
+    }
+    if let Some(declared) = content_type {
+        let media = declared
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        if media != "application/json" && !media.ends_with("+json") {
+            return Err(ApiError::detail(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                format!("Unsupported media type \"{declared}\" in request."),
+            ));
+        }
+    }
+    serde_json::from_slice(body)
+        .map_err(|e| ApiError::detail(StatusCode::BAD_REQUEST, format!("JSON parse error - {e}")))
+}
+
+/// Validates the body of a snapshot creation, collecting every field error.
+pub fn create_snapshot(data: &Value) -> Result<CreateSnapshot, ApiError> {
+    let Value::Object(map) = data else {
+        return Err(ApiError::non_field(format!(
+            "Invalid data. Expected a dictionary, but got {}.",
+            python_type(data)
+        )));
+    };
+    let mut errors: Vec<(&'static str, Vec<String>)> = Vec::new();
+    let mut fail = |field, messages: Vec<String>| errors.push((field, messages));
+
+    let server_id = match map.get("server_id") {
+        None => {
+            fail("server_id", vec![REQUIRED.to_owned()]);
+            None
+        }
+        Some(Value::Null) => {
+            fail("server_id", vec![NOT_NULL.to_owned()]);
+            None
+        }
+        Some(value) => {
+            let parsed = integer(value);
+            if parsed.is_none() {
+                fail("server_id", vec![NOT_INTEGER.to_owned()]);
+            }
+            parsed
+        }
+    };
+
+    let name = match map.get("name") {
+        None => {
+            fail("name", vec![REQUIRED.to_owned()]);
+            None
+        }
+        Some(Value::Null) => {
+            fail("name", vec![NOT_NULL.to_owned()]);
+            None
+        }
+        Some(value) => match string(value) {
+            None => {
+                fail("name", vec![NOT_STRING.to_owned()]);
+                None
+            }
+            Some(name) if name.is_empty() => {
+                fail("name", vec![NOT_BLANK.to_owned()]);
+                None
+            }
+            Some(name) => {
+                let mut messages = Vec::new();
+                if !valid_name(&name) {
+                    messages.push(BAD_NAME.to_owned());
+                }
+                if name.chars().count() > NAME_MAX {
+                    messages.push(max_length(NAME_MAX));
+                }
+                if messages.is_empty() {
+                    Some(name)
+                } else {
+                    fail("name", messages);
+                    None
+                }
+            }
+        },
+    };
+
+    let description = match map.get("description") {
+        None | Some(Value::Null) => None,
+        Some(value) => match string(value) {
+            None => {
+                fail("description", vec![NOT_STRING.to_owned()]);
+                None
+            }
+            Some(text) if text.chars().count() > DESCRIPTION_MAX => {
+                fail("description", vec![max_length(DESCRIPTION_MAX)]);
+                None
+            }
+            Some(text) => Some(text),
+        },
+    };
+
+    match (server_id, name) {
+        (Some(server_id), Some(name)) if errors.is_empty() => Ok(CreateSnapshot {
+            server_id,
+            name,
+            description,
+        }),
+        _ => Err(ApiError::fields(errors)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::error::ErrorBody;
+    use serde_json::json;
+
+    fn fields(data: Value) -> Vec<(&'static str, Vec<String>)> {
+        match create_snapshot(&data).unwrap_err().body {
+            ErrorBody::Fields(f) => f,
+            ErrorBody::Detail(d) => vec![("detail", vec![d])],
+        }
+    }
+
+    #[test]
+    fn coercions() {
+        let ok =
+            create_snapshot(&json!({"server_id": "12345", "name": " a-b_1 ", "description": ""}));
+        assert_eq!(
+            ok.unwrap(),
+            CreateSnapshot {
+                server_id: 12345,
+                name: "a-b_1".into(),
+                description: Some(String::new())
+            }
+        );
+        assert_eq!(integer(&json!(7.0)), Some(7));
+        assert_eq!(integer(&json!("7.00")), Some(7));
+        assert_eq!(integer(&json!(7.5)), None);
+        assert_eq!(integer(&json!(true)), None);
+        assert_eq!(integer_text("x"), None);
+    }
+
+    #[test]
+    fn collected_errors() {
+        let long = "x".repeat(65);
+        assert_eq!(
+            fields(json!({"server_id": true, "name": "bad name ".repeat(8), "description": 5.5})),
+            vec![
+                ("server_id", vec![NOT_INTEGER.to_owned()]),
+                ("name", vec![BAD_NAME.to_owned(), max_length(64)]),
+            ]
+        );
+        assert_eq!(fields(json!({"server_id": null, "name": long})).len(), 2);
+        assert_eq!(
+            fields(json!({"server_id": 1, "name": ["x"]})),
+            vec![("name", vec![NOT_STRING.to_owned()])]
+        );
+        assert_eq!(
+            fields(json!([1])),
+            vec![(
+                "non_field_errors",
+                vec!["Invalid data. Expected a dictionary, but got list.".to_owned()]
+            )]
+        );
+    }
+}

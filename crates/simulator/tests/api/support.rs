@@ -1,0 +1,176 @@
+//! Starting a simulator and calling it.
+
+use std::time::Duration;
+
+use reqwest::header::HeaderMap;
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+use vps_simulator::{serve, Config};
+
+pub const ALICE: &str = "vps_demo_alice";
+pub const BOB: &str = "vps_demo_bob";
+pub const CAROL: &str = "vps_readonly_carol";
+
+/// Create and restore durations of the test configuration.
+pub const CREATE_SECS: f64 = 0.8;
+pub const RESTORE_SECS: f64 = 0.8;
+
+/// Long enough for a transition of the test configuration to have happened.
+pub async fn wait_for_transitions() {
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+}
+
+/// The configuration most tests use: short durations, control endpoints on.
+pub fn test_config() -> Config {
+    Config {
+        create_secs: CREATE_SECS,
+        restore_secs: RESTORE_SECS,
+        control: true,
+        ..Config::default()
+    }
+}
+
+/// A running simulator.
+pub struct Sim {
+    pub base: String,
+    pub http: reqwest::Client,
+}
+
+/// A response, read whole.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub text: String,
+    /// The body as JSON; `Value::Null` when it is not JSON (or empty).
+    pub json: Value,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    pub fn content_type(&self) -> Option<&str> {
+        self.header("content-type")
+    }
+
+    /// Asserts `status` and an `application/json` body equal to `body`.
+    #[track_caller]
+    pub fn assert(&self, status: u16, body: &Value) {
+        assert_eq!(self.status.as_u16(), status, "body: {}", self.text);
+        assert_eq!(self.content_type(), Some("application/json"));
+        assert_eq!(&self.json, body);
+    }
+
+    /// The ids in `results`.
+    pub fn ids(&self) -> Vec<u64> {
+        self.json["results"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no results in {}", self.text))
+            .iter()
+            .map(|r| r["id"].as_u64().unwrap())
+            .collect()
+    }
+}
+
+impl Sim {
+    /// Starts a simulator with `config` on 127.0.0.1 and an ephemeral port.
+    pub async fn start(config: Config) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(serve(listener, config));
+        Self {
+            base: format!("http://{addr}"),
+            http: reqwest::Client::new(),
+        }
+    }
+
+    /// Starts a simulator with [`test_config`].
+    pub async fn new() -> Self {
+        Self::start(test_config()).await
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Sends a request; `token` None = no Authorization header; `body` sent as JSON.
+    pub async fn try_call(
+        &self,
+        method: Method,
+        token: Option<&str>,
+        path: &str,
+        body: Option<&Value>,
+    ) -> reqwest::Result<Reply> {
+        let mut request = self.http.request(method, self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request.send().await?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let text = response.text().await?;
+        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Ok(Reply {
+            status,
+            headers,
+            text,
+            json,
+        })
+    }
+
+    pub async fn call(
+        &self,
+        method: Method,
+        token: Option<&str>,
+        path: &str,
+        body: Option<&Value>,
+    ) -> Reply {
+        self.try_call(method, token, path, body).await.unwrap()
+    }
+
+    pub async fn get(&self, token: &str, path: &str) -> Reply {
+        self.call(Method::GET, Some(token), path, None).await
+    }
+
+    pub async fn post(&self, token: &str, path: &str, body: &Value) -> Reply {
+        self.call(Method::POST, Some(token), path, Some(body)).await
+    }
+
+    /// POST without a body (restore).
+    pub async fn post_empty(&self, token: &str, path: &str) -> Reply {
+        self.call(Method::POST, Some(token), path, None).await
+    }
+
+    pub async fn delete(&self, token: &str, path: &str) -> Reply {
+        self.call(Method::DELETE, Some(token), path, None).await
+    }
+
+    /// POST to a control endpoint; asserts 204.
+    pub async fn control(&self, path: &str, body: &Value) {
+        let reply = self.call(Method::POST, None, path, Some(body)).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::NO_CONTENT,
+            "{path}: {}",
+            reply.text
+        );
+    }
+
+    /// Creates a snapshot as `token`; asserts 201 and returns the body.
+    pub async fn create(&self, token: &str, server_id: u64, name: &str) -> Value {
+        let reply = self
+            .post(
+                token,
+                "/api/v1/snapshots/",
+                &serde_json::json!({"server_id": server_id, "name": name}),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+        reply.json
+    }
+}
