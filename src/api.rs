@@ -46,11 +46,19 @@ impl Client {
         timeout_ms: u32,
         on_unauthorized: Callback<()>,
     ) -> Self {
-        Self { base, token, timeout: Duration::from_millis(u64::from(timeout_ms)), on_unauthorized }
+        Self {
+            base,
+            token,
+            timeout: Duration::from_millis(u64::from(timeout_ms)),
+            on_unauthorized,
+        }
     }
 
     /// `GET snapshots/`, every page, optionally for one server.
-    pub async fn list_snapshots(&self, server_id: Option<u64>) -> Result<Listed<Snapshot>, ApiError> {
+    pub async fn list_snapshots(
+        &self,
+        server_id: Option<u64>,
+    ) -> Result<Listed<Snapshot>, ApiError> {
         let path = match server_id {
             Some(id) => format!("snapshots/?server_id={id}"),
             None => "snapshots/".to_owned(),
@@ -70,7 +78,9 @@ impl Client {
 
     /// `POST snapshots/{id}/restore/`.
     pub async fn restore_snapshot(&self, snapshot_id: u64) -> Result<RestoreStarted, ApiError> {
-        let url = self.base.endpoint(&format!("snapshots/{snapshot_id}/restore/"));
+        let url = self
+            .base
+            .endpoint(&format!("snapshots/{snapshot_id}/restore/"));
         self.send_json(Method::POST, url, None).await
     }
 
@@ -94,13 +104,20 @@ impl Client {
 
     /// `GET account/me/`: who the token belongs to, and the sign-in check.
     pub async fn me(&self) -> Result<Me, ApiError> {
-        self.send_json(Method::GET, self.base.endpoint("account/me/"), None).await
+        self.send_json(Method::GET, self.base.endpoint("account/me/"), None)
+            .await
     }
 
     /// Reads a list page by page, following `next` through this panel's own base, up to
     /// [`MAX_PAGES`].
-    async fn list_all<T: serde::de::DeserializeOwned>(&self, first: String) -> Result<Listed<T>, ApiError> {
-        let mut listed = Listed { items: Vec::new(), skipped: 0 };
+    async fn list_all<T: serde::de::DeserializeOwned>(
+        &self,
+        first: String,
+    ) -> Result<Listed<T>, ApiError> {
+        let mut listed = Listed {
+            items: Vec::new(),
+            skipped: 0,
+        };
         let mut url = Some(first);
         let mut pages = 0;
         while let Some(current) = url.take() {
@@ -144,11 +161,16 @@ impl Client {
     /// Sends one request and reads the whole answer as text. Network failures become
     /// [`ApiError::Offline`], [`ApiError::Timeout`] or [`ApiError::Network`]; HTTP statuses are
     /// left to the caller.
-    async fn send(&self, method: Method, url: String, body: Option<String>) -> Result<Answer, ApiError> {
+    async fn send(
+        &self,
+        method: Method,
+        url: String,
+        body: Option<String>,
+    ) -> Result<Answer, ApiError> {
         if !is_online() {
             return Err(ApiError::Offline);
         }
-        let abort = AbortOnDrop::new()?;
+        let mut abort = AbortOnDrop::new()?;
         let timed_out = Rc::new(Cell::new(false));
         let _timer = {
             let timed_out = Rc::clone(&timed_out);
@@ -188,12 +210,23 @@ impl Client {
                 ApiError::Network
             }
         };
-        let response = request.send().await.map_err(network_error)?;
-        let status = response.status();
-        let content_type = response.headers().get("content-type");
-        let retry_after = response.headers().get("retry-after");
-        let text = response.text().await.map_err(network_error)?;
-        Ok(Answer { status, content_type, retry_after, body: text })
+        let answer = async {
+            let response = request.send().await.map_err(network_error)?;
+            let status = response.status();
+            let content_type = response.headers().get("content-type");
+            let retry_after = response.headers().get("retry-after");
+            let body = response.text().await.map_err(network_error)?;
+            Ok(Answer {
+                status,
+                content_type,
+                retry_after,
+                body,
+            })
+        }
+        .await;
+        // Finished, one way or the other: nothing left to abort.
+        abort.done = true;
+        answer
     }
 }
 
@@ -216,23 +249,39 @@ impl Answer {
     }
 }
 
+thread_local! {
+    static ABANDONED: Cell<u32> = const { Cell::new(0) };
+}
+
+/// How many requests were aborted because whoever asked for them went away before the answer
+/// came: a diagnostic, read by the browser tests.
+pub fn abandoned_requests() -> u32 {
+    ABANDONED.get()
+}
+
 /// Aborts the fetch when the future that owns it is dropped, so a stale answer can never land.
 struct AbortOnDrop {
     controller: web_sys::AbortController,
+    done: bool,
 }
 
 impl AbortOnDrop {
     fn new() -> Result<Self, ApiError> {
         web_sys::AbortController::new()
-            .map(|controller| Self { controller })
+            .map(|controller| Self {
+                controller,
+                done: false,
+            })
             .map_err(|_| ApiError::Network)
     }
 }
 
 impl Drop for AbortOnDrop {
     fn drop(&mut self) {
-        // Aborting a finished fetch does nothing.
-        self.controller.abort();
+        if !self.done {
+            ABANDONED.set(ABANDONED.get().saturating_add(1));
+            self.controller.abort();
+        }
     }
 }
 

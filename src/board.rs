@@ -200,7 +200,8 @@ impl Board {
         if after.status == ServerStatus::Restoring {
             self.track_restore(after.id);
         } else if let Some(done) = poll::finished_restore(&was, after) {
-            self.restoring.update(|r| r.retain(|x| x.server_id != after.id));
+            self.restoring
+                .update(|r| r.retain(|x| x.server_id != after.id));
             self.notices.announce_finished(&done);
             self.host.restore_finished(after);
         }
@@ -208,8 +209,16 @@ impl Board {
 
     /// Starts the clock on a restore, unless it is already running.
     pub fn track_restore(self, server_id: u64) {
-        if !self.restoring.with_untracked(|r| r.iter().any(|x| x.server_id == server_id)) {
-            self.restoring.update(|r| r.push(Restoring { server_id, since_ms: browser::now_ms() }));
+        if !self
+            .restoring
+            .with_untracked(|r| r.iter().any(|x| x.server_id == server_id))
+        {
+            self.restoring.update(|r| {
+                r.push(Restoring {
+                    server_id,
+                    since_ms: browser::now_ms(),
+                })
+            });
         }
     }
 
@@ -242,7 +251,8 @@ impl Board {
                 browser::random(),
             );
             if let Some(delay) = delay {
-                let handle = set_timeout_with_handle(move || self.poll_once(), Duration::from_millis(delay));
+                let handle =
+                    set_timeout_with_handle(move || self.poll_once(), Duration::from_millis(delay));
                 timer.set_value(handle.ok());
             }
         });
@@ -307,7 +317,8 @@ impl Board {
 
     /// Takes a snapshot off the screen.
     pub fn remove_snapshot(self, snapshot_id: u64) {
-        self.snapshots.update(|list| list.retain(|s| s.id != snapshot_id));
+        self.snapshots
+            .update(|list| list.retain(|s| s.id != snapshot_id));
     }
 
     /// Marks a server as restoring, after the API accepted a restore.
@@ -339,7 +350,10 @@ struct Loaded {
 }
 
 async fn load(client: &Client, scope: Option<u64>) -> Result<Loaded, ApiError> {
-    let Listed { items: mut snapshots, skipped } = client.list_snapshots(scope).await?;
+    let Listed {
+        items: mut snapshots,
+        skipped,
+    } = client.list_snapshots(scope).await?;
     sort_newest_first(&mut snapshots);
     let servers = match scope {
         None => client.list_servers().await.map(|listed| listed.items),
@@ -355,13 +369,23 @@ async fn load(client: &Client, scope: Option<u64>) -> Result<Loaded, ApiError> {
     match servers {
         Ok(mut servers) => {
             servers.sort_by_key(|s| s.id);
-            Ok(Loaded { snapshots, servers, servers_listed: true, skipped })
+            Ok(Loaded {
+                snapshots,
+                servers,
+                servers_listed: true,
+                skipped,
+            })
         }
         Err(ApiError::Unauthorized) => Err(ApiError::Unauthorized),
         // The servers endpoint is a convenience: group by each snapshot's server instead.
         Err(_) => {
             let servers = servers_from_snapshots(&snapshots);
-            Ok(Loaded { snapshots, servers, servers_listed: false, skipped })
+            Ok(Loaded {
+                snapshots,
+                servers,
+                servers_listed: false,
+                skipped,
+            })
         }
     }
 }
@@ -373,7 +397,10 @@ struct Fresh {
 }
 
 async fn refresh(client: &Client, busy: &poll::Busy) -> Result<Fresh, ApiError> {
-    let mut fresh = Fresh { lists: Vec::new(), servers: Vec::new() };
+    let mut fresh = Fresh {
+        lists: Vec::new(),
+        servers: Vec::new(),
+    };
     for &server_id in &busy.creating {
         let listed = client.list_snapshots(Some(server_id)).await?;
         fresh.lists.push((server_id, listed.items));

@@ -46,7 +46,8 @@ pub fn on_document_event(event: &'static str, handler: impl Fn() + 'static) {
     let held = SendWrapper::new((document, closure));
     on_cleanup(move || {
         let (document, closure) = held.take();
-        let _ = document.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        let _ =
+            document.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     });
 }
 
@@ -72,7 +73,9 @@ pub fn active_element(root: &web_sys::Node) -> Option<web_sys::HtmlElement> {
     let shadow = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();
     let active = match shadow {
         Some(shadow) => shadow.active_element(),
-        None => web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()),
+        None => web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element()),
     };
     active.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
 }

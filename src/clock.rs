@@ -15,7 +15,9 @@ impl Clock {
     /// Starts the clock; it stops with the current reactive owner.
     pub fn start() -> Self {
         let now = RwSignal::new(now_ms());
-        if let Ok(handle) = set_interval_with_handle(move || now.set(now_ms()), Duration::from_secs(1)) {
+        if let Ok(handle) =
+            set_interval_with_handle(move || now.set(now_ms()), Duration::from_secs(1))
+        {
             on_cleanup(move || handle.clear());
         }
         Self(now)

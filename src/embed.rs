@@ -57,7 +57,9 @@ fn option_text(options: &JsValue, key: &str) -> Option<String> {
     } else if let Some(number) = value.as_f64() {
         Some(format!("{number}"))
     } else {
-        value.as_bool().map(|b| if b { "on".to_owned() } else { "off".to_owned() })
+        value
+            .as_bool()
+            .map(|b| if b { "on".to_owned() } else { "off".to_owned() })
     }
 }
 
@@ -80,7 +82,11 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<(), JsVa
     mount_with(element, &options, false)
 }
 
-fn mount_with(element: web_sys::HtmlElement, options: &JsValue, own_page: bool) -> Result<(), JsValue> {
+fn mount_with(
+    element: web_sys::HtmlElement,
+    options: &JsValue,
+    own_page: bool,
+) -> Result<(), JsValue> {
     unmount(&element);
     let is_custom = element.tag_name().eq_ignore_ascii_case("snapshot-panel");
     let lookup = |name: &str| {
@@ -94,7 +100,9 @@ fn mount_with(element: web_sys::HtmlElement, options: &JsValue, own_page: bool) 
 
     let shadow = match element.shadow_root() {
         Some(shadow) => shadow,
-        None => element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+        None => {
+            element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
+        }
     };
     shadow.set_inner_html("");
     let sheet = web_sys::CssStyleSheet::new()?;
@@ -103,7 +111,9 @@ fn mount_with(element: web_sys::HtmlElement, options: &JsValue, own_page: bool) 
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from_str("no document"))?;
-    let root = document.create_element("div")?.dyn_into::<web_sys::HtmlElement>()?;
+    let root = document
+        .create_element("div")?
+        .dyn_into::<web_sys::HtmlElement>()?;
     root.set_class_name("sp-root");
     shadow.append_child(&root)?;
 
@@ -111,12 +121,17 @@ fn mount_with(element: web_sys::HtmlElement, options: &JsValue, own_page: bool) 
     let handle = mount_to(root, move || match settings {
         Ok(settings) => {
             let routing = settings.routing.unwrap_or(own_page);
-            view! { <App settings routing host_element=Some(host_element) host_token=token /> }.into_any()
+            view! { <App settings routing host_element=Some(host_element) host_token=token /> }
+                .into_any()
         }
         Err(errors) => view! { <SettingsProblem errors /> }.into_any(),
     });
     PANELS.with_borrow_mut(|panels| {
-        panels.push(Mounted { element, token, _handle: Box::new(handle) });
+        panels.push(Mounted {
+            element,
+            token,
+            _handle: Box::new(handle),
+        });
     });
     Ok(())
 }
@@ -143,7 +158,10 @@ pub fn unmount(element: &web_sys::HtmlElement) -> bool {
 #[wasm_bindgen(js_name = setToken)]
 pub fn set_token(element: &web_sys::HtmlElement, token: Option<String>) -> bool {
     let token_signal = PANELS.with_borrow(|panels| {
-        panels.iter().find(|p| p.element == *element).map(|p| p.token)
+        panels
+            .iter()
+            .find(|p| p.element == *element)
+            .map(|p| p.token)
     });
     match token_signal {
         Some(signal) => {
@@ -159,11 +177,18 @@ pub fn set_token(element: &web_sys::HtmlElement, token: Option<String>) -> bool 
 pub fn autostart() {
     let element = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-snapshot-panel-autostart]").ok().flatten())
+        .and_then(|d| {
+            d.query_selector("[data-snapshot-panel-autostart]")
+                .ok()
+                .flatten()
+        })
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         if let Err(error) = mount_with(element, &JsValue::UNDEFINED, true) {
-            web_sys::console::error_2(&JsValue::from_str("Snapshot Panel could not start:"), &error);
+            web_sys::console::error_2(
+                &JsValue::from_str("Snapshot Panel could not start:"),
+                &error,
+            );
         }
     }
 }

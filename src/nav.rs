@@ -51,12 +51,17 @@ impl Nav {
         if let (Route::All, Some(id)) = (&view.route, start_server) {
             view.route = Route::Server(id);
         }
-        let nav = Self { view: RwSignal::new(view), base: StoredValue::new(base), routing };
+        let nav = Self {
+            view: RwSignal::new(view),
+            base: StoredValue::new(base),
+            routing,
+        };
         if routing {
             nav.write_history(false);
             let handle = window_event_listener(leptos::ev::popstate, move |_| {
                 if let Some((path, query)) = location() {
-                    nav.view.set(parse_location(&nav.base.get_value(), &path, &query));
+                    nav.view
+                        .set(parse_location(&nav.base.get_value(), &path, &query));
                 }
             });
             on_cleanup(move || handle.remove());

@@ -34,7 +34,11 @@ pub struct Notices {
 impl Notices {
     /// No notices yet.
     pub fn new() -> Self {
-        Self { list: RwSignal::new(Vec::new()), live: RwSignal::new(String::new()), next_id: StoredValue::new(0) }
+        Self {
+            list: RwSignal::new(Vec::new()),
+            live: RwSignal::new(String::new()),
+            next_id: StoredValue::new(0),
+        }
     }
 
     /// Shows a notice and announces it.
@@ -43,7 +47,11 @@ impl Notices {
         let id = self.next_id.get_value();
         self.next_id.set_value(id.wrapping_add(1));
         self.list.update(|list| {
-            list.push(Notice { id, text: text.clone(), tone });
+            list.push(Notice {
+                id,
+                text: text.clone(),
+                tone,
+            });
             let excess = list.len().saturating_sub(KEPT);
             list.drain(..excess);
         });
@@ -53,7 +61,10 @@ impl Notices {
     /// Announces that something running has finished.
     pub fn announce_finished(self, done: &Finished) {
         let tone = match done {
-            Finished::Snapshot { status: snapshot_core::SnapshotStatus::Completed, .. }
+            Finished::Snapshot {
+                status: snapshot_core::SnapshotStatus::Completed,
+                ..
+            }
             | Finished::Restore { .. } => Tone::Success,
             Finished::Snapshot { .. } => Tone::Problem,
         };

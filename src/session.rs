@@ -84,7 +84,9 @@ impl Session {
     /// Decides how to start: check the token (or the proxy) or ask for one.
     pub fn start(self, client: Client) {
         match self.mode {
-            AuthMode::Token if self.token.get_untracked().is_none() => self.state.set(SessionState::SignIn),
+            AuthMode::Token if self.token.get_untracked().is_none() => {
+                self.state.set(SessionState::SignIn)
+            }
             AuthMode::Proxy | AuthMode::Host => {
                 // Nothing to ask: show the panel, and learn who we are on the side.
                 self.state.set(SessionState::Ready { me: None });

@@ -54,7 +54,9 @@ pub fn CreateDialog(
     });
     let suggest = move |id: Option<u64>| {
         let name = choices.with_untracked(|c| {
-            c.iter().find(|c| Some(c.server.id) == id).map(|c| c.server.name.clone())
+            c.iter()
+                .find(|c| Some(c.server.id) == id)
+                .map(|c| c.server.name.clone())
         });
         suggest_snapshot_name(&name.unwrap_or_default(), local_now())
     };
@@ -62,12 +64,19 @@ pub fn CreateDialog(
     let name_edited = RwSignal::new(false);
     let description = RwSignal::new(String::new());
 
-    let name_problem = Memo::new(move |_| name.with(|n| snapshot_name_error(n)).map(|e| e.message()));
+    let name_problem =
+        Memo::new(move |_| name.with(|n| snapshot_name_error(n)).map(|e| e.message()));
     let description_problem = Memo::new(move |_| description.with(|d| description_error(d)));
     let blocker = Memo::new(move |_| {
-        choice.get().and_then(|c| create_blocker(&c.server.status, c.snapshot_count))
+        choice
+            .get()
+            .and_then(|c| create_blocker(&c.server.status, c.snapshot_count))
     });
-    let warning = move || choice.get().and_then(|c| running_server_warning(&c.server.status));
+    let warning = move || {
+        choice
+            .get()
+            .and_then(|c| running_server_warning(&c.server.status))
+    };
     let valid = move || {
         server_id.get().is_some()
             && name_problem.get().is_none()

@@ -41,7 +41,8 @@ pub fn RestoreDialog(
     });
     let loss = {
         let server_name = server_name.clone();
-        move || match &since {
+        move || {
+            match &since {
             Some((secs, exact)) => format!(
                 "Everything written to {server_name} since {exact} ({}) will be overwritten.",
                 format_relative(*secs, clock.now_secs())
@@ -49,6 +50,7 @@ pub fn RestoreDialog(
             None => format!(
                 "Everything written to {server_name} since this snapshot was taken will be overwritten."
             ),
+        }
         }
     };
     let confirm = move || {

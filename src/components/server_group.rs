@@ -67,7 +67,10 @@ pub fn ServerGroup(
         Some(progress_note(elapsed, RESTORE_EXPECTED_SECS))
     };
     let status_class = move || {
-        format!("sp-server-status sp-server-status--{}", status.get().as_api_str())
+        format!(
+            "sp-server-status sp-server-status--{}",
+            status.get().as_api_str()
+        )
     };
 
     view! {

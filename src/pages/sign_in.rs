@@ -23,7 +23,11 @@ pub fn SignInForm(
         if candidate.trim().is_empty() || session.checking.get_untracked() {
             return;
         }
-        session.check(client.clone(), Some((candidate, remember.get_untracked())), true);
+        session.check(
+            client.clone(),
+            Some((candidate, remember.get_untracked())),
+            true,
+        );
     };
     view! {
         <form

@@ -149,14 +149,20 @@ pub fn SnapshotsPage(
                 match client.delete_snapshot(snapshot.id).await {
                     Ok(()) => {
                         board.remove_snapshot(snapshot.id);
-                        notices.say(Tone::Success, format!("Snapshot {} was deleted.", snapshot.name));
+                        notices.say(
+                            Tone::Success,
+                            format!("Snapshot {} was deleted.", snapshot.name),
+                        );
                         dialog.set(None);
                     }
                     Err(ApiError::NotFound { .. }) => {
                         board.remove_snapshot(snapshot.id);
                         notices.say(
                             Tone::Info,
-                            format!("Snapshot {} was already gone; it has been taken off the list.", snapshot.name),
+                            format!(
+                                "Snapshot {} was already gone; it has been taken off the list.",
+                                snapshot.name
+                            ),
                         );
                         dialog.set(None);
                     }
@@ -180,7 +186,9 @@ pub fn SnapshotsPage(
                 })
                 .filter(|s| {
                     filter.is_empty()
-                        || snapshots.iter().any(|snap| snap.server.id == s.id && matches_filter(snap, &filter))
+                        || snapshots
+                            .iter()
+                            .any(|snap| snap.server.id == s.id && matches_filter(snap, &filter))
                 })
                 .map(|s| s.id)
                 .collect::<Vec<u64>>()
@@ -193,7 +201,10 @@ pub fn SnapshotsPage(
                 .iter()
                 .map(|server| ServerChoice {
                     server: server.clone(),
-                    snapshot_count: snapshots.iter().filter(|s| s.server.id == server.id).count(),
+                    snapshot_count: snapshots
+                        .iter()
+                        .filter(|s| s.server.id == server.id)
+                        .count(),
                 })
                 .collect::<Vec<_>>()
         })
@@ -205,7 +216,9 @@ pub fn SnapshotsPage(
         })
     };
     let server_name = move |id: u64| {
-        board.servers.with(|servers| servers.iter().find(|s| s.id == id).map(|s| s.name.clone()))
+        board
+            .servers
+            .with(|servers| servers.iter().find(|s| s.id == id).map(|s| s.name.clone()))
     };
     let heading = move || match nav.view.with(|v| v.route.clone()) {
         Route::Server(id) => server_name(id).unwrap_or_else(|| format!("Server {id}")),
@@ -219,14 +232,18 @@ pub fn SnapshotsPage(
     let group = move |id: u64| {
         let server = Memo::new(move |_| {
             board.servers.with(|servers| {
-                servers.iter().find(|s| s.id == id).cloned().unwrap_or_else(|| Server {
-                    id,
-                    name: format!("Server {id}"),
-                    status: Default::default(),
-                    hostname: None,
-                    ip_address: None,
-                    location: None,
-                })
+                servers
+                    .iter()
+                    .find(|s| s.id == id)
+                    .cloned()
+                    .unwrap_or_else(|| Server {
+                        id,
+                        name: format!("Server {id}"),
+                        status: Default::default(),
+                        hostname: None,
+                        ip_address: None,
+                        location: None,
+                    })
             })
         });
         let snapshots = Memo::new(move |_| {
@@ -238,7 +255,11 @@ pub fn SnapshotsPage(
                     .collect::<Vec<_>>()
             })
         });
-        let total = Memo::new(move |_| board.snapshots.with(|all| all.iter().filter(|s| s.server.id == id).count()));
+        let total = Memo::new(move |_| {
+            board
+                .snapshots
+                .with(|all| all.iter().filter(|s| s.server.id == id).count())
+        });
         let restoring_since = Signal::derive(move || board.restoring_since(id));
         view! {
             <ServerGroup

@@ -27,6 +27,9 @@ pub struct Config {
     pub faults: FaultSpec,
     /// Answers CORS requests permissively (any origin) when true.
     pub cors: bool,
+    /// Serves a built panel from this folder for every path outside `/api/` and `/__sim/`,
+    /// with `index.html` for deep links: one same-origin process for quick local runs.
+    pub static_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for Config {
@@ -42,6 +45,7 @@ impl Default for Config {
             control: false,
             faults: FaultSpec::default(),
             cors: true,
+            static_dir: None,
         }
     }
 }
@@ -77,6 +81,7 @@ FLAGS (all optional; `--flag value` or `--flag=value`):
     --latency-ms N          delay of the `latency` fault             [300]
     --retry-after-secs N    Retry-After of the `429` fault           [2]
     --no-cors               do not answer CORS (same-origin only)
+    --static DIR            also serve a built panel from DIR (index.html for deep links)
     -h, --help              print this help
 
 Tokens: vps_demo_alice (read/write), vps_demo_bob (read/write), vps_readonly_carol (read only).
@@ -123,6 +128,7 @@ where
             "--default-token" => config.default_token = Some(value("--default-token")?),
             "--control" => config.control = true,
             "--no-cors" => config.cors = false,
+            "--static" => config.static_dir = Some(value("--static")?.into()),
             "--fault-rate" => config.faults.rate = rate("--fault-rate", &value("--fault-rate")?)?,
             "--fault-kinds" => config.faults.kinds = kinds(&value("--fault-kinds")?)?,
             "--fault-seed" => config.faults.seed = number("--fault-seed", &value("--fault-seed")?)?,

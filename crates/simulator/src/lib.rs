@@ -103,6 +103,9 @@ pub fn app(state: AppState) -> Router {
     if state.config().control {
         router = router.merge(control::routes());
     }
+    if let Some(dir) = &state.config().static_dir {
+        router = router.fallback(routes::static_files(dir));
+    }
     let router = router
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

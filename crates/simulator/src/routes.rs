@@ -117,6 +117,35 @@ async fn not_found() -> ApiError {
     ApiError::not_found()
 }
 
+/// The fallback with `--static`: API paths stay JSON 404s; anything else is a file from `dir`,
+/// or `index.html` so that deep links open the panel.
+pub fn static_files(
+    dir: &std::path::Path,
+) -> impl Fn(
+    axum::extract::Request,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = axum::response::Response> + Send>>
+       + Clone
+       + Send
+       + Sync
+       + 'static {
+    use axum::response::IntoResponse;
+    use tower::ServiceExt;
+    let files = tower_http::services::ServeDir::new(dir)
+        .fallback(tower_http::services::ServeFile::new(dir.join("index.html")));
+    move |request: axum::extract::Request| {
+        let files = files.clone();
+        Box::pin(async move {
+            if request.uri().path().starts_with("/api/") {
+                return ApiError::not_found().into_response();
+            }
+            match files.oneshot(request).await {
+                Ok(response) => response.into_response(),
+                Err(never) => match never {},
+            }
+        })
+    }
+}
+
 /// OPTIONS (when CORS does not answer it) and any method a route does not have.
 /// Order as DRF: authentication (401), permission (403), then 405.
 async fn options_or_not_allowed(

@@ -1,0 +1,378 @@
+//! Browser tests: the real gloo-net path against the simulator, and the panel mounted into a
+//! page, in headless Chromium (`cargo xtask test` runs them with the simulator on
+//! `SIMULATOR_URL`, with its control endpoints and CORS).
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use futures::future::{select, Either};
+use leptos::prelude::*;
+use snapshot_core::model::NewSnapshot;
+use snapshot_core::url::ApiBase;
+use snapshot_core::ApiError;
+use snapshot_panel::api::{abandoned_requests, Client};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SIM: &str = match option_env!("SIMULATOR_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:18788",
+};
+
+fn client_with(token: Option<&str>, timeout_ms: u32, unauthorized: RwSignal<u32>) -> Client {
+    Client::new(
+        ApiBase::new(&format!("{SIM}/api/v1/")),
+        RwSignal::new(token.map(str::to_owned)),
+        timeout_ms,
+        Callback::new(move |()| unauthorized.update(|n| *n += 1)),
+    )
+}
+
+fn alice() -> Client {
+    client_with(Some("vps_demo_alice"), 10_000, RwSignal::new(0))
+}
+
+async fn control(method: &str, path: &str, body: &str) {
+    let request = gloo_net::http::RequestBuilder::new(&format!("{SIM}/__sim/{path}"))
+        .method(match method {
+            "DELETE" => gloo_net::http::Method::DELETE,
+            _ => gloo_net::http::Method::POST,
+        })
+        .header("Content-Type", "application/json")
+        .body(body.to_owned())
+        .unwrap();
+    let response = request.send().await.unwrap();
+    assert!(
+        response.ok(),
+        "control {path} answered {}",
+        response.status()
+    );
+}
+
+async fn reset() {
+    control(
+        "POST",
+        "reset",
+        r#"{"create_secs": 1, "restore_secs": 1, "page_size": 20}"#,
+    )
+    .await;
+}
+
+async fn fault(spec: &str) {
+    control("POST", "faults", spec).await;
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn reads_the_doc_example_through_fetch() {
+    reset().await;
+    let listed = alice().list_snapshots(Some(12345)).await.unwrap();
+    let names: Vec<_> = listed.items.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["pre-migration-snapshot", "weekly-snapshot-2025-01-08"]
+    );
+    assert_eq!(listed.items[0].size_mb, Some(5120));
+    assert_eq!(
+        listed.items[0].description.as_deref(),
+        Some("Before major migration")
+    );
+    assert_eq!(listed.skipped, 0);
+}
+
+#[wasm_bindgen_test]
+async fn follows_next_links_until_the_whole_list_is_read() {
+    control("POST", "reset", r#"{"page_size": 2}"#).await;
+    let everything = alice().list_snapshots(None).await.unwrap();
+    control("POST", "reset", r#"{"page_size": 100}"#).await;
+    let one_page = alice().list_snapshots(None).await.unwrap();
+    assert!(everything.items.len() > 2, "more than one page was read");
+    let ids = |l: &snapshot_panel::api::Listed<snapshot_core::Snapshot>| {
+        l.items.iter().map(|s| s.id).collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&everything), ids(&one_page));
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_name_comes_back_on_its_field() {
+    reset().await;
+    let new = NewSnapshot {
+        server_id: 12345,
+        name: "pre-migration-snapshot".into(),
+        description: None,
+    };
+    match alice().create_snapshot(&new).await {
+        Err(ApiError::Validation(errors)) => {
+            let messages = errors.for_field("name").unwrap();
+            assert!(messages[0].contains("already exists"), "{messages:?}");
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_sixth_snapshot_is_the_limit() {
+    reset().await;
+    let new = NewSnapshot {
+        server_id: 12346,
+        name: "one-too-many".into(),
+        description: None,
+    };
+    assert!(matches!(
+        alice().create_snapshot(&new).await,
+        Err(ApiError::LimitReached { .. })
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_token_is_unauthorized_and_reported() {
+    reset().await;
+    let told = RwSignal::new(0);
+    let client = client_with(Some("vps_not_a_token"), 10_000, told);
+    assert_eq!(client.me().await.unwrap_err(), ApiError::Unauthorized);
+    assert_eq!(
+        told.get_untracked(),
+        1,
+        "the 401 was reported to the session"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_permission_is_forbidden_with_its_name() {
+    reset().await;
+    let carol = client_with(Some("vps_readonly_carol"), 10_000, RwSignal::new(0));
+    match carol.delete_snapshot(950).await {
+        Err(ApiError::Forbidden {
+            detail: Some(detail),
+        }) => assert!(detail.contains("snapshots:write"), "{detail}"),
+        other => panic!("expected 403, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_proxy_error_page_is_a_server_error_without_html() {
+    reset().await;
+    fault(r#"{"kinds": ["html502"], "count": 1}"#).await;
+    let error = alice().list_servers().await.unwrap_err();
+    assert!(
+        matches!(error, ApiError::Server { status: 502, .. }),
+        "{error:?}"
+    );
+    assert!(!error.message().contains('<'));
+}
+
+#[wasm_bindgen_test]
+async fn truncated_json_is_malformed() {
+    reset().await;
+    fault(r#"{"kinds": ["truncated"], "count": 1}"#).await;
+    let error = alice().list_snapshots(Some(12345)).await.unwrap_err();
+    assert!(
+        matches!(error, ApiError::Malformed { status: 200, .. }),
+        "{error:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn rate_limits_carry_retry_after() {
+    reset().await;
+    fault(r#"{"kinds": ["429"], "retry_after_secs": 7, "count": 1}"#).await;
+    let error = alice().me().await.unwrap_err();
+    assert_eq!(
+        error,
+        ApiError::RateLimited {
+            retry_after_secs: Some(7)
+        }
+    );
+    assert_eq!(error.message(), "The API is busy; trying again in 7 s.");
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_connection_is_a_network_error() {
+    reset().await;
+    // Chromium retries a GET once when a reused connection drops, so the outage lasts a few
+    // requests: the panel must still see a plain network error, not a hang or a panic.
+    fault(r#"{"kinds": ["drop"], "count": 3}"#).await;
+    assert_eq!(alice().me().await.unwrap_err(), ApiError::Network);
+    control("DELETE", "faults", "").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_answer_times_out() {
+    reset().await;
+    fault(r#"{"kinds": ["latency"], "latency_ms": 3000, "count": 1}"#).await;
+    let client = client_with(Some("vps_demo_alice"), 400, RwSignal::new(0));
+    let started = js_sys::Date::now();
+    assert_eq!(client.me().await.unwrap_err(), ApiError::Timeout);
+    let took = js_sys::Date::now() - started;
+    assert!(
+        took < 2500.0,
+        "gave up after the timeout, not the answer ({took} ms)"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn dropping_a_request_aborts_it() {
+    reset().await;
+    fault(r#"{"kinds": ["latency"], "latency_ms": 1500, "count": 1}"#).await;
+    let before = abandoned_requests();
+    let client = alice();
+    let request = Box::pin(client.list_servers());
+    match select(request, Box::pin(sleep(100))).await {
+        Either::Left(_) => panic!("the slow request should not have finished first"),
+        Either::Right(((), request)) => drop(request),
+    }
+    assert_eq!(
+        abandoned_requests(),
+        before + 1,
+        "the dropped request was aborted"
+    );
+    // The next request is unaffected.
+    assert!(alice().me().await.is_ok());
+}
+
+#[wasm_bindgen_test]
+async fn deleting_twice_is_not_found() {
+    reset().await;
+    let client = alice();
+    client.delete_snapshot(798).await.unwrap();
+    assert!(matches!(
+        client.delete_snapshot(798).await,
+        Err(ApiError::NotFound { .. })
+    ));
+}
+
+fn new_host() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document
+        .create_element("div")
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn shadow_text(host: &web_sys::HtmlElement) -> String {
+    host.shadow_root()
+        .and_then(|s| s.text_content())
+        .unwrap_or_default()
+}
+
+async fn wait_for_text(host: &web_sys::HtmlElement, text: &str) {
+    for _ in 0..100 {
+        if shadow_text(host).contains(text) {
+            return;
+        }
+        sleep(100).await;
+    }
+    panic!(
+        "“{text}” never appeared; the panel shows: {}",
+        shadow_text(host)
+    );
+}
+
+fn options(pairs: &[(&str, &str)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in pairs {
+        js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value)).unwrap();
+    }
+    object.into()
+}
+
+#[wasm_bindgen_test]
+async fn mounts_into_a_host_element_and_unmounts() {
+    reset().await;
+    let host = new_host();
+    let api_base = format!("{SIM}/api/v1/");
+    snapshot_panel::mount(
+        host.clone(),
+        options(&[
+            ("apiBase", &api_base),
+            ("auth", "host"),
+            ("token", "vps_demo_alice"),
+        ]),
+    )
+    .unwrap();
+    wait_for_text(&host, "pre-migration-snapshot").await;
+    let shadow = host.shadow_root().unwrap();
+    let region = shadow
+        .query_selector("section[aria-labelledby='server-12345-title']")
+        .unwrap();
+    assert!(region.is_some(), "web-server-01 has its own region");
+    assert!(shadow_text(&host).contains("2 of 5 snapshots"));
+    assert!(snapshot_panel::unmount(&host));
+    assert_eq!(shadow_text(&host), "", "unmounting empties the shadow root");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_rotated_host_token_is_used_for_the_next_requests() {
+    reset().await;
+    let host = new_host();
+    let api_base = format!("{SIM}/api/v1/");
+    snapshot_panel::mount(
+        host.clone(),
+        options(&[
+            ("apiBase", &api_base),
+            ("auth", "host"),
+            ("token", "vps_demo_bob"),
+        ]),
+    )
+    .unwrap();
+    wait_for_text(&host, "bob-nightly").await;
+    assert!(snapshot_panel::set_token(
+        &host,
+        Some("vps_demo_alice".into())
+    ));
+    // The next load uses the new token: press Refresh.
+    let refresh = host
+        .shadow_root()
+        .unwrap()
+        .query_selector_all("button")
+        .unwrap();
+    for i in 0..refresh.length() {
+        let button = refresh
+            .item(i)
+            .unwrap()
+            .dyn_into::<web_sys::HtmlElement>()
+            .unwrap();
+        if button.text_content().unwrap_or_default().trim() == "Refresh" {
+            button.click();
+        }
+    }
+    wait_for_text(&host, "pre-migration-snapshot").await;
+    snapshot_panel::unmount(&host);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_setting_is_explained_not_a_blank_page() {
+    let host = new_host();
+    snapshot_panel::mount(
+        host.clone(),
+        options(&[("auth", "sometimes"), ("serverId", "abc")]),
+    )
+    .unwrap();
+    sleep(50).await;
+    let text = shadow_text(&host);
+    assert!(text.contains("misconfigured"), "{text}");
+    assert!(text.contains("“auth” is “sometimes”"), "{text}");
+    assert!(text.contains("“server-id” is “abc”"), "{text}");
+    snapshot_panel::unmount(&host);
+    host.remove();
+}
