@@ -172,6 +172,55 @@ pub fn set_token(element: &web_sys::HtmlElement, token: Option<String>) -> bool 
     }
 }
 
+#[wasm_bindgen(inline_js = r#"
+export function defineSnapshotPanelElement(connect, disconnect, rotate) {
+  if (!window.customElements || customElements.get('snapshot-panel')) return;
+  class SnapshotPanelElement extends HTMLElement {
+    connectedCallback() { connect(this, { token: this._token }); }
+    disconnectedCallback() { disconnect(this); }
+    get token() { return undefined; }
+    set token(value) { this._token = value; if (this.isConnected) rotate(this, value); }
+  }
+  customElements.define('snapshot-panel', SnapshotPanelElement);
+}
+"#)]
+extern "C" {
+    /// Defines `<snapshot-panel>`: it mounts on connect, unmounts on disconnect, and takes a
+    /// token through its `token` property (never an attribute, which would show in the DOM).
+    #[wasm_bindgen(js_name = defineSnapshotPanelElement)]
+    fn define_snapshot_panel_element(
+        connect: &Closure<dyn Fn(web_sys::HtmlElement, JsValue)>,
+        disconnect: &Closure<dyn Fn(web_sys::HtmlElement)>,
+        rotate: &Closure<dyn Fn(web_sys::HtmlElement, Option<String>)>,
+    );
+}
+
+/// Registers the `<snapshot-panel>` custom element, once, for the life of the page.
+pub fn define_custom_element() {
+    let connect = Closure::<dyn Fn(web_sys::HtmlElement, JsValue)>::new(|element, options| {
+        if let Err(error) = mount(element, options) {
+            web_sys::console::error_2(
+                &JsValue::from_str("Snapshot Panel could not mount:"),
+                &error,
+            );
+        }
+    });
+    let disconnect =
+        Closure::<dyn Fn(web_sys::HtmlElement)>::new(|element: web_sys::HtmlElement| {
+            unmount(&element);
+        });
+    let rotate = Closure::<dyn Fn(web_sys::HtmlElement, Option<String>)>::new(
+        |element: web_sys::HtmlElement, token: Option<String>| {
+            set_token(&element, token);
+        },
+    );
+    define_snapshot_panel_element(&connect, &disconnect, &rotate);
+    // The element outlives any one panel: its callbacks live as long as the page.
+    connect.forget();
+    disconnect.forget();
+    rotate.forget();
+}
+
 /// Mounts the panel on its own page: into the element marked `data-snapshot-panel-autostart`,
 /// owning the address bar. Does nothing on a host page without such an element.
 pub fn autostart() {

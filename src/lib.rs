@@ -21,9 +21,11 @@ pub mod session;
 pub use embed::{mount, set_token, unmount};
 
 /// Runs when the wasm module is loaded: installs the panic hook (a panic is a bug; this makes
-/// it readable in the console) and mounts the panel if the page asks for it.
+/// it readable in the console), defines `<snapshot-panel>`, and mounts the panel if the page
+/// asks for it.
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
+    embed::define_custom_element();
     embed::autostart();
 }
