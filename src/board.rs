@@ -6,7 +6,10 @@
 
 use std::time::Duration;
 
+use std::future::Future;
+
 use leptos::prelude::*;
+use leptos::reactive::owner::WeakOwner;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use snapshot_core::model::{Server, ServerRef, ServerStatus, Snapshot};
 use snapshot_core::poll;
@@ -58,10 +61,14 @@ pub struct Board {
     /// Which server the data is for: all of them, or one.
     pub scope: RwSignal<Option<u64>>,
     in_flight: RwSignal<bool>,
+    /// A full load is running (not a background poll, which must not touch the page).
+    reloading: RwSignal<bool>,
     failures: RwSignal<u32>,
     retry_after: RwSignal<Option<u64>>,
     polls: RwSignal<u64>,
     client: StoredValue<Client>,
+    /// The page that made the board: its requests belong to it, not to the view that asked.
+    owner: StoredValue<Option<WeakOwner>>,
     notices: Notices,
     host: Host,
 }
@@ -112,10 +119,12 @@ impl Board {
             restoring: RwSignal::new(Vec::new()),
             scope: RwSignal::new(None),
             in_flight: RwSignal::new(false),
+            reloading: RwSignal::new(false),
             failures: RwSignal::new(0),
             retry_after: RwSignal::new(None),
             polls: RwSignal::new(0),
             client: StoredValue::new(client),
+            owner: StoredValue::new(Owner::current().map(|owner| owner.downgrade())),
             notices,
             host,
         }
@@ -126,9 +135,20 @@ impl Board {
         self.client.get_value()
     }
 
-    /// Whether a request of the board's own is running.
+    /// Whether a full load (first load, Refresh, a new view) is running. Background polls
+    /// do not count: a poll that brings nothing new must change nothing on the page.
     pub fn busy_loading(&self) -> Signal<bool> {
-        self.in_flight.into()
+        self.reloading.into()
+    }
+
+    /// Runs one of the board's requests. It is cancelled with the page, not with whatever asked
+    /// for it: the error's Try again button is gone as soon as the loading state shows, and
+    /// must not take its reload with it.
+    fn spawn(self, task: impl Future<Output = ()> + 'static) {
+        match self.owner.get_value().and_then(|owner| owner.upgrade()) {
+            Some(owner) => owner.with(|| spawn_local_scoped_with_cancellation(task)),
+            None => spawn_local_scoped_with_cancellation(task),
+        }
     }
 
     /// Loads everything in `scope` again, keeping what is on screen until the answer comes.
@@ -138,11 +158,13 @@ impl Board {
             return;
         }
         self.in_flight.set(true);
+        self.reloading.set(true);
         let scope = self.scope.get_untracked();
         let client = self.client();
-        spawn_local_scoped_with_cancellation(async move {
+        self.spawn(async move {
             let result = load(&client, scope).await;
             self.in_flight.set(false);
+            self.reloading.set(false);
             if self.scope.get_untracked() != scope {
                 // The view changed while this was loading: load what is shown now.
                 self.reload();
@@ -271,7 +293,7 @@ impl Board {
         }
         self.in_flight.set(true);
         let client = self.client();
-        spawn_local_scoped_with_cancellation(async move {
+        self.spawn(async move {
             let result = refresh(&client, &busy).await;
             self.in_flight.set(false);
             match result {

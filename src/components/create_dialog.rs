@@ -2,11 +2,11 @@
 //! that the API is known to refuse.
 
 use leptos::prelude::*;
-use snapshot_core::model::{NewSnapshot, Server};
+use snapshot_core::model::{NewSnapshot, Server, ServerStatus, Snapshot};
 use snapshot_core::rules::{create_blocker, running_server_warning};
 use snapshot_core::validate::{
     description_counter, description_error, snapshot_name_error, suggest_snapshot_name,
-    NAME_MAX_CHARS,
+    NAME_MAX_CHARS, SNAPSHOTS_PER_SERVER,
 };
 use snapshot_core::ApiError;
 
@@ -18,6 +18,8 @@ use crate::browser::local_now;
 pub struct ServerChoice {
     pub server: Server,
     pub snapshot_count: usize,
+    /// Its oldest snapshot: the one to delete to make room at the limit.
+    pub oldest: Option<Snapshot>,
 }
 
 /// The create dialog. Its text lives here, so an error never loses what was typed.
@@ -38,6 +40,8 @@ pub fn CreateDialog(
     on_submit: Callback<NewSnapshot>,
     /// Closes the dialog.
     on_close: Callback<()>,
+    /// Asks to delete a snapshot (the oldest, offered when the server is at its limit).
+    on_delete: Callback<Snapshot>,
 ) -> impl IntoView {
     let first = preselected.or_else(|| {
         choices.with_untracked(|c| {
@@ -83,16 +87,42 @@ pub fn CreateDialog(
             && description_problem.get().is_none()
             && blocker.get().is_none()
     };
+    // What the last attempt sent: the API's word on a field only stands while the field still
+    // holds what it was said about.
+    let sent: RwSignal<Option<(Option<u64>, String, String)>> = RwSignal::new(None);
     let field_error = move |field: &'static str| {
-        move || match error.get() {
-            Some(ApiError::Validation(errors)) => errors.for_field(field).map(|m| m.join(" ")),
-            _ => None,
+        move || {
+            let unchanged = sent.with(|sent| {
+                sent.as_ref()
+                    .is_some_and(|(server, sent_name, sent_description)| match field {
+                        "name" => name.with(|n| n == sent_name),
+                        "description" => description.with(|d| d == sent_description),
+                        _ => server_id.get() == *server,
+                    })
+            });
+            match error.get() {
+                Some(ApiError::Validation(errors)) if unchanged => {
+                    errors.for_field(field).map(|m| m.join(" "))
+                }
+                _ => None,
+            }
         }
     };
     let top_errors = move || match error.get() {
         Some(ApiError::Validation(errors)) => errors.outside(&["name", "description", "server_id"]),
-        Some(other) => vec![other.message()],
+        Some(other) => std::iter::once(other.message())
+            .chain(other.detail())
+            .collect(),
         None => Vec::new(),
+    };
+    let oldest_at_limit = move || {
+        choice
+            .get()
+            .filter(|c| {
+                c.snapshot_count >= SNAPSHOTS_PER_SERVER
+                    && c.server.status != ServerStatus::Restoring
+            })
+            .and_then(|c| c.oldest)
     };
     let submit = move || {
         if !valid() || pending.get_untracked() {
@@ -102,6 +132,11 @@ pub fn CreateDialog(
             return;
         };
         let description = description.get_untracked();
+        sent.set(Some((
+            Some(server_id),
+            name.get_untracked(),
+            description.clone(),
+        )));
         on_submit.run(NewSnapshot {
             server_id,
             name: name.get_untracked(),
@@ -159,7 +194,21 @@ pub fn CreateDialog(
                     </div>
                 </Show>
                 <Show when=move || blocker.get().is_some()>
-                    <p class="sp-alert sp-alert--problem" role="alert">{move || blocker.get()}</p>
+                    <div class="sp-alert sp-alert--problem" role="alert">
+                        <p>{move || blocker.get()}</p>
+                        {move || oldest_at_limit().map(|oldest| {
+                            let label = format!("Delete the oldest, {}…", oldest.name);
+                            view! {
+                                <button
+                                    type="button"
+                                    class="sp-button sp-button--link"
+                                    on:click=move |_| on_delete.run(oldest.clone())
+                                >
+                                    {label}
+                                </button>
+                            }
+                        })}
+                    </div>
                 </Show>
                 <Show when=move || warning().is_some()>
                     <p class="sp-alert sp-alert--warning">{warning}</p>

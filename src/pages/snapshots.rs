@@ -205,6 +205,10 @@ pub fn SnapshotsPage(
                         .iter()
                         .filter(|s| s.server.id == server.id)
                         .count(),
+                    oldest: snapshots
+                        .iter()
+                        .rfind(|s| s.server.id == server.id)
+                        .cloned(),
                 })
                 .collect::<Vec<_>>()
         })
@@ -412,6 +416,7 @@ pub fn SnapshotsPage(
                             }
                         })
                         on_close=close
+                        on_delete=on_delete
                     />
                 }.into_any(),
                 Dialog::Restore(snapshot) => {

@@ -1,0 +1,316 @@
+// Issue 6, restore: only completed snapshots of servers that aren't restoring can be restored,
+// and a disabled Restore says why; the confirmation says what will be lost and only opens once
+// the server's name is typed exactly; every way out sends nothing; a confirmed restore sends
+// exactly one request, then the server is followed until it is back, and the result announced.
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, resetSimulator, setFaults, clearFaults, apiRequests, SIM_URL } from './support';
+
+// Not UTC and not a whole hour from it, so the dialog's "since" must really be local time:
+// 2025-01-08T12:00:00Z is 8 Jan 2025, 17:30 there.
+test.use({ timezoneId: 'Asia/Kolkata' });
+
+const RESTORING_REASON = 'The server is being restored; wait until it has finished.';
+
+/** The restore requests the simulator has answered. */
+async function restorePosts() {
+  return (await apiRequests()).filter((r) => r.method === 'POST' && /^\/api\/v1\/snapshots\/\d+\/restore\/$/.test(r.path));
+}
+
+/** Calls the API directly as alice, as another tab or person would. */
+async function asAlice(method: string, path: string): Promise<Response> {
+  return fetch(`${SIM_URL}/api/v1/${path}`, {
+    method,
+    headers: { Authorization: 'Bearer vps_demo_alice', 'Content-Type': 'application/json' },
+  });
+}
+
+async function openPanel(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible();
+}
+
+/** The server's status as the panel shows it next to its name. */
+function serverStatus(group: Locator, label: string): Locator {
+  return group.getByText(label, { exact: true });
+}
+
+function restoreDialog(page: Page, server: string, snapshot: string) {
+  const dialog = page.getByRole('dialog', { name: `Restore ${server} from ${snapshot}?` });
+  return {
+    dialog,
+    confirmName: dialog.getByRole('textbox', { name: `Type ${server} to confirm` }),
+    restore: dialog.getByRole('button', { name: 'Restore', exact: true }),
+    cancel: dialog.getByRole('button', { name: 'Cancel' }),
+  };
+}
+
+test('Restore is offered on every completed snapshot, and disabled with a reason otherwise', async ({ page }) => {
+  // Snapshot creation never ends here, so analytics-hourly stays in progress.
+  await resetSimulator({ create_secs: 600 });
+  await openPanel(page);
+
+  const completed: Array<[string, string]> = [
+    ['web-server-01', 'pre-migration-snapshot'],
+    ['web-server-01', 'weekly-snapshot-2025-01-08'],
+    ['db-primary', 'db-nightly-1'],
+    ['db-primary', 'db-nightly-5'],
+    ['build-runner', 'runner-clean-image'],
+    ['analytics-worker', 'analytics-daily'],
+    ['edge-cache', 'edge-baseline'],
+  ];
+  for (const [server, snapshot] of completed) {
+    const button = page.getByRole('region', { name: server }).getByRole('button', { name: `Restore ${snapshot}` });
+    await expect(button, snapshot).toBeVisible();
+    await expect(button, snapshot).not.toHaveAttribute('aria-disabled', 'true');
+  }
+
+  const blocked: Array<[string, string, string]> = [
+    ['analytics-worker', 'analytics-hourly', 'This snapshot is still being created; it can be restored once it is completed.'],
+    ['build-runner', 'runner-after-upgrade', 'This snapshot failed, so there is nothing to restore.'],
+    ['legacy-mail', 'mail-pre-cutover', RESTORING_REASON],
+  ];
+  for (const [server, snapshot, reason] of blocked) {
+    const group = page.getByRole('region', { name: server });
+    const button = group.getByRole('button', { name: `Restore ${snapshot}` });
+    await expect(button, snapshot).toHaveAttribute('aria-disabled', 'true');
+    await expect(button, snapshot).toHaveAccessibleDescription(reason);
+    // The reason shows as a tooltip when the button has the focus (or the pointer).
+    await button.focus();
+    await expect(group.getByRole('tooltip'), snapshot).toHaveText(reason);
+    // Pressing it opens nothing. (force: Playwright itself won't click an aria-disabled button.)
+    await button.click({ force: true });
+    await button.press('Enter');
+    await expect(page.getByRole('dialog'), snapshot).toHaveCount(0);
+  }
+
+  // legacy-mail is stuck restoring: its other actions say why they are unavailable as well.
+  const mail = page.getByRole('region', { name: 'legacy-mail' });
+  await expect(serverStatus(mail, 'Restoring')).toBeVisible();
+  await expect(mail.getByRole('button', { name: 'Delete mail-pre-cutover' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(mail.getByRole('button', { name: 'Delete mail-pre-cutover' })).toHaveAccessibleDescription(RESTORING_REASON);
+  await expect(mail.getByRole('button', { name: 'New snapshot of legacy-mail' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(mail.getByRole('button', { name: 'New snapshot of legacy-mail' })).toHaveAccessibleDescription(RESTORING_REASON);
+
+  expect(await restorePosts()).toEqual([]);
+});
+
+test('restore happy path: what will be lost, the exact name, Restoring with its clock, then back to Running', async ({ page }) => {
+  await resetSimulator({ create_secs: 600, restore_secs: 3 });
+  await openPanel(page);
+  const group = page.getByRole('region', { name: 'web-server-01' });
+  await expect(serverStatus(group, 'Running')).toBeVisible();
+
+  const opener = group.getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' });
+  await opener.click();
+  const { dialog, confirmName, restore } = restoreDialog(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+  await expect(dialog).toBeVisible();
+  await expect(confirmName).toBeFocused();
+
+  // It names the server and the snapshot, and says what will be lost, in local time.
+  await expect(dialog.getByRole('heading')).toHaveText('Restore web-server-01 from weekly-snapshot-2025-01-08?');
+  await expect(dialog).toContainText(
+    /Everything written to web-server-01 since 8 Jan 2025, 17:30 \([^)]+ ago\) will be overwritten\. This cannot be undone\./,
+  );
+  await expect(dialog).toHaveAccessibleDescription(/Everything written to web-server-01 since 8 Jan 2025, 17:30/);
+  await expect(dialog).toContainText('web-server-01 will be stopped before the restore begins.');
+  await expect(dialog).toContainText('The restore takes 5 to 15 minutes.');
+  // The newer snapshot is listed (and kept).
+  await expect(dialog).toContainText('web-server-01 has newer snapshots.');
+  await expect(dialog.getByRole('listitem').filter({ hasText: 'pre-migration-snapshot' })).toHaveCount(1);
+
+  // Closed until the server's name is typed exactly.
+  await expect(restore).toBeDisabled();
+  for (const nearMiss of ['web-server-0', 'WEB-SERVER-01', 'Web-server-01', 'web-server-011']) {
+    await confirmName.fill(nearMiss);
+    await expect(restore, nearMiss).toBeDisabled();
+  }
+  await confirmName.fill('web-server-01');
+  await expect(restore).toBeEnabled();
+
+  // Confirmed again and again while the API takes its time: still one request.
+  await setFaults({ kinds: ['latency'], latency_ms: 1500, path_prefix: '/api/v1/snapshots/', method: 'POST' });
+  await restore.dblclick();
+  const restoring = dialog.getByRole('button', { name: 'Restoring…' });
+  await expect(restoring).toBeVisible();
+  await expect(restoring).toBeDisabled();
+  await confirmName.press('Enter');
+  await confirmName.press('Enter');
+
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  const posts = await restorePosts();
+  expect(posts).toHaveLength(1);
+  expect(posts[0].path).toBe('/api/v1/snapshots/798/restore/');
+  expect(posts[0].status).toBe(200);
+  await clearFaults();
+
+  // Restoring, with the time elapsed against the provider's 5 to 15 minutes.
+  await expect(serverStatus(group, 'Restoring')).toBeVisible();
+  await expect(group).toContainText(/\d+:\d\d elapsed, usually 5–15 minutes/);
+  await expect(page.getByRole('list', { name: 'Notices' })).toContainText(
+    'web-server-01: Server is being restored from snapshot. This may take 5-15 minutes.',
+  );
+  // Meanwhile its other actions are unavailable, and say why.
+  for (const name of [
+    'Restore pre-migration-snapshot',
+    'Restore weekly-snapshot-2025-01-08',
+    'Delete pre-migration-snapshot',
+    'Delete weekly-snapshot-2025-01-08',
+    'New snapshot of web-server-01',
+  ]) {
+    const button = group.getByRole('button', { name });
+    await expect(button, name).toHaveAttribute('aria-disabled', 'true');
+    await expect(button, name).toHaveAccessibleDescription(RESTORING_REASON);
+  }
+
+  // The panel follows the server through the servers endpoint until it is back, and says so.
+  await expect(page.getByRole('status')).toHaveText('web-server-01 has been restored and is running.', {
+    timeout: 20_000,
+  });
+  await expect(serverStatus(group, 'Running')).toBeVisible();
+  await expect(group).not.toContainText('elapsed');
+  await expect(group.getByRole('button', { name: 'Restore pre-migration-snapshot' })).not.toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  await expect(group.getByRole('button', { name: 'New snapshot of web-server-01' })).not.toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  const log = await apiRequests();
+  expect(log.some((r) => r.method === 'GET' && r.path === '/api/v1/servers/12345/' && r.status === 200)).toBe(true);
+  expect(await restorePosts()).toHaveLength(1);
+});
+
+test('Escape, Cancel, a click outside and Enter before the name matches all send no request', async ({ page }) => {
+  await resetSimulator({ create_secs: 600 });
+  await openPanel(page);
+  const group = page.getByRole('region', { name: 'web-server-01' });
+  const opener = group.getByRole('button', { name: 'Restore pre-migration-snapshot' });
+  const { dialog, confirmName, restore, cancel } = restoreDialog(page, 'web-server-01', 'pre-migration-snapshot');
+
+  // The newest snapshot: the loss runs from 15 Jan 2025, 18:30 UTC, and there's nothing newer.
+  await opener.click();
+  await expect(dialog).toContainText(
+    /Everything written to web-server-01 since 16 Jan 2025, 00:00 \([^)]+ ago\) will be overwritten\./,
+  );
+  await expect(dialog).not.toContainText('newer snapshots');
+
+  // Enter in the field does nothing until the name matches.
+  await confirmName.fill('web-server-0');
+  await confirmName.press('Enter');
+  await expect(dialog).toBeVisible();
+  await expect(restore).toBeDisabled();
+
+  // Escape.
+  await confirmName.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  // Cancel, with the name typed.
+  await opener.click();
+  await expect(confirmName).toHaveValue('');
+  await confirmName.fill('web-server-01');
+  await expect(restore).toBeEnabled();
+  await cancel.click();
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  // A click on the backdrop, outside the dialog, with the name typed.
+  await opener.click();
+  await confirmName.fill('web-server-01');
+  const box = await dialog.boundingBox();
+  expect(box, 'the dialog leaves room for a click outside it').not.toBeNull();
+  expect(box!.x).toBeGreaterThan(5);
+  await page.mouse.click(5, 5);
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  // A click inside the dialog, on its text, does not close it.
+  await opener.click();
+  await dialog.getByText('The restore takes 5 to 15 minutes.').click();
+  await expect(dialog).toBeVisible();
+  await confirmName.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  expect(await restorePosts()).toEqual([]);
+  await expect(page.getByRole('region', { name: 'web-server-01' }).getByText('Running', { exact: true })).toBeVisible();
+});
+
+test.describe('the API refuses', () => {
+  // The browser logs the 400 answer as a console error; it is provoked on purpose here.
+  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 400/] });
+
+  test('a restore the API refuses shows the provider\'s own words; exactly one request', async ({ page }) => {
+    await resetSimulator({ create_secs: 600, restore_secs: 600 });
+    await openPanel(page);
+    const group = page.getByRole('region', { name: 'web-server-01' });
+    await group.getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' }).click();
+    const { dialog, confirmName, restore } = restoreDialog(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+    await confirmName.fill('web-server-01');
+
+    // Meanwhile, somewhere else, a restore of web-server-01 starts.
+    const elsewhere = await asAlice('POST', 'snapshots/801/restore/');
+    expect(elsewhere.status).toBe(200);
+
+    await restore.click();
+    await expect(dialog.getByRole('alert')).toHaveText('Server is not in a valid state for restoration.');
+    await expect(dialog).toBeVisible();
+    await expect(confirmName).toHaveValue('web-server-01');
+    const posts = await restorePosts();
+    expect(posts.map((r) => [r.path, r.status])).toEqual([
+      ['/api/v1/snapshots/801/restore/', 200],
+      ['/api/v1/snapshots/798/restore/', 400],
+    ]);
+  });
+});
+
+test('a restore done with the keyboard alone', async ({ page }) => {
+  await resetSimulator({ create_secs: 600, restore_secs: 3 });
+  await openPanel(page);
+  const group = page.getByRole('region', { name: 'web-server-01' });
+  const opener = group.getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' });
+
+  // From the top of the page, Tab until the snapshot's Restore has the focus.
+  let reached = false;
+  for (let presses = 0; presses < 60 && !reached; presses++) {
+    await page.keyboard.press('Tab');
+    reached = await opener.evaluate((el) => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active === el;
+    });
+  }
+  expect(reached, 'Tab reaches "Restore weekly-snapshot-2025-01-08"').toBe(true);
+  await expect(opener).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const { dialog, confirmName, restore, cancel } = restoreDialog(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+  await expect(dialog).toBeVisible();
+  await expect(confirmName).toBeFocused();
+  await page.keyboard.type('web-server-0');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.type('1');
+  await expect(restore).toBeEnabled();
+  await page.keyboard.press('Tab');
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(restore).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(restore).toBeFocused();
+  expect(await restorePosts()).toEqual([]);
+  await page.keyboard.press('Enter');
+
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  await expect(group.getByText('Restoring', { exact: true })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('web-server-01 has been restored and is running.', {
+    timeout: 20_000,
+  });
+  const posts = await restorePosts();
+  expect(posts).toHaveLength(1);
+  expect(posts[0].path).toBe('/api/v1/snapshots/798/restore/');
+});
