@@ -4,9 +4,8 @@
 //! Signals are only written when their value really changes, so a poll that brings nothing new
 //! touches nothing on screen.
 
-use std::time::Duration;
-
 use std::future::Future;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::reactive::owner::WeakOwner;

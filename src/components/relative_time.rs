@@ -21,16 +21,15 @@ pub fn RelativeTime(
     };
     let exact = format_datetime(secs, local_offset_minutes(secs));
     let relative = move || format_relative(secs, clock.now_secs());
-    let spoken = {
-        let exact = exact.clone();
-        move || format!("{}, {exact}", relative())
-    };
+    // The exact time is read out with the relative one (hidden text, not an aria-label, which
+    // a <time> cannot carry); sighted people get it as a tooltip on hover and focus.
     view! {
         <span class="sp-tipped">
-            <time datetime=at tabindex="0" aria-label=spoken>
+            <time datetime=at tabindex="0">
                 {relative}
+                <span class="sp-vh">{format!(", {exact}")}</span>
             </time>
-            <span class="sp-tip" aria-hidden="true">{exact}</span>
+            <span class="sp-tip" aria-hidden="true">{exact.clone()}</span>
         </span>
     }
     .into_any()
