@@ -10,6 +10,7 @@ use snapshot_core::validate::{
 };
 use snapshot_core::ApiError;
 
+use super::actions::{DeleteOldest, DialogActions};
 use super::modal::Modal;
 use crate::browser::local_now;
 
@@ -196,18 +197,7 @@ pub fn CreateDialog(
                 <Show when=move || blocker.get().is_some()>
                     <div class="sp-alert sp-alert--problem" role="alert">
                         <p>{move || blocker.get()}</p>
-                        {move || oldest_at_limit().map(|oldest| {
-                            let label = format!("Delete the oldest, {}…", oldest.name);
-                            view! {
-                                <button
-                                    type="button"
-                                    class="sp-button sp-button--link"
-                                    on:click=move |_| on_delete.run(oldest.clone())
-                                >
-                                    {label}
-                                </button>
-                            }
-                        })}
+                        {move || oldest_at_limit().map(|oldest| view! { <DeleteOldest oldest on_delete /> })}
                     </div>
                 </Show>
                 <Show when=move || warning().is_some()>
@@ -254,18 +244,14 @@ pub fn CreateDialog(
                         {move || description_problem.get().or_else(description_server_error)}
                     </p>
                 </div>
-                <div class="sp-form__actions">
-                    <button type="button" class="sp-button" on:click=move |_| on_close.run(())>
-                        "Cancel"
-                    </button>
-                    <button
-                        type="submit"
-                        class="sp-button sp-button--primary"
-                        disabled=move || !valid() || pending.get()
-                    >
-                        {move || if pending.get() { "Creating…" } else { "Create snapshot" }}
-                    </button>
-                </div>
+                <DialogActions
+                    label="Create snapshot"
+                    pending_label="Creating…"
+                    tone="sp-button--primary"
+                    pending=pending
+                    blocked=Signal::derive(move || !valid())
+                    on_cancel=on_close
+                />
             </form>
         </Modal>
     }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use snapshot_core::model::Snapshot;
 use snapshot_core::ApiError;
 
+use super::actions::DialogActions;
 use super::modal::Modal;
 
 /// Asks the person to confirm deleting `snapshot`. Cancel has the focus first.
@@ -45,14 +46,15 @@ pub fn DeleteDialog(
                         {move || error.get().map(|e| e.message())}
                     </p>
                 </Show>
-                <div class="sp-form__actions">
-                    <button type="button" class="sp-button" autofocus on:click=move |_| on_close.run(())>
-                        "Cancel"
-                    </button>
-                    <button type="submit" class="sp-button sp-button--danger" disabled=move || pending.get()>
-                        {move || if pending.get() { "Deleting…" } else { "Delete snapshot" }}
-                    </button>
-                </div>
+                <DialogActions
+                    label="Delete snapshot"
+                    pending_label="Deleting…"
+                    tone="sp-button--danger"
+                    pending=pending
+                    blocked=Signal::derive(|| false)
+                    on_cancel=on_close
+                    focus_cancel=true
+                />
             </form>
         </Modal>
     }

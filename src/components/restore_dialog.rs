@@ -7,6 +7,7 @@ use snapshot_core::model::Snapshot;
 use snapshot_core::time::parse_rfc3339;
 use snapshot_core::ApiError;
 
+use super::actions::DialogActions;
 use super::modal::Modal;
 use crate::browser::local_offset_minutes;
 use crate::clock::Clock;
@@ -104,18 +105,14 @@ pub fn RestoreDialog(
                         on:input=move |ev| typed.set(event_target_value(&ev))
                     />
                 </div>
-                <div class="sp-form__actions">
-                    <button type="button" class="sp-button" on:click=move |_| on_close.run(())>
-                        "Cancel"
-                    </button>
-                    <button
-                        type="submit"
-                        class="sp-button sp-button--danger"
-                        disabled=move || !matches.get() || pending.get()
-                    >
-                        {move || if pending.get() { "Restoring…" } else { "Restore" }}
-                    </button>
-                </div>
+                <DialogActions
+                    label="Restore"
+                    pending_label="Restoring…"
+                    tone="sp-button--danger"
+                    pending=pending
+                    blocked=Signal::derive(move || !matches.get())
+                    on_cancel=on_close
+                />
             </form>
         </Modal>
     }

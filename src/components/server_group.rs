@@ -8,6 +8,7 @@ use snapshot_core::poll::{progress_note, RESTORE_EXPECTED_SECS};
 use snapshot_core::rules::create_blocker;
 use snapshot_core::validate::SNAPSHOTS_PER_SERVER;
 
+use super::actions::DeleteOldest;
 use super::snapshot_row::{RowAction, SnapshotRow};
 use crate::clock::Clock;
 
@@ -109,20 +110,11 @@ pub fn ServerGroup(
                 </div>
             </header>
             <Show when=move || at_limit() && status.get() != ServerStatus::Restoring>
-                {move || oldest.get().map(|oldest| {
-                    let label = format!("Delete the oldest, {}…", oldest.name);
-                    view! {
-                        <p class="sp-limit">
-                            "This server has the most snapshots it can have. To take a new one, delete one first. "
-                            <button
-                                type="button"
-                                class="sp-button sp-button--link"
-                                on:click=move |_| on_delete.run(oldest.clone())
-                            >
-                                {label}
-                            </button>
-                        </p>
-                    }
+                {move || oldest.get().map(|oldest| view! {
+                    <p class="sp-limit">
+                        "This server has the most snapshots it can have. To take a new one, delete one first. "
+                        <DeleteOldest oldest on_delete />
+                    </p>
                 })}
             </Show>
             <Show
