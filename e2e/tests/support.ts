@@ -1,0 +1,104 @@
+// Shared helpers of the journeys: the simulator's control endpoints (`/__sim/`, enabled by
+// `--control`) and a `test` that fails on any console error or uncaught page error.
+import { test as base, expect } from '@playwright/test';
+
+/** Where the simulator answers directly (not through nginx). */
+export const SIM_URL = process.env.SIM_URL ?? 'http://127.0.0.1:18787';
+
+/** Options of `POST /__sim/reset`; every one is optional and keeps its start-up value if left out. */
+export interface ResetOptions {
+  create_secs?: number;
+  restore_secs?: number;
+  page_size?: number;
+}
+
+/** Fault injection, as `POST /__sim/faults` takes it (every field optional). */
+export interface FaultSpec {
+  /** Probability 0.0..1.0 that a matching /api/ request is faulted (1.0 when left out). */
+  rate?: number;
+  /** Any of latency, html502, 500, truncated, 429, drop; all when left out. */
+  kinds?: string[];
+  latency_ms?: number;
+  retry_after_secs?: number;
+  seed?: number;
+  /** Only requests whose path starts with this. */
+  path_prefix?: string;
+  /** Only requests with this method. */
+  method?: string;
+  /** Fault only this many requests, then stop. */
+  count?: number;
+}
+
+/** One /api/ request the simulator has answered, oldest first. */
+export interface ApiRequest {
+  method: string;
+  /** Without the query. */
+  path: string;
+  /** Without `?`; "" when none. */
+  query: string;
+  /** null when the connection was dropped on purpose. */
+  status: number | null;
+  /** The fault injected, if any. */
+  fault: string | null;
+}
+
+async function simFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const response = await fetch(`${SIM_URL}${path}`, init);
+  if (!response.ok) {
+    throw new Error(`${init.method ?? 'GET'} ${path}: simulator answered ${response.status}: ${await response.text()}`);
+  }
+  return response;
+}
+
+function jsonBody(body: unknown): RequestInit {
+  return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/** Puts the simulator back to its seed data, optionally with new durations or page size. */
+export async function resetSimulator(opts: ResetOptions = {}): Promise<void> {
+  await simFetch('/__sim/reset', { method: 'POST', ...jsonBody(opts) });
+}
+
+/** Starts injecting faults into /api/ requests. */
+export async function setFaults(spec: FaultSpec = {}): Promise<void> {
+  await simFetch('/__sim/faults', { method: 'POST', ...jsonBody(spec) });
+}
+
+/** Stops injecting faults. */
+export async function clearFaults(): Promise<void> {
+  await simFetch('/__sim/faults', { method: 'DELETE' });
+}
+
+/** The /api/ requests the simulator has answered since its last reset. */
+export async function apiRequests(): Promise<ApiRequest[]> {
+  const response = await simFetch('/__sim/requests');
+  return (await response.json()) as ApiRequest[];
+}
+
+/**
+ * `test` with a page that fails the test on any `console.error` or uncaught error. Tests that
+ * provoke errors on purpose (faults) list the texts they expect in `allowedConsoleErrors`.
+ */
+export const test = base.extend<{ allowedConsoleErrors: RegExp[]; failOnPageErrors: void }>({
+  allowedConsoleErrors: [[], { option: true }],
+  failOnPageErrors: [
+    async ({ page, allowedConsoleErrors }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        const text = message.text();
+        if (allowedConsoleErrors.some((allowed) => allowed.test(text))) return;
+        const where = message.location();
+        errors.push(`console.error: ${text} (${where.url}:${where.lineNumber})`);
+      });
+      page.on('pageerror', (error) => {
+        errors.push(`pageerror: ${error.name}: ${error.message}`);
+      });
+      await use();
+      expect(errors, 'the page logged errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
