@@ -558,7 +558,8 @@ fn report_sizes(dist: &Path, loader: &TrunkLoader) -> Result<(), String> {
     Ok(())
 }
 
-fn compressed_size(cmd: &mut Command) -> Result<u64, String> {
+/// The size of what `cmd` writes to stdout: a compressor's output.
+pub fn compressed_size(cmd: &mut Command) -> Result<u64, String> {
     let output = cmd
         .stdin(Stdio::null())
         .output()

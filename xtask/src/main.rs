@@ -4,9 +4,11 @@
 //! - `dev`:   the simulator plus `trunk serve`, for working on the panel in a browser.
 //! - `dist`:  the release build in dist/, made fit for a strict Content-Security-Policy.
 //! - `test`:  every check, in the order CI runs them (.ci/run is `cargo xtask test`).
+//! - `bench`: download size and decoding speed, against baselines in the same run.
 //!
 //! Standard library only: this crate builds in a second on a fresh machine.
 
+mod bench;
 mod ci;
 mod dev;
 mod dist;
@@ -29,6 +31,8 @@ COMMANDS:
     test [STEP...]            every check, in CI's order; stops at the first failure.
                               With STEPs, only setup and those STEPs, from: fmt clippy
                               clippy-wasm unit wasm dist e2e (e2e needs dist/ built)
+    bench                     size of the release build against a default-settings build, and
+                              decoding speed against a plain JSON parse (docs/BENCHMARKS.md)
     help                      print this help
 ";
 
@@ -64,6 +68,10 @@ fn run(args: &[String]) -> Result<(), String> {
             dist::run(&root, &public_url)
         }
         "test" => ci::run(&root, rest),
+        "bench" => {
+            no_more_args(command, rest)?;
+            bench::run(&root)
+        }
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())

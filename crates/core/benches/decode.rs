@@ -4,7 +4,12 @@
 //! `cargo bench -p snapshot-core` prints, for lists of 10, 100 and 1000 snapshots, the median
 //! time per list of each, and the ratio (panel / baseline). The tolerant decoder reads the list
 //! as values first so that one bad row cannot hide the others; the ratio says what that costs.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -25,7 +30,10 @@ fn body(count: usize) -> String {
             )
         })
         .collect();
-    format!(r#"{{"count": {count}, "next": null, "results": [{}]}}"#, rows.join(", "))
+    format!(
+        r#"{{"count": {count}, "next": null, "results": [{}]}}"#,
+        rows.join(", ")
+    )
 }
 
 /// The median of `runs` timings of `f`, each repeated until it lasts at least 5 ms.
@@ -55,11 +63,15 @@ fn median_time(runs: usize, mut f: impl FnMut()) -> Duration {
 }
 
 fn main() {
-    println!("{:>6}  {:>12}  {:>12}  {:>6}", "rows", "panel", "baseline", "ratio");
+    println!(
+        "{:>6}  {:>12}  {:>12}  {:>6}",
+        "rows", "panel", "baseline", "ratio"
+    );
     for count in [10, 100, 1000] {
         let text = body(count);
         let panel = median_time(21, || {
-            let page: Page<Snapshot> = decode_page(black_box(RawResponse::new(200, &text)), 0).unwrap();
+            let page: Page<Snapshot> =
+                decode_page(black_box(RawResponse::new(200, &text)), 0).unwrap();
             assert_eq!(page.items.len(), count);
             black_box(page);
         });

@@ -1,0 +1,189 @@
+//! `cargo xtask bench`: what the panel costs a person, measured against baselines in the same
+//! run, so the machine's speed cancels out of the ratios.
+//!
+//! 1. **Download size.** The release build (`cargo xtask dist`: the size-tuned profile plus
+//!    wasm-opt 132 `-Oz`) against the same panel built with cargo's default release settings
+//!    and no wasm-opt. Raw, gzip -9 and brotli -q 11 bytes, and each ratio.
+//! 2. **Decoding speed.** `cargo bench -p snapshot-core`: reading a list of snapshots with the
+//!    panel's tolerant decoder against a plain `serde_json::Value` parse of the same body.
+//!
+//! Results, with the machine they came from, are kept in docs/BENCHMARKS.md.
+
+use crate::dist::{self, compressed_size};
+use crate::process::{call, find_program, probe, target_dir};
+use crate::setup;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Runs every benchmark and prints the tables.
+pub fn run(root: &Path) -> Result<(), String> {
+    setup::run(root, setup::Scope::Build)?;
+    print_machine();
+    if find_program("brotli").is_none() {
+        // Debian's brotli CLI, for the size a brotli-enabled nginx would serve.
+        let _ = call(Command::new("apt-get").args(["install", "-y", "-q", "brotli"]));
+    }
+
+    dist::build(root, "/")?;
+    let ours = panel_files(&root.join("dist"))?;
+    let baseline_dir = build_baseline(root)?;
+    let baseline = panel_files(&baseline_dir)?;
+
+    println!("\nDownload size, bytes (ratio = release build / default-settings baseline):");
+    println!(
+        "  {:<10} {:>12} {:>12} {:>8}   {:>10} {:>10} {:>8}   {:>10} {:>10} {:>8}",
+        "file",
+        "raw",
+        "baseline",
+        "ratio",
+        "gzip",
+        "baseline",
+        "ratio",
+        "brotli",
+        "baseline",
+        "ratio"
+    );
+    for (label, ours, theirs) in [
+        ("wasm", &ours.wasm, &baseline.wasm),
+        ("js glue", &ours.glue, &baseline.glue),
+    ] {
+        let a = sizes(ours)?;
+        let b = sizes(theirs)?;
+        println!(
+            "  {label:<10} {:>12} {:>12} {:>8}   {:>10} {:>10} {:>8}   {:>10} {:>10} {:>8}",
+            a.raw,
+            b.raw,
+            ratio(a.raw, b.raw),
+            a.gzip,
+            b.gzip,
+            ratio(a.gzip, b.gzip),
+            opt(a.brotli),
+            opt(b.brotli),
+            a.brotli
+                .zip(b.brotli)
+                .map_or_else(|| "-".to_owned(), |(x, y)| ratio(x, y)),
+        );
+    }
+
+    println!("\nDecoding speed (cargo bench -p snapshot-core):");
+    call(
+        Command::new("cargo")
+            .args(["bench", "-q", "-p", "snapshot-core"])
+            .current_dir(root),
+    )
+}
+
+fn print_machine() {
+    let cpu = fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|line| line.starts_with("model name"))
+                .and_then(|line| line.split(':').nth(1))
+                .map(|model| model.trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".to_owned());
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    println!(
+        "Machine: {cpu}, {cores} cores; {}; wasm-opt {}",
+        probe("rustc", &["--version"]).unwrap_or_default(),
+        probe("wasm-opt", &["--version"]).unwrap_or_default()
+    );
+}
+
+/// The same panel with cargo's default release profile (opt-level 3, no LTO, 16 codegen
+/// units) and no wasm-opt: what a project gets before tuning for size.
+fn build_baseline(root: &Path) -> Result<PathBuf, String> {
+    let target = target_dir(root).join("bench-baseline");
+    call(
+        Command::new("cargo")
+            .args([
+                "build",
+                "--release",
+                "--locked",
+                "-p",
+                "snapshot-panel",
+                "--lib",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--config",
+                "profile.release.opt-level=3",
+                "--config",
+                "profile.release.lto=false",
+                "--config",
+                "profile.release.codegen-units=16",
+                "--config",
+                "profile.release.strip=\"none\"",
+            ])
+            .arg("--target-dir")
+            .arg(&target)
+            .current_dir(root),
+    )?;
+    let out = target.join("bindgen");
+    call(
+        Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&out)
+            .arg(target.join("wasm32-unknown-unknown/release/snapshot_panel.wasm")),
+    )?;
+    Ok(out)
+}
+
+/// The wasm module and its JS glue in a build folder.
+struct PanelFiles {
+    wasm: PathBuf,
+    glue: PathBuf,
+}
+
+fn panel_files(dir: &Path) -> Result<PanelFiles, String> {
+    let mut wasm = None;
+    let mut glue = None;
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with("_bg.wasm") {
+            wasm = Some(entry.path());
+        } else if (name.starts_with("snapshot-panel-") || name == "snapshot_panel.js")
+            && name.ends_with(".js")
+        {
+            glue = Some(entry.path());
+        }
+    }
+    match (wasm, glue) {
+        (Some(wasm), Some(glue)) => Ok(PanelFiles { wasm, glue }),
+        _ => Err(format!("no wasm module and JS glue in {}", dir.display())),
+    }
+}
+
+struct Sizes {
+    raw: u64,
+    gzip: u64,
+    brotli: Option<u64>,
+}
+
+fn sizes(path: &Path) -> Result<Sizes, String> {
+    let raw = fs::metadata(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .len();
+    let gzip = compressed_size(Command::new("gzip").args(["-9", "-c"]).arg(path))?;
+    let brotli = match find_program("brotli") {
+        Some(brotli) => Some(compressed_size(
+            Command::new(brotli).args(["-c", "-q", "11"]).arg(path),
+        )?),
+        None => None,
+    };
+    Ok(Sizes { raw, gzip, brotli })
+}
+
+fn ratio(ours: u64, baseline: u64) -> String {
+    if baseline == 0 {
+        "-".to_owned()
+    } else {
+        format!("{:.2}", ours as f64 / baseline as f64)
+    }
+}
+
+fn opt(size: Option<u64>) -> String {
+    size.map_or_else(|| "-".to_owned(), |s| s.to_string())
+}
