@@ -111,7 +111,7 @@ pub fn CreateDialog(
     };
     let top_errors = move || match error.get() {
         Some(ApiError::Validation(errors)) => errors.outside(&["name", "description", "server_id"]),
-        Some(other) => std::iter::once(other.message())
+        Some(other) => std::iter::once(other.action_message())
             .chain(other.detail())
             .collect(),
         None => Vec::new(),

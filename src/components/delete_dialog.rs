@@ -43,7 +43,7 @@ pub fn DeleteDialog(
                 </p>
                 <Show when=move || error.get().is_some()>
                     <p class="sp-alert sp-alert--problem" role="alert">
-                        {move || error.get().map(|e| e.message())}
+                        {move || error.get().map(|e| e.action_message())}
                     </p>
                 </Show>
                 <DialogActions

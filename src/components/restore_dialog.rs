@@ -90,7 +90,7 @@ pub fn RestoreDialog(
                 })}
                 <Show when=move || error.get().is_some()>
                     <p class="sp-alert sp-alert--problem" role="alert">
-                        {move || error.get().map(|e| e.message())}
+                        {move || error.get().map(|e| e.action_message())}
                     </p>
                 </Show>
                 <div class="sp-field">

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 use snapshot_core::format::format_updated_ago;
-use snapshot_core::model::{NewSnapshot, Server, Snapshot, SnapshotStatus};
+use snapshot_core::model::{NewSnapshot, Server, Snapshot};
 use snapshot_core::route::Route;
+use snapshot_core::rules::newer_snapshots;
 use snapshot_core::ApiError;
 
 use crate::api::Client;
@@ -421,13 +422,7 @@ pub fn SnapshotsPage(
                 }.into_any(),
                 Dialog::Restore(snapshot) => {
                     let server = snapshot.server.id;
-                    let newer = board.snapshots.with_untracked(|all| {
-                        all.iter()
-                            .filter(|s| s.server.id == server && s.id != snapshot.id)
-                            .filter(|s| s.created_at > snapshot.created_at && s.status == SnapshotStatus::Completed)
-                            .cloned()
-                            .collect::<Vec<_>>()
-                    });
+                    let newer = board.snapshots.with_untracked(|all| newer_snapshots(all, &snapshot));
                     let name = server_name(server).unwrap_or_else(|| snapshot.server.name.clone());
                     let target = snapshot.clone();
                     view! {

@@ -120,6 +120,24 @@ impl ApiError {
         }
     }
 
+    /// The sentence for an action the person started (a form, a confirmation): the same as
+    /// [`ApiError::message`], except that nothing is retried for them, so a rate limit says
+    /// when to try again rather than that the panel will.
+    pub fn action_message(&self) -> String {
+        match self {
+            Self::RateLimited {
+                retry_after_secs: Some(secs),
+            } => format!(
+                "The API is busy; try again in {}.",
+                format_seconds_short(*secs)
+            ),
+            Self::RateLimited {
+                retry_after_secs: None,
+            } => "The API is busy; try again in a moment.".to_owned(),
+            other => other.message(),
+        }
+    }
+
     /// A short technical detail to show under the message, if any: the safe excerpt of an
     /// unreadable answer, or the API's own words where the message does not already say them.
     pub fn detail(&self) -> Option<String> {

@@ -1,6 +1,7 @@
 //! Which actions are open on a snapshot or server, and in words, why not.
 
 use crate::model::{ServerStatus, Snapshot, SnapshotStatus};
+use crate::time::parse_rfc3339;
 use crate::validate::SNAPSHOTS_PER_SERVER;
 
 const RESTORING: &str = "The server is being restored; wait until it has finished.";
@@ -45,4 +46,21 @@ pub fn running_server_warning(server_status: &ServerStatus) -> Option<&'static s
     (*server_status == ServerStatus::Active).then_some(
         "This server is running. A snapshot of a running server may be inconsistent; the provider advises stopping the server first.",
     )
+}
+
+/// The completed snapshots of the same server taken after `snapshot`, newest first: what a
+/// restore from `snapshot` leaves behind, listed in its confirmation as a reminder.
+pub fn newer_snapshots(all: &[Snapshot], snapshot: &Snapshot) -> Vec<Snapshot> {
+    let Some(taken) = parse_rfc3339(&snapshot.created_at) else {
+        return Vec::new();
+    };
+    let mut newer: Vec<Snapshot> = all
+        .iter()
+        .filter(|s| s.server.id == snapshot.server.id && s.id != snapshot.id)
+        .filter(|s| s.status == SnapshotStatus::Completed)
+        .filter(|s| parse_rfc3339(&s.created_at).is_some_and(|at| at > taken))
+        .cloned()
+        .collect();
+    newer.sort_by_key(|s| std::cmp::Reverse(parse_rfc3339(&s.created_at)));
+    newer
 }

@@ -334,3 +334,26 @@ fn empty_field_errors() {
     };
     assert!(!only_non_field.is_empty());
 }
+
+#[test]
+fn actions_the_person_started_are_told_when_to_try_again_not_that_the_panel_will() {
+    let limited = ApiError::RateLimited {
+        retry_after_secs: Some(20),
+    };
+    assert_eq!(
+        limited.action_message(),
+        "The API is busy; try again in 20 s."
+    );
+    assert_eq!(limited.message(), "The API is busy; trying again in 20 s.");
+    assert_eq!(
+        ApiError::RateLimited {
+            retry_after_secs: None
+        }
+        .action_message(),
+        "The API is busy; try again in a moment."
+    );
+    assert_eq!(
+        ApiError::Timeout.action_message(),
+        ApiError::Timeout.message()
+    );
+}

@@ -1,0 +1,102 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use snapshot_core::model::{ServerRef, ServerStatus, Snapshot, SnapshotStatus};
+use snapshot_core::rules::{
+    create_blocker, delete_blocker, newer_snapshots, restore_blocker, running_server_warning,
+};
+
+fn snapshot(id: u64, server: u64, status: SnapshotStatus, created_at: &str) -> Snapshot {
+    Snapshot {
+        id,
+        server: ServerRef {
+            id: server,
+            name: format!("server-{server}"),
+        },
+        name: format!("snap-{id}"),
+        status,
+        size_mb: None,
+        created_at: created_at.to_owned(),
+        description: None,
+    }
+}
+
+#[test]
+fn only_completed_snapshots_of_a_server_at_rest_can_be_restored() {
+    let done = snapshot(1, 10, SnapshotStatus::Completed, "2025-01-15T18:30:00Z");
+    assert_eq!(restore_blocker(&done, &ServerStatus::Active), None);
+    assert_eq!(restore_blocker(&done, &ServerStatus::Stopped), None);
+    assert!(restore_blocker(&done, &ServerStatus::Restoring)
+        .unwrap()
+        .contains("being restored"));
+    let running = snapshot(2, 10, SnapshotStatus::InProgress, "2025-01-15T18:30:00Z");
+    assert!(restore_blocker(&running, &ServerStatus::Active)
+        .unwrap()
+        .contains("still being created"));
+    let failed = snapshot(3, 10, SnapshotStatus::Failed, "2025-01-15T18:30:00Z");
+    assert!(restore_blocker(&failed, &ServerStatus::Active)
+        .unwrap()
+        .contains("failed"));
+    let odd = snapshot(
+        4,
+        10,
+        SnapshotStatus::Other("deleting".into()),
+        "2025-01-15T18:30:00Z",
+    );
+    assert!(restore_blocker(&odd, &ServerStatus::Active)
+        .unwrap()
+        .contains("Only completed"));
+}
+
+#[test]
+fn a_restoring_server_blocks_delete_and_create_and_the_limit_blocks_create() {
+    assert!(delete_blocker(&ServerStatus::Restoring).is_some());
+    assert_eq!(delete_blocker(&ServerStatus::Active), None);
+    assert_eq!(create_blocker(&ServerStatus::Active, 4), None);
+    assert_eq!(
+        create_blocker(&ServerStatus::Stopped, 5).unwrap(),
+        "This server has 5 of 5 snapshots, the most it can have. Delete one to make room."
+    );
+    assert!(create_blocker(&ServerStatus::Restoring, 0)
+        .unwrap()
+        .contains("being restored"));
+}
+
+#[test]
+fn only_a_running_server_gets_the_consistency_warning() {
+    assert!(running_server_warning(&ServerStatus::Active)
+        .unwrap()
+        .contains("stopping the server first"));
+    assert_eq!(running_server_warning(&ServerStatus::Stopped), None);
+    assert_eq!(running_server_warning(&ServerStatus::Suspended), None);
+}
+
+#[test]
+fn newer_snapshots_are_the_same_servers_later_completed_ones_newest_first() {
+    let target = snapshot(1, 10, SnapshotStatus::Completed, "2025-01-08T12:00:00Z");
+    let all = vec![
+        target.clone(),
+        snapshot(2, 10, SnapshotStatus::Completed, "2025-01-15T18:30:00Z"),
+        // Same day, written with an offset: still later by the clock.
+        snapshot(
+            3,
+            10,
+            SnapshotStatus::Completed,
+            "2025-01-08T13:00:00+00:30",
+        ),
+        snapshot(4, 10, SnapshotStatus::InProgress, "2025-01-20T00:00:00Z"),
+        snapshot(5, 10, SnapshotStatus::Completed, "2025-01-01T00:00:00Z"),
+        snapshot(6, 99, SnapshotStatus::Completed, "2025-02-01T00:00:00Z"),
+    ];
+    let ids: Vec<u64> = newer_snapshots(&all, &target)
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(ids, [2, 3]);
+    let unreadable = snapshot(7, 10, SnapshotStatus::Completed, "yesterday");
+    assert!(newer_snapshots(&all, &unreadable).is_empty());
+}
