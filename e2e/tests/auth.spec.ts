@@ -1,0 +1,458 @@
+// Issue 7, auth modes, end to end against the release build behind the real nginx:
+// - token: the sign-in screen checks the token with GET account/me (a wrong one really gets the
+//   simulator's 401: nginx adds alice's token only when the browser sends none), shows who is
+//   signed in, keeps the token in memory or, when ticked, in sessionStorage (never localStorage),
+//   and forgets it on sign-out (the host page hears `snapshot-panel:signed-out`);
+// - proxy (and auto, the deployment's default): the panel sends no token and asks for none;
+// - host: the embedding page hands the token in with mount() and rotates it with setToken();
+// - a 401 in mid-session: a sign-in dialog over the page, which keeps its place and what was
+//   typed (token mode); a notice (proxy mode); an event to the host, and the panel waits (host);
+// - a 403 says which permission the token lacks.
+// Token and proxy mode are set by editing the deployed index.html's
+// `<meta name="snapshot-panel:auth">` (configureDeployment): the deployment's configuration
+// changed without a rebuild.
+import type { Locator, Page, Request } from '@playwright/test';
+import { test, expect, resetSimulator, apiRequests } from './support';
+import { configureDeployment, exposeLoader, type PanelLoader } from './deployment';
+
+const REFUSED = 'That token was not accepted. Check it and try again.';
+const NO_WRITE =
+  'Not allowed: You do not have permission to perform this action: your token lacks the snapshots:write permission.';
+
+/** The sign-in form, on its own screen or in the dialog over the page. */
+function signInForm(scope: Page | Locator) {
+  return {
+    heading: scope.getByRole('heading', { name: 'Sign in' }),
+    token: scope.getByLabel('API token'),
+    remember: scope.getByRole('checkbox', { name: 'Remember in this tab' }),
+    submit: scope.getByRole('button', { name: 'Sign in' }),
+  };
+}
+
+async function signIn(scope: Page | Locator, token: string, remember = false) {
+  const form = signInForm(scope);
+  await form.token.fill(token);
+  if (remember) await form.remember.check();
+  await form.submit.click();
+}
+
+/** Everything the page keeps in sessionStorage and localStorage, and its cookies. */
+async function storedText(page: Page) {
+  return page.evaluate(() => {
+    const dump = (storage: Storage) =>
+      Object.fromEntries(Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '').map((k) => [k, storage.getItem(k)]));
+    return { session: dump(sessionStorage), local: dump(localStorage), cookies: document.cookie };
+  });
+}
+
+/** The Authorization header of every /api/ request the page sends from now on. */
+function recordAuthorization(page: Page): Array<Promise<string | undefined>> {
+  const sent: Array<Promise<string | undefined>> = [];
+  page.on('request', (request: Request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) {
+      sent.push(request.allHeaders().then((h) => h['authorization']));
+    }
+  });
+  return sent;
+}
+
+/** Records the panel's events (`snapshot-panel:*`) as the page hears them, in every document. */
+async function recordPanelEvents(page: Page) {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __panelEvents: string[] }).__panelEvents = seen;
+    for (const name of ['snapshot-created', 'restore-started', 'restore-finished', 'signed-out', 'unauthorized']) {
+      document.addEventListener(`snapshot-panel:${name}`, () => seen.push(name));
+    }
+  });
+}
+
+async function panelEvents(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __panelEvents: string[] }).__panelEvents);
+}
+
+test.describe('token mode', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 401/] });
+
+  test('a sign-in screen checks the token with account/me; a wrong one is refused by the API; the panel shows who is signed in; memory only', async ({
+    page,
+  }) => {
+    await resetSimulator({ create_secs: 600 });
+    await configureDeployment(page, { meta: { auth: 'token' } });
+    const sent = recordAuthorization(page);
+    const logged: string[] = [];
+    page.on('console', (message) => logged.push(message.text()));
+    await page.goto('/');
+
+    const form = signInForm(page);
+    await expect(form.heading).toBeVisible();
+    await expect(form.token).toBeFocused();
+    await expect(form.token).toHaveAttribute('type', 'password');
+    await expect(form.remember).not.toBeChecked();
+    await expect(form.submit).toBeDisabled();
+    // Nothing is asked of the API before a token is given: token mode never relies on the proxy.
+    expect(await apiRequests()).toEqual([]);
+
+    // A wrong token goes to the API, which refuses it (nginx passes the browser's own header).
+    await signIn(page, 'vps_not_a_real_token');
+    await expect(page.getByRole('alert')).toHaveText(REFUSED);
+    expect((await apiRequests()).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'GET /api/v1/account/me/ 401',
+    ]);
+    await expect(form.heading).toBeVisible();
+
+    // Bob's token: checked, then bob's own servers (not alice's, whose token nginx would add).
+    await signIn(page, 'vps_demo_bob');
+    await expect(page.getByText('Signed in as Bob Example')).toBeVisible();
+    const bob = page.getByRole('region', { name: 'bob-web' });
+    await expect(bob).toContainText('bob-nightly');
+    await expect(page.getByRole('region')).toHaveCount(1);
+    await expect(form.heading).toHaveCount(0);
+    const log = await apiRequests();
+    expect(log.slice(0, 2).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'GET /api/v1/account/me/ 401',
+      'GET /api/v1/account/me/ 200',
+    ]);
+    expect(log.every((r) => r.status === 200 || r.path === '/api/v1/account/me/')).toBe(true);
+    const headers = await Promise.all(sent);
+    expect(headers[0]).toBe('Bearer vps_not_a_real_token');
+    expect(headers.slice(1).every((h) => h === 'Bearer vps_demo_bob'), headers.join(', ')).toBe(true);
+
+    // Kept in memory only: not in either storage, a cookie or the address.
+    const stored = await storedText(page);
+    expect(JSON.stringify(stored)).not.toContain('vps_');
+    expect(stored.local).toEqual({});
+    expect(page.url()).not.toContain('vps_');
+    expect(logged.filter((text) => text.includes('vps_')), 'the token in the console').toEqual([]);
+
+    // A reload forgets it: sign in again.
+    await page.reload();
+    await expect(form.heading).toBeVisible();
+    await expect(page.getByText('Signed in as')).toHaveCount(0);
+    await expect(page.getByRole('region')).toHaveCount(0);
+  });
+
+  test('"Remember in this tab" keeps the token in sessionStorage across a reload (never localStorage); signing out forgets it and tells the page', async ({
+    page,
+  }) => {
+    await resetSimulator({ create_secs: 600 });
+    await configureDeployment(page, { meta: { auth: 'token' } });
+    await recordPanelEvents(page);
+    await page.goto('/servers/12345');
+
+    await signIn(page, 'vps_demo_alice', true);
+    await expect(page.getByText('Signed in as Alice Example')).toBeVisible();
+    // The deep link survived sign-in.
+    await expect(page).toHaveURL(/\/servers\/12345$/);
+    await expect(page.getByRole('region')).toHaveCount(1);
+    await expect(page.getByRole('region', { name: 'web-server-01' })).toContainText('pre-migration-snapshot');
+    let stored = await storedText(page);
+    expect(stored.session).toEqual({ 'snapshot-panel:token': 'vps_demo_alice' });
+    expect(stored.local).toEqual({});
+    expect(stored.cookies).toBe('');
+
+    // Remembered: a reload goes straight back in, on the same view.
+    await page.reload();
+    await expect(page.getByText('Signed in as Alice Example')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible();
+    await expect(signInForm(page).heading).toHaveCount(0);
+    expect((await storedText(page)).local).toEqual({});
+
+    // Signing out forgets it everywhere and tells the page.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(signInForm(page).heading).toBeVisible();
+    await expect(page.getByText('Signed in as')).toHaveCount(0);
+    await expect(page.getByRole('region')).toHaveCount(0);
+    stored = await storedText(page);
+    expect(JSON.stringify(stored)).not.toContain('vps_');
+    expect(await panelEvents(page)).toEqual(['signed-out']);
+    await page.reload();
+    await expect(signInForm(page).heading).toBeVisible();
+    await expect(page.getByRole('region')).toHaveCount(0);
+  });
+
+  test('a 401 in mid-session opens a sign-in dialog over the page: the address and the typed name survive', async ({
+    page,
+  }) => {
+    await resetSimulator({ create_secs: 600 });
+    await configureDeployment(page, { meta: { auth: 'token' } });
+    await page.goto('/servers/22222');
+    await signIn(page, 'vps_demo_bob');
+    await expect(page.getByText('Signed in as Bob Example')).toBeVisible();
+    const bob = page.getByRole('region', { name: 'bob-web' });
+    await expect(bob).toContainText('bob-nightly');
+
+    await bob.getByRole('button', { name: 'New snapshot of bob-web' }).click();
+    const create = page.getByRole('dialog', { name: 'New snapshot of bob-web' });
+    const name = create.getByRole('textbox', { name: 'Name' });
+    await name.fill('before-the-401');
+    await create.getByRole('textbox', { name: 'Description (optional)' }).fill('typed before the session ended');
+
+    // The session ends: the next API call (the create) is refused with 401, once. The simulator
+    // has no 401 fault, so the browser's request is answered here, as the API would answer it.
+    const before = (await apiRequests()).length;
+    await page.route(
+      '**/api/**',
+      (route) =>
+        route.fulfill({
+          status: 401,
+          contentType: 'application/json',
+          headers: { 'WWW-Authenticate': 'Bearer realm="api"' },
+          body: JSON.stringify({ detail: 'Invalid token.' }),
+        }),
+      { times: 1 },
+    );
+    await create.getByRole('button', { name: 'Create snapshot' }).click();
+
+    const again = page.getByRole('dialog', { name: 'Sign in' });
+    await expect(again).toBeVisible();
+    await expect(again).toContainText('Your session has ended. Sign in again to carry on where you were.');
+    // Over the page, which is still there, at the same address.
+    await expect(page).toHaveURL(/\/servers\/22222$/);
+    await expect(bob).toContainText('bob-nightly');
+    await expect(create).toBeVisible();
+    expect((await apiRequests()).length, 'the refused create never reached the API').toBe(before);
+
+    // A wrong token is refused by the API itself, and the dialog stays.
+    await signIn(again, 'vps_expired_token');
+    await expect(again.getByRole('alert')).toHaveText(REFUSED);
+
+    await signIn(again, 'vps_demo_bob');
+    await expect(again).toBeHidden();
+    await expect(page).toHaveURL(/\/servers\/22222$/);
+    await expect(page.getByText('Signed in as Bob Example')).toBeVisible();
+    // The form is as it was left: send it.
+    await expect(create).toBeVisible();
+    await expect(name).toHaveValue('before-the-401');
+    await expect(create.getByRole('textbox', { name: 'Description (optional)' })).toHaveValue('typed before the session ended');
+    await create.getByRole('button', { name: 'Create snapshot' }).click();
+    await expect(create).toBeHidden();
+    await expect(bob.getByRole('rowheader', { name: 'before-the-401' })).toBeVisible();
+    const posts = (await apiRequests()).filter((r) => r.method === 'POST');
+    expect(posts.map((r) => `${r.path} ${r.status}`)).toEqual(['/api/v1/snapshots/ 201']);
+  });
+});
+
+test.describe('auto mode (the deployment as shipped)', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 401/] });
+
+  test('a 401 in mid-session opens the sign-in dialog over the page, which keeps its address and filter', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    await page.goto('/?q=nightly');
+    await expect(page.getByRole('region', { name: 'db-primary' })).toContainText('db-nightly-1');
+    await expect(signInForm(page).heading).toHaveCount(0);
+
+    await page.route(
+      '**/api/**',
+      (route) =>
+        route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ detail: 'Invalid token.' }) }),
+      { times: 1 },
+    );
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const again = page.getByRole('dialog', { name: 'Sign in' });
+    await expect(again).toContainText('Your session has ended. Sign in again to carry on where you were.');
+    await expect(page.getByRole('region', { name: 'db-primary' })).toBeVisible();
+
+    // Signed in as bob now: the same view, with bob's data.
+    await signIn(again, 'vps_demo_bob');
+    await expect(again).toBeHidden();
+    await expect(page.getByText('Signed in as Bob Example')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'bob-web' })).toContainText('bob-nightly');
+    await expect(page.getByRole('region', { name: 'db-primary' })).toHaveCount(0);
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/?q=nightly');
+    await expect(page.getByRole('searchbox', { name: 'Filter by name' })).toHaveValue('nightly');
+  });
+});
+
+test.describe('403', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 403/] });
+
+  test('a read-only token: deleting or creating says which permission is missing, and stays signed in', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    await configureDeployment(page, { meta: { auth: 'token' } });
+    await page.goto('/');
+    await signIn(page, 'vps_readonly_carol');
+    await expect(page.getByText('Signed in as Carol Example')).toBeVisible();
+    const carol = page.getByRole('region', { name: 'carol-app' });
+    await expect(carol).toContainText('carol-base');
+
+    await carol.getByRole('button', { name: 'Delete carol-base' }).click();
+    const del = page.getByRole('dialog', { name: 'Delete carol-base?' });
+    await del.getByRole('button', { name: 'Delete snapshot' }).click();
+    await expect(del.getByRole('alert')).toHaveText(NO_WRITE);
+    await expect(del.getByRole('alert')).toContainText('snapshots:write');
+    // Not allowed is not signed out.
+    await expect(page.getByRole('dialog', { name: 'Sign in' })).toHaveCount(0);
+    await del.getByRole('button', { name: 'Cancel' }).click();
+    await expect(carol.getByRole('rowheader', { name: 'carol-base' })).toBeVisible();
+
+    await carol.getByRole('button', { name: 'New snapshot of carol-app' }).click();
+    const create = page.getByRole('dialog', { name: 'New snapshot of carol-app' });
+    await create.getByRole('textbox', { name: 'Name' }).fill('carol-try');
+    await create.getByRole('button', { name: 'Create snapshot' }).click();
+    await expect(create.getByRole('alert')).toContainText('your token lacks the snapshots:write permission.');
+    await expect(page.getByText('Signed in as Carol Example')).toBeVisible();
+    await expect(signInForm(page).heading).toHaveCount(0);
+
+    const refused = (await apiRequests()).filter((r) => r.method !== 'GET');
+    expect(refused.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'DELETE /api/v1/snapshots/950/ 403',
+      'POST /api/v1/snapshots/ 403',
+    ]);
+  });
+});
+
+test.describe('proxy mode', () => {
+  for (const mode of ['proxy', 'auto'] as const) {
+    test(`${mode}: the reverse proxy injects the token; the panel sends none and shows no sign-in${
+      mode === 'auto' ? ' (the deployment as shipped)' : ''
+    }`, async ({ page }) => {
+      await resetSimulator({ create_secs: 600 });
+      if (mode === 'proxy') await configureDeployment(page, { meta: { auth: 'proxy' } });
+      const sent = recordAuthorization(page);
+      await page.goto('/servers/12345');
+      await expect(page.getByRole('region', { name: 'web-server-01' })).toContainText('pre-migration-snapshot');
+      await expect(page.getByText('Signed in as Alice Example')).toBeVisible();
+      await expect(signInForm(page).heading).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+      const headers = await Promise.all(sent);
+      expect(headers.length).toBeGreaterThan(0);
+      expect(headers.every((h) => h === undefined), 'no Authorization header from the browser').toBe(true);
+      // The simulator has no default token: these answers exist because nginx added alice's.
+      const log = await apiRequests();
+      expect(log.length).toBe(headers.length);
+      expect(log.every((r) => r.status === 200)).toBe(true);
+      expect(JSON.stringify(await storedText(page))).not.toContain('vps_');
+    });
+  }
+
+  test.describe('a 401 in mid-session', () => {
+    test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 401/] });
+
+    test('proxy: says the proxy’s token was refused, never asks the person, keeps the page', async ({ page }) => {
+      await resetSimulator({ create_secs: 600 });
+      await configureDeployment(page, { meta: { auth: 'proxy' } });
+      await page.goto('/servers/12345');
+      const web = page.getByRole('region', { name: 'web-server-01' });
+      await expect(web).toContainText('pre-migration-snapshot');
+      await page.route(
+        '**/api/**',
+        (route) =>
+          route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ detail: 'Invalid token.' }) }),
+        { times: 1 },
+      );
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'The API refused the token that the proxy in front of it adds.' })).toBeVisible();
+      await expect(signInForm(page).heading).toHaveCount(0);
+      await expect(page).toHaveURL(/\/servers\/12345$/);
+      await expect(web).toContainText('pre-migration-snapshot');
+    });
+  });
+});
+
+test.describe('host mode', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 401/] });
+
+  test('the host page hands the token in with mount(), rotates it with setToken(), and hears of a 401 while the panel waits', async ({
+    page,
+  }) => {
+    await resetSimulator({ create_secs: 600 });
+    await page.goto('/examples/host/');
+    // The example's own panel (proxy mode) is up: the loader has run.
+    await expect(page.locator('#panel').getByRole('region', { name: 'web-server-01' })).toBeVisible();
+    const sent = recordAuthorization(page);
+
+    await exposeLoader(page);
+    const mounted = await page.evaluate(() => {
+      const loader = (window as unknown as { __loader: PanelLoader }).__loader;
+      const element = document.createElement('div');
+      element.id = 'host-mode';
+      (window as unknown as { __unauthorized: number }).__unauthorized = 0;
+      element.addEventListener('snapshot-panel:unauthorized', () => {
+        (window as unknown as { __unauthorized: number }).__unauthorized += 1;
+      });
+      document.body.append(element);
+      loader.mount(element, { auth: 'host', token: 'vps_demo_bob' });
+      return element.shadowRoot !== null;
+    });
+    expect(mounted).toBe(true);
+    const panel = page.locator('#host-mode');
+    await expect(panel.getByRole('region', { name: 'bob-web' })).toContainText('bob-nightly');
+    await expect(panel.getByText('Signed in as Bob Example')).toBeVisible();
+    // The host owns the token: no sign-in, no sign-out.
+    await expect(panel.getByRole('heading', { name: 'Sign in' })).toHaveCount(0);
+    await expect(panel.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+    expect((await Promise.all(sent)).every((h) => h === 'Bearer vps_demo_bob')).toBe(true);
+    sent.length = 0;
+
+    // Rotation: the next request carries the new token.
+    const setToken = (token: string) =>
+      page.evaluate((token) => {
+        const loader = (window as unknown as { __loader: PanelLoader }).__loader;
+        return loader.setToken(document.getElementById('host-mode') as HTMLElement, token);
+      }, token);
+    expect(await setToken('vps_demo_alice')).toBe(true);
+    // A new token may belong to someone else: the panel says whose it is now.
+    await expect(panel.getByText('Signed in as Alice Example')).toBeVisible();
+    await panel.getByRole('button', { name: 'Refresh' }).click();
+    await expect(panel.getByRole('region', { name: 'web-server-01' })).toBeVisible();
+    await expect(panel.getByRole('region', { name: 'bob-web' })).toHaveCount(0);
+    const rotated = await Promise.all(sent);
+    expect(rotated.length).toBeGreaterThan(0);
+    expect(rotated.every((h) => h === 'Bearer vps_demo_alice'), rotated.join(', ')).toBe(true);
+
+    // The token stops working: the API refuses it (for real, through nginx), the host is told,
+    // and the panel waits with its page as it was, asking the person for nothing.
+    expect(await setToken('vps_revoked_token')).toBe(true);
+    await panel.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __unauthorized: number }).__unauthorized)).toBeGreaterThan(0);
+    await expect(panel.getByRole('alert').filter({ hasText: 'The API token has expired. Waiting for a new one from the page…' })).toBeVisible();
+    await expect(panel.getByRole('heading', { name: 'Sign in' })).toHaveCount(0);
+    await expect(panel.getByRole('region', { name: 'web-server-01' })).toBeVisible();
+    // The example page's own log heard it too (the event bubbles out of the shadow root).
+    await expect(page.locator('#host-events')).toContainText('unauthorized');
+    expect((await apiRequests()).some((r) => r.path.startsWith('/api/v1/') && r.status === 401)).toBe(true);
+
+    // A new token from the host: the panel carries on by itself.
+    expect(await setToken('vps_demo_bob')).toBe(true);
+    await expect(panel.getByRole('alert').filter({ hasText: 'The API token has expired.' })).toHaveCount(0);
+    await expect(panel.getByText('Signed in as Bob Example')).toBeVisible();
+    await expect(panel.getByRole('region', { name: 'bob-web' })).toContainText('bob-nightly');
+    await expect(panel.getByRole('region', { name: 'web-server-01' })).toHaveCount(0);
+    expect(new URL(page.url()).pathname).toBe('/examples/host/');
+  });
+
+  test('<snapshot-panel auth="host">: the token goes in as a property (never an attribute) and rotates the same way', async ({
+    page,
+  }) => {
+    await resetSimulator({ create_secs: 600 });
+    await page.goto('/examples/host/');
+    await expect(page.locator('#panel').getByRole('region', { name: 'web-server-01' })).toBeVisible();
+    const sent = recordAuthorization(page);
+    await page.evaluate(() => {
+      const element = document.createElement('snapshot-panel') as HTMLElement & { token?: string };
+      element.id = 'element-host';
+      element.setAttribute('auth', 'host');
+      element.token = 'vps_demo_bob';
+      document.body.append(element);
+    });
+    const panel = page.locator('#element-host');
+    await expect(panel.getByRole('region', { name: 'bob-web' })).toContainText('bob-nightly');
+    await expect(panel.getByRole('region')).toHaveCount(1);
+    const attributes = await panel.evaluate((el) => el.getAttributeNames().map((n) => `${n}=${el.getAttribute(n)}`));
+    expect(attributes).toEqual(['id=element-host', 'auth=host']);
+    expect(await panel.evaluate((el) => (el as HTMLElement & { token?: string }).token), 'the token cannot be read back').toBeUndefined();
+    expect((await Promise.all(sent)).every((h) => h === 'Bearer vps_demo_bob')).toBe(true);
+
+    sent.length = 0;
+    await panel.evaluate((el) => {
+      (el as HTMLElement & { token?: string }).token = 'vps_readonly_carol';
+    });
+    await panel.getByRole('button', { name: 'Refresh' }).click();
+    await expect(panel.getByRole('region', { name: 'carol-app' })).toContainText('carol-base');
+    await expect(panel.getByRole('region', { name: 'bob-web' })).toHaveCount(0);
+    const rotated = await Promise.all(sent);
+    expect(rotated.length).toBeGreaterThan(0);
+    expect(rotated.every((h) => h === 'Bearer vps_readonly_carol'), rotated.join(', ')).toBe(true);
+  });
+});
