@@ -69,7 +69,7 @@ pub fn run(root: &Path) -> Result<(), String> {
     println!("\nDecoding speed (cargo bench -p snapshot-core):");
     call(
         Command::new("cargo")
-            .args(["bench", "-q", "-p", "snapshot-core"])
+            .args(["bench", "-q", "-p", "snapshot-core", "--bench", "decode"])
             .current_dir(root),
     )
 }
