@@ -41,6 +41,14 @@ impl ApiBase {
             }
             None => link,
         };
+        // A dot segment would let the browser climb out of the API's path.
+        let path = path_and_query.split(['?', '#']).next().unwrap_or_default();
+        if path
+            .split('/')
+            .any(|segment| segment == ".." || segment == ".")
+        {
+            return None;
+        }
         let base_path = self.path();
         for prefix in [base_path, "/api/v1/"] {
             if let Some(rest) = path_and_query.strip_prefix(prefix) {

@@ -557,3 +557,17 @@ fn views_round_trip_through_the_address() {
         }
     }
 }
+
+#[test]
+fn a_next_link_with_dot_segments_is_not_followed() {
+    let base = snapshot_core::url::ApiBase::new("/api/v1/");
+    assert_eq!(
+        base.follow("https://admin.vps.org/api/v1/../../admin/"),
+        None
+    );
+    assert_eq!(base.follow("/api/v1/./snapshots/?page=2"), None);
+    assert_eq!(
+        base.follow("/api/v1/snapshots/?page=2&q=a..b").as_deref(),
+        Some("/api/v1/snapshots/?page=2&q=a..b")
+    );
+}
