@@ -53,23 +53,6 @@ pub fn App(
     provide_context(nav);
     provide_context(host);
     session.start(client.clone());
-    if settings.auth == AuthMode::Host {
-        // A rotated token may be someone else's: learn whose it is (a refused one reaches the
-        // host page as `unauthorized`, like any 401). Checked under the panel's owner, so that
-        // the next rotation does not cancel a check half-way.
-        let client = client.clone();
-        let owner = Owner::current();
-        Effect::new(move |first: Option<()>| {
-            host_token.track();
-            if first.is_some() {
-                let check = || session.check(client.clone(), None, false);
-                match &owner {
-                    Some(owner) => owner.with(check),
-                    None => check(),
-                }
-            }
-        });
-    }
 
     let screen = Memo::new(move |_| match session.state.get() {
         SessionState::Checking => Screen::Checking,

@@ -62,14 +62,6 @@ impl Session {
             }
         };
         let expired = RwSignal::new(false);
-        if mode == AuthMode::Host {
-            Effect::new(move |first: Option<()>| {
-                host_token.track();
-                if first.is_some() {
-                    expired.set(false);
-                }
-            });
-        }
         Self {
             mode,
             token,
@@ -83,6 +75,9 @@ impl Session {
 
     /// Decides how to start: check the token (or the proxy) or ask for one.
     pub fn start(self, client: Client) {
+        if self.mode == AuthMode::Host {
+            self.follow_host_token(client.clone());
+        }
         match self.mode {
             AuthMode::Token if self.token.get_untracked().is_none() => {
                 self.state.set(SessionState::SignIn)
@@ -94,6 +89,25 @@ impl Session {
             }
             _ => self.check(client, None, false),
         }
+    }
+
+    /// In host mode, each token the host hands in ends an expired session, and is checked to
+    /// learn whose it is (a refused one reaches the host as `unauthorized`, like any 401).
+    /// The checks run under the panel's owner, so the next rotation does not cancel one
+    /// half-way.
+    fn follow_host_token(self, client: Client) {
+        let owner = Owner::current();
+        Effect::new(move |first: Option<()>| {
+            self.token.track();
+            if first.is_some() {
+                self.expired.set(false);
+                let check = || self.check(client.clone(), None, false);
+                match &owner {
+                    Some(owner) => owner.with(check),
+                    None => check(),
+                }
+            }
+        });
     }
 
     /// Checks a token (the one given, or the current one) with `account/me`.
