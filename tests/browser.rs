@@ -294,20 +294,22 @@ fn options(pairs: &[(&str, &str)]) -> JsValue {
     object.into()
 }
 
-#[wasm_bindgen_test]
-async fn mounts_into_a_host_element_and_unmounts() {
+/// A fresh simulator, and a panel mounted into a new element in host mode with `token`.
+async fn mount_with_host_token(token: &str) -> web_sys::HtmlElement {
     reset().await;
     let host = new_host();
     let api_base = format!("{SIM}/api/v1/");
     snapshot_panel::mount(
         host.clone(),
-        options(&[
-            ("apiBase", &api_base),
-            ("auth", "host"),
-            ("token", "vps_demo_alice"),
-        ]),
+        options(&[("apiBase", &api_base), ("auth", "host"), ("token", token)]),
     )
     .unwrap();
+    host
+}
+
+#[wasm_bindgen_test]
+async fn mounts_into_a_host_element_and_unmounts() {
+    let host = mount_with_host_token("vps_demo_alice").await;
     wait_for_text(&host, "pre-migration-snapshot").await;
     let shadow = host.shadow_root().unwrap();
     let region = shadow
@@ -322,18 +324,7 @@ async fn mounts_into_a_host_element_and_unmounts() {
 
 #[wasm_bindgen_test]
 async fn a_rotated_host_token_is_used_for_the_next_requests() {
-    reset().await;
-    let host = new_host();
-    let api_base = format!("{SIM}/api/v1/");
-    snapshot_panel::mount(
-        host.clone(),
-        options(&[
-            ("apiBase", &api_base),
-            ("auth", "host"),
-            ("token", "vps_demo_bob"),
-        ]),
-    )
-    .unwrap();
+    let host = mount_with_host_token("vps_demo_bob").await;
     wait_for_text(&host, "bob-nightly").await;
     assert!(snapshot_panel::set_token(
         &host,
