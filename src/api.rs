@@ -14,7 +14,7 @@ use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::*;
 use snapshot_core::model::{CreatedSnapshot, Me, NewSnapshot, RestoreStarted, Server, Snapshot};
 use snapshot_core::response::{self, Page, RawResponse};
-use snapshot_core::url::ApiBase;
+use snapshot_core::url::{split_query, ApiBase};
 use snapshot_core::ApiError;
 
 /// The most pages of one list the client reads before giving up.
@@ -186,7 +186,11 @@ impl Client {
             .map(ClearOnDrop)
         };
 
-        let mut request = RequestBuilder::new(&url)
+        // The query goes through the builder: given inside the URL, gloo-net would append a
+        // stray `&` to it.
+        let (path, query) = split_query(&url);
+        let mut request = RequestBuilder::new(path)
+            .query(query.iter().map(|(key, value)| (key.as_str(), value)))
             .method(method)
             .abort_signal(Some(&abort.controller.signal()))
             .header("Accept", "application/json")

@@ -114,3 +114,20 @@ pub fn decode_query_value(value: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// Splits a URL into the part before `?` and its decoded query pairs, in order, so that an
+/// HTTP client can re-encode them once (`?server_id=12345&page=2` →
+/// `[("server_id", "12345"), ("page", "2")]`). Empty pairs are dropped.
+pub fn split_query(url: &str) -> (&str, Vec<(String, String)>) {
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let query = query.split('#').next().unwrap_or_default();
+    let pairs = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode_query_value(key), decode_query_value(value))
+        })
+        .collect();
+    (path, pairs)
+}

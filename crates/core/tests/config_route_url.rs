@@ -571,3 +571,27 @@ fn a_next_link_with_dot_segments_is_not_followed() {
         Some("/api/v1/snapshots/?page=2&q=a..b")
     );
 }
+
+#[test]
+fn a_url_splits_into_its_path_and_decoded_query_pairs() {
+    use snapshot_core::url::split_query;
+    let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+    assert_eq!(
+        split_query("/api/v1/snapshots/"),
+        ("/api/v1/snapshots/", vec![])
+    );
+    assert_eq!(
+        split_query("/api/v1/snapshots/?server_id=12345&page=2"),
+        (
+            "/api/v1/snapshots/",
+            vec![pair("server_id", "12345"), pair("page", "2")]
+        )
+    );
+    assert_eq!(
+        split_query("https://h/api/v1/servers/?q=web%20server&&flag"),
+        (
+            "https://h/api/v1/servers/",
+            vec![pair("q", "web server"), pair("flag", "")]
+        )
+    );
+}
