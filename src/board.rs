@@ -180,16 +180,23 @@ impl Board {
     }
 
     fn accept(self, loaded: Loaded) {
-        let before = self.snapshots.get_untracked();
-        let finished = poll::finished_snapshots(&before, &loaded.snapshots);
-        let old_servers = self.servers.get_untracked();
-        for server in &loaded.servers {
-            self.notice_server(old_servers.iter().find(|s| s.id == server.id), server);
-        }
-        set_if_changed(self.snapshots, loaded.snapshots);
-        set_if_changed(self.servers, loaded.servers);
         set_if_changed(self.servers_listed, loaded.servers_listed);
         set_if_changed(self.skipped, loaded.skipped);
+        self.publish(loaded.snapshots, loaded.servers);
+    }
+
+    /// Puts fresh data on screen: follows restores, writes only what changed, records a
+    /// successful read, and announces what finished since the last one.
+    fn publish(self, snapshots: Vec<Snapshot>, servers: Vec<Server>) {
+        let finished = self
+            .snapshots
+            .with_untracked(|before| poll::finished_snapshots(before, &snapshots));
+        let old_servers = self.servers.get_untracked();
+        for server in &servers {
+            self.notice_server(old_servers.iter().find(|s| s.id == server.id), server);
+        }
+        set_if_changed(self.snapshots, snapshots);
+        set_if_changed(self.servers, servers);
         self.succeeded();
         for done in finished {
             self.notices.announce_finished(&done);
@@ -303,28 +310,19 @@ impl Board {
     }
 
     fn merge(self, fresh: Fresh) {
-        let before = self.snapshots.get_untracked();
-        let mut snapshots = before.clone();
+        let mut snapshots = self.snapshots.get_untracked();
         snapshots.retain(|s| !fresh.lists.iter().any(|(id, _)| *id == s.server.id));
-        for (_, list) in &fresh.lists {
-            snapshots.extend(list.iter().cloned());
+        for (_, list) in fresh.lists {
+            snapshots.extend(list);
         }
         sort_newest_first(&mut snapshots);
-        let finished = poll::finished_snapshots(&before, &snapshots);
-
         let mut servers = self.servers.get_untracked();
         for server in fresh.servers {
             if let Some(slot) = servers.iter_mut().find(|s| s.id == server.id) {
-                self.notice_server(Some(slot), &server);
                 *slot = server;
             }
         }
-        set_if_changed(self.snapshots, snapshots);
-        set_if_changed(self.servers, servers);
-        self.succeeded();
-        for done in finished {
-            self.notices.announce_finished(&done);
-        }
+        self.publish(snapshots, servers);
     }
 
     /// Shows a snapshot the API just accepted, at once, as it came back.
