@@ -7,18 +7,26 @@
 //! timeout.
 
 use std::cell::Cell;
+use std::future::Future;
 use std::rc::Rc;
 use std::time::Duration;
 
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::*;
+pub use snapshot_core::listing::Listed;
+use snapshot_core::listing::{Keyed, Listing, MAX_PAGES};
 use snapshot_core::model::{CreatedSnapshot, Me, NewSnapshot, RestoreStarted, Server, Snapshot};
-use snapshot_core::response::{self, Page, RawResponse};
+use snapshot_core::response::{self, parse_retry_after, Page, RawResponse};
+use snapshot_core::retry::read_retry_delay_ms;
 use snapshot_core::url::{split_query, ApiBase};
 use snapshot_core::ApiError;
 
-/// The most pages of one list the client reads before giving up.
-pub const MAX_PAGES: usize = 50;
+use crate::browser;
+
+/// The header every request carries, so that a proxy that adds the token itself can tell the
+/// panel's requests from a cross-site form's (see `deploy/nginx.conf`). It is one that
+/// django-cors-headers allows by default, so a direct, cross-origin deployment keeps working.
+const PANEL_HEADER: (&str, &str) = ("X-Requested-With", "XMLHttpRequest");
 
 /// What the client needs to talk to the API. Cheap to clone; the token is shared, so a new
 /// token (sign-in, a host's rotation) applies to every later request.
@@ -28,13 +36,8 @@ pub struct Client {
     token: RwSignal<Option<String>>,
     timeout: Duration,
     on_unauthorized: Callback<()>,
-}
-
-/// A list and how many of its rows could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Listed<T> {
-    pub items: Vec<T>,
-    pub skipped: usize,
+    /// How many reads are waiting to be tried again.
+    retrying: RwSignal<u32>,
 }
 
 impl Client {
@@ -51,7 +54,14 @@ impl Client {
             token,
             timeout: Duration::from_millis(u64::from(timeout_ms)),
             on_unauthorized,
+            retrying: RwSignal::new(0),
         }
+    }
+
+    /// Whether a read failed and is about to be tried again: the page says so.
+    pub fn retrying(&self) -> Signal<bool> {
+        let retrying = self.retrying;
+        Signal::derive(move || retrying.try_get().unwrap_or(0) > 0)
     }
 
     /// `GET snapshots/`, every page, optionally for one server.
@@ -73,7 +83,7 @@ impl Client {
             excerpt: String::new(),
         })?;
         let url = self.base.endpoint("snapshots/");
-        self.send_json(Method::POST, url, Some(body)).await
+        self.post_json(url, Some(body)).await
     }
 
     /// `POST snapshots/{id}/restore/`.
@@ -81,14 +91,14 @@ impl Client {
         let url = self
             .base
             .endpoint(&format!("snapshots/{snapshot_id}/restore/"));
-        self.send_json(Method::POST, url, None).await
+        self.post_json(url, None).await
     }
 
     /// `DELETE snapshots/{id}/`: 204 and no body.
     pub async fn delete_snapshot(&self, snapshot_id: u64) -> Result<(), ApiError> {
         let url = self.base.endpoint(&format!("snapshots/{snapshot_id}/"));
-        let answer = self.send(Method::DELETE, url, None).await?;
-        self.checked(response::expect_success(answer.raw(), now_secs()))
+        let answer = self.send(Method::DELETE, url, None).await;
+        self.checked(answer.and_then(|answer| response::expect_success(answer.raw(), now_secs())))
     }
 
     /// `GET servers/`, every page.
@@ -99,55 +109,90 @@ impl Client {
     /// `GET servers/{id}/`.
     pub async fn get_server(&self, server_id: u64) -> Result<Server, ApiError> {
         let url = self.base.endpoint(&format!("servers/{server_id}/"));
-        self.send_json(Method::GET, url, None).await
+        self.read(url, response::decode).await
     }
 
     /// `GET account/me/`: who the token belongs to, and the sign-in check.
     pub async fn me(&self) -> Result<Me, ApiError> {
-        self.send_json(Method::GET, self.base.endpoint("account/me/"), None)
+        self.read(self.base.endpoint("account/me/"), response::decode)
             .await
     }
 
-    /// Reads a list page by page, following `next` through this panel's own base, up to
-    /// [`MAX_PAGES`].
-    async fn list_all<T: serde::de::DeserializeOwned>(
+    /// Reads a list page by page, following `next` through this panel's own base, each id
+    /// once, never the same page twice, and at most [`MAX_PAGES`] pages (then what was read is
+    /// returned, marked incomplete).
+    async fn list_all<T: serde::de::DeserializeOwned + Keyed>(
         &self,
         first: String,
     ) -> Result<Listed<T>, ApiError> {
-        let mut listed = Listed {
-            items: Vec::new(),
-            skipped: 0,
-        };
+        let mut listing = Listing::new(&first, MAX_PAGES);
         let mut url = Some(first);
-        let mut pages = 0;
         while let Some(current) = url.take() {
-            if pages == MAX_PAGES {
-                return Err(ApiError::ListTooLong { pages: MAX_PAGES });
-            }
-            pages += 1;
-            let answer = self.send(Method::GET, current, None).await?;
-            let page: Page<T> = self.checked(response::decode_page(answer.raw(), now_secs()))?;
-            listed.items.extend(page.items);
-            listed.skipped = listed.skipped.saturating_add(page.skipped);
-            url = match page.next {
-                Some(next) => Some(self.base.follow(&next).ok_or_else(|| ApiError::Malformed {
-                    status: answer.status,
+            let page: Page<T> = self.read(current, response::decode_page).await?;
+            let next = match &page.next {
+                Some(next) => Some(self.base.follow(next).ok_or_else(|| ApiError::Malformed {
+                    status: 200,
                     excerpt: "a next-page link outside the API".to_owned(),
                 })?),
                 None => None,
             };
+            url = listing.add(page, next);
         }
-        Ok(listed)
+        Ok(listing.finish())
     }
 
-    async fn send_json<T: serde::de::DeserializeOwned>(
+    /// A GET, tried again on the failures that may pass (a proxy's 502, a dropped connection,
+    /// a timeout, an unreadable 200, a rate limit), a few times with a growing, jittered wait.
+    async fn read<T>(
         &self,
-        method: Method,
+        url: String,
+        decode: impl Fn(RawResponse<'_>, i64) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let mut retry = 0;
+        loop {
+            let (result, retry_after) = match self.send(Method::GET, url.clone(), None).await {
+                Ok(answer) => {
+                    let retry_after = answer
+                        .retry_after
+                        .as_deref()
+                        .and_then(|value| parse_retry_after(value, now_secs()));
+                    (decode(answer.raw(), now_secs()), retry_after)
+                }
+                Err(error) => (Err(error), None),
+            };
+            let error = match result {
+                Ok(value) => return Ok(value),
+                Err(error) => error,
+            };
+            retry += 1;
+            match read_retry_delay_ms(retry, &error, retry_after, browser::random()) {
+                Some(delay) => self.waiting_to_retry(sleep(delay)).await,
+                None => return self.checked(Err(error)),
+            }
+        }
+    }
+
+    /// Counts a wait before a retry while it lasts, even if it is cancelled half-way.
+    async fn waiting_to_retry(&self, wait: impl Future<Output = ()>) {
+        struct Waiting(RwSignal<u32>);
+        impl Drop for Waiting {
+            fn drop(&mut self) {
+                self.0.try_update(|n| *n = n.saturating_sub(1));
+            }
+        }
+        self.retrying.try_update(|n| *n = n.saturating_add(1));
+        let _waiting = Waiting(self.retrying);
+        wait.await;
+    }
+
+    /// A POST (never retried), decoded.
+    async fn post_json<T: serde::de::DeserializeOwned>(
+        &self,
         url: String,
         body: Option<String>,
     ) -> Result<T, ApiError> {
-        let answer = self.send(method, url, body).await?;
-        self.checked(response::decode(answer.raw(), now_secs()))
+        let answer = self.send(Method::POST, url, body).await;
+        self.checked(answer.and_then(|answer| response::decode(answer.raw(), now_secs())))
     }
 
     /// Passes a result through, telling the panel about a 401 on the way.
@@ -194,7 +239,8 @@ impl Client {
             .method(method)
             .abort_signal(Some(&abort.controller.signal()))
             .header("Accept", "application/json")
-            .header("Content-Type", "application/json");
+            .header("Content-Type", "application/json")
+            .header(PANEL_HEADER.0, PANEL_HEADER.1);
         // Only when the panel has a token: behind a proxy that injects it, none is sent.
         if let Some(token) = self.token.get_untracked().filter(|t| !t.is_empty()) {
             request = request.header("Authorization", &format!("Bearer {token}"));
@@ -287,6 +333,21 @@ impl Drop for AbortOnDrop {
             self.controller.abort();
         }
     }
+}
+
+/// Waits `ms`; the timer is cleared if the wait is dropped first.
+async fn sleep(ms: u64) {
+    let (done, wait) = futures::channel::oneshot::channel::<()>();
+    let timer = set_timeout_with_handle(
+        move || {
+            let _ = done.send(());
+        },
+        Duration::from_millis(ms),
+    )
+    .ok()
+    .map(ClearOnDrop);
+    let _ = wait.await;
+    drop(timer);
 }
 
 /// Clears the timeout timer when the request is done.

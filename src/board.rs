@@ -1,24 +1,28 @@
 //! What the panel knows about the person's servers and snapshots, how it loads them, and how it
 //! keeps them fresh while something is running.
 //!
-//! Signals are only written when their value really changes, so a poll that brings nothing new
-//! touches nothing on screen.
+//! Three parts, one job each: the [`Store`] (pure, in `snapshot-core`) decides what every
+//! answer does to the data; the [`PollState`] (pure too) decides which server to check when,
+//! each on its own schedule; the board runs the requests, keeps both in the reactive graph and
+//! forwards the store's events. Signals are written only when their value really changes, so a
+//! poll that brings nothing new touches nothing on screen.
+//!
+//! Every request runs under the page's [`TaskOwner`]: when the page goes (unmount, sign-out),
+//! its loads and polls are dropped mid-flight and their fetches aborted.
 
-use std::future::Future;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::reactive::owner::WeakOwner;
-use leptos::task::spawn_local_scoped_with_cancellation;
-use snapshot_core::model::{Server, ServerRef, ServerStatus, Snapshot};
-use snapshot_core::poll;
-use snapshot_core::time::parse_rfc3339;
+use snapshot_core::model::{Server, Snapshot};
+use snapshot_core::poll::{Job, JobKind, PollState};
+use snapshot_core::store::{Event, Loaded, Store};
 use snapshot_core::ApiError;
 
-use crate::api::{Client, Listed};
+use crate::api::Client;
 use crate::browser;
 use crate::host::Host;
-use crate::notices::Notices;
+use crate::notices::{Notices, Tone};
+use crate::tasks::{TaskOwner, TaskSlot};
 
 /// How the first load went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,14 +35,7 @@ pub enum LoadState {
     Failed(ApiError),
 }
 
-/// A server that is being restored, and since when (ms), by this browser's clock.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Restoring {
-    pub server_id: u64,
-    pub since_ms: f64,
-}
-
-/// The panel's data and its loading state. `Copy`: every field is a signal.
+/// The panel's data and its loading state. `Copy`: every field is a signal or a stored value.
 #[derive(Clone, Copy)]
 pub struct Board {
     /// Servers, by id: from the servers endpoint, or made up from the snapshots if it failed.
@@ -47,6 +44,8 @@ pub struct Board {
     pub snapshots: RwSignal<Vec<Snapshot>>,
     /// Whether `servers` came from the servers endpoint (so empty servers are listed too).
     pub servers_listed: RwSignal<bool>,
+    /// Restores being followed: server id and since when (ms, this browser's clock).
+    pub restoring: RwSignal<Vec<(u64, f64)>>,
     /// The first load.
     pub state: RwSignal<LoadState>,
     /// The last background refresh's error, with the data kept on screen.
@@ -55,19 +54,20 @@ pub struct Board {
     pub updated_at: RwSignal<Option<f64>>,
     /// Rows the API sent that could not be read.
     pub skipped: RwSignal<usize>,
-    /// Restores being followed.
-    pub restoring: RwSignal<Vec<Restoring>>,
+    /// Whether the last full load stopped at the page cap, so rows may be missing.
+    pub incomplete: RwSignal<bool>,
     /// Which server the data is for: all of them, or one.
     pub scope: RwSignal<Option<u64>>,
-    in_flight: RwSignal<bool>,
     /// A full load is running (not a background poll, which must not touch the page).
     reloading: RwSignal<bool>,
-    failures: RwSignal<u32>,
-    retry_after: RwSignal<Option<u64>>,
-    polls: RwSignal<u64>,
+    store: StoredValue<Store>,
+    poll: StoredValue<PollState>,
+    /// Bumped whenever the poll schedule changes, so the timer is set again.
+    schedule: RwSignal<u64>,
+    loads: TaskSlot,
+    polls: TaskSlot,
     client: StoredValue<Client>,
-    /// The page that made the board: its requests belong to it, not to the view that asked.
-    owner: StoredValue<Option<WeakOwner>>,
+    owner: StoredValue<TaskOwner>,
     notices: Notices,
     host: Host,
 }
@@ -79,51 +79,29 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, val
     }
 }
 
-/// Newest first; ties (and unreadable times) by id, newest first.
-pub fn sort_newest_first(snapshots: &mut [Snapshot]) {
-    snapshots.sort_by(|a, b| {
-        let at = |s: &Snapshot| parse_rfc3339(&s.created_at).unwrap_or(i64::MIN);
-        at(b).cmp(&at(a)).then(b.id.cmp(&a.id))
-    });
-}
-
-/// The servers to show when the servers endpoint failed: one per server the snapshots name.
-fn servers_from_snapshots(snapshots: &[Snapshot]) -> Vec<Server> {
-    let mut refs: Vec<&ServerRef> = snapshots.iter().map(|s| &s.server).collect();
-    refs.sort_by_key(|r| r.id);
-    refs.dedup_by_key(|r| r.id);
-    refs.into_iter()
-        .map(|r| Server {
-            id: r.id,
-            name: r.name.clone(),
-            status: ServerStatus::Unknown,
-            hostname: None,
-            ip_address: None,
-            location: None,
-        })
-        .collect()
-}
-
 impl Board {
-    /// A board that reads through `client` and announces through `notices`.
+    /// A board that reads through `client` and announces through `notices`. Its requests
+    /// belong to the current owner (the page).
     pub fn new(client: Client, notices: Notices, host: Host) -> Self {
         Self {
             servers: RwSignal::new(Vec::new()),
             snapshots: RwSignal::new(Vec::new()),
             servers_listed: RwSignal::new(false),
+            restoring: RwSignal::new(Vec::new()),
             state: RwSignal::new(LoadState::Loading),
             refresh_error: RwSignal::new(None),
             updated_at: RwSignal::new(None),
             skipped: RwSignal::new(0),
-            restoring: RwSignal::new(Vec::new()),
+            incomplete: RwSignal::new(false),
             scope: RwSignal::new(None),
-            in_flight: RwSignal::new(false),
             reloading: RwSignal::new(false),
-            failures: RwSignal::new(0),
-            retry_after: RwSignal::new(None),
-            polls: RwSignal::new(0),
+            store: StoredValue::new(Store::default()),
+            poll: StoredValue::new(PollState::default()),
+            schedule: RwSignal::new(0),
+            loads: TaskSlot::new(),
+            polls: TaskSlot::new(),
             client: StoredValue::new(client),
-            owner: StoredValue::new(Owner::current().map(|owner| owner.downgrade())),
+            owner: StoredValue::new(TaskOwner::current()),
             notices,
             host,
         }
@@ -134,133 +112,107 @@ impl Board {
         self.client.get_value()
     }
 
+    /// The owner the page's tasks belong to.
+    pub fn owner(&self) -> TaskOwner {
+        self.owner.get_value()
+    }
+
     /// Whether a full load (first load, Refresh, a new view) is running. Background polls
     /// do not count: a poll that brings nothing new must change nothing on the page.
     pub fn busy_loading(&self) -> Signal<bool> {
         self.reloading.into()
     }
 
-    /// Runs one of the board's requests. It is cancelled with the page, not with whatever asked
-    /// for it: the error's Try again button is gone as soon as the loading state shows, and
-    /// must not take its reload with it.
-    fn spawn(self, task: impl Future<Output = ()> + 'static) {
-        match self.owner.get_value().and_then(|owner| owner.upgrade()) {
-            Some(owner) => owner.with(|| spawn_local_scoped_with_cancellation(task)),
-            None => spawn_local_scoped_with_cancellation(task),
-        }
+    /// Reads the current picture.
+    pub fn with_store<T>(&self, read: impl FnOnce(&Store) -> T) -> T {
+        self.store.with_value(read)
     }
 
     /// Loads everything in `scope` again, keeping what is on screen until the answer comes.
-    /// Does nothing while another of the board's requests is in flight.
+    /// A load asked while another load or a poll runs replaces it: the newest view wins, and
+    /// a full load answers everything a poll would have.
     pub fn reload(self) {
-        if self.in_flight.get_untracked() {
-            return;
-        }
-        self.in_flight.set(true);
+        self.polls.cancel();
         self.reloading.set(true);
         let scope = self.scope.get_untracked();
         let client = self.client();
-        self.spawn(async move {
+        self.loads.replace(&self.owner(), async move {
             let result = load(&client, scope).await;
-            self.in_flight.set(false);
             self.reloading.set(false);
-            if self.scope.get_untracked() != scope {
-                // The view changed while this was loading: load what is shown now.
-                self.reload();
-                return;
-            }
             match result {
-                Ok(loaded) => {
-                    self.accept(loaded);
-                    self.state.set(LoadState::Ready);
+                Ok((loaded, listed)) => {
+                    set_if_changed(self.skipped, listed.skipped);
+                    set_if_changed(self.incomplete, listed.incomplete);
+                    self.change(|store, now| store.load(loaded, scope, now));
+                    self.succeeded();
+                    set_if_changed(self.state, LoadState::Ready);
                 }
-                Err(error) => self.fail(error),
+                Err(error) => self.fail_load(error),
             }
         });
     }
 
-    fn accept(self, loaded: Loaded) {
-        set_if_changed(self.servers_listed, loaded.servers_listed);
-        set_if_changed(self.skipped, loaded.skipped);
-        self.publish(loaded.snapshots, loaded.servers);
+    /// Applies one change to the store, puts the result on screen, follows what now runs, and
+    /// announces what the change finished.
+    fn change(self, apply: impl FnOnce(&mut Store, f64) -> Vec<Event>) {
+        let now = browser::now_ms();
+        let Some(events) = self.store.try_update_value(|store| apply(store, now)) else {
+            return;
+        };
+        self.store.with_value(|store| {
+            set_if_changed(self.snapshots, store.snapshots().to_vec());
+            set_if_changed(self.servers, store.servers().to_vec());
+            set_if_changed(self.servers_listed, store.servers_listed());
+            let restoring: Vec<(u64, f64)> = store
+                .servers()
+                .iter()
+                .filter_map(|s| store.restoring_since(s.id).map(|since| (s.id, since)))
+                .collect();
+            set_if_changed(self.restoring, restoring);
+            let jobs = store.jobs();
+            self.poll.update_value(|poll| poll.follow(&jobs, now));
+        });
+        self.schedule.update(|n| *n = n.wrapping_add(1));
+        for event in events {
+            self.announce(event);
+        }
     }
 
-    /// Puts fresh data on screen: follows restores, writes only what changed, records a
-    /// successful read, and announces what finished since the last one.
-    fn publish(self, snapshots: Vec<Snapshot>, servers: Vec<Server>) {
-        let finished = self
-            .snapshots
-            .with_untracked(|before| poll::finished_snapshots(before, &snapshots));
-        let old_servers = self.servers.get_untracked();
-        for server in &servers {
-            self.notice_server(old_servers.iter().find(|s| s.id == server.id), server);
-        }
-        set_if_changed(self.snapshots, snapshots);
-        set_if_changed(self.servers, servers);
-        self.succeeded();
-        for done in finished {
-            self.notices.announce_finished(&done);
+    fn announce(self, event: Event) {
+        let tone = match &event {
+            Event::Finished(snapshot_core::poll::Finished::Snapshot {
+                status: snapshot_core::SnapshotStatus::Completed,
+                ..
+            })
+            | Event::Restored(_) => Tone::Success,
+            Event::Finished(_) => Tone::Problem,
+            Event::ServerGone { .. } => Tone::Info,
+        };
+        self.notices.say(tone, event.message());
+        if let Event::Restored(server) = event {
+            self.host.restore_finished(&server);
         }
     }
 
     fn succeeded(self) {
-        set_if_changed(self.refresh_error, None);
-        set_if_changed(self.failures, 0);
-        set_if_changed(self.retry_after, None);
         self.updated_at.set(Some(browser::now_ms()));
-        self.polls.update(|n| *n = n.wrapping_add(1));
+        let failing = self.poll.with_value(PollState::has_failures);
+        if !failing {
+            set_if_changed(self.refresh_error, None);
+        }
     }
 
-    fn fail(self, error: ApiError) {
+    fn fail_load(self, error: ApiError) {
         if matches!(self.state.get_untracked(), LoadState::Ready) {
-            self.retry_after.set(error.retry_after_secs());
-            self.failures.update(|n| *n = n.saturating_add(1));
             set_if_changed(self.refresh_error, Some(error));
-            self.polls.update(|n| *n = n.wrapping_add(1));
         } else {
             self.state.set(LoadState::Failed(error));
         }
     }
 
-    /// Keeps the restore clock and announces the end of a restore when a server changes.
-    fn notice_server(self, before: Option<&Server>, after: &Server) {
-        let was = before.map(|s| s.status.clone()).unwrap_or_default();
-        if after.status == ServerStatus::Restoring {
-            self.track_restore(after.id);
-        } else if let Some(done) = poll::finished_restore(&was, after) {
-            self.restoring
-                .update(|r| r.retain(|x| x.server_id != after.id));
-            self.notices.announce_finished(&done);
-            self.host.restore_finished(after);
-        }
-    }
-
-    /// Starts the clock on a restore, unless it is already running.
-    pub fn track_restore(self, server_id: u64) {
-        if !self
-            .restoring
-            .with_untracked(|r| r.iter().any(|x| x.server_id == server_id))
-        {
-            self.restoring.update(|r| {
-                r.push(Restoring {
-                    server_id,
-                    since_ms: browser::now_ms(),
-                })
-            });
-        }
-    }
-
-    /// What is running on screen.
-    pub fn busy(self) -> poll::Busy {
-        let snapshots = self.snapshots.read();
-        let servers = self.servers.read();
-        poll::busy_servers(&snapshots, &servers)
-    }
-
-    /// Polls while something runs: schedules the next poll whenever what runs, the tab's
-    /// visibility, or the last poll's outcome changes. Cleans its timer up with its owner.
+    /// Polls while something runs: sets one timer for the next job due, again whenever the
+    /// schedule, the tab's visibility or the load state changes. Cleans it up with its owner.
     pub fn keep_fresh(self, hidden: ReadSignal<bool>) {
-        let busy = Memo::new(move |_| !self.busy().is_idle());
         let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
         let clear = move || {
             if let Some(handle) = timer.try_update_value(Option::take).flatten() {
@@ -268,86 +220,136 @@ impl Board {
             }
         };
         Effect::new(move |_| {
-            self.polls.track();
-            let busy = busy.get() && matches!(self.state.get(), LoadState::Ready);
+            self.schedule.track();
+            let ready = matches!(self.state.get(), LoadState::Ready);
             let hidden = hidden.get();
             clear();
-            let delay = poll::next_poll_delay_ms(
-                busy && !hidden,
-                self.failures.get_untracked(),
-                self.retry_after.get_untracked(),
-                browser::random(),
-            );
-            if let Some(delay) = delay {
+            if !ready || hidden {
+                return;
+            }
+            if let Some(due) = self.poll.with_value(PollState::next_due_ms) {
+                let delay = (due - browser::now_ms()).clamp(0.0, 3_600_000.0) as u64;
                 let handle =
-                    set_timeout_with_handle(move || self.poll_once(), Duration::from_millis(delay));
+                    set_timeout_with_handle(move || self.poll_due(), Duration::from_millis(delay));
                 timer.set_value(handle.ok());
             }
         });
         on_cleanup(clear);
     }
 
-    /// Refreshes only what is running: the snapshot lists of servers with a snapshot in
-    /// progress, and each restoring server. One request at a time.
-    pub fn poll_once(self) {
-        if self.in_flight.get_untracked() {
+    /// The tab is back in front: checks every running job now.
+    pub fn catch_up(self) {
+        let now = browser::now_ms();
+        self.poll.update_value(|poll| poll.all_due(now));
+        self.schedule.update(|n| *n = n.wrapping_add(1));
+    }
+
+    /// Whether anything on screen is being followed.
+    pub fn is_following(self) -> bool {
+        !self.poll.with_value(PollState::is_idle)
+    }
+
+    /// Checks the jobs that are due, one request at a time, each server on its own: one that
+    /// fails backs off alone, one that is gone is dropped, and each answer lands as it comes.
+    fn poll_due(self) {
+        if self.loads.is_busy() || self.polls.is_busy() {
             return;
         }
-        let busy = self.busy();
-        if busy.is_idle() {
+        let due = self.poll.with_value(|poll| poll.due(browser::now_ms()));
+        if due.is_empty() {
+            self.schedule.update(|n| *n = n.wrapping_add(1));
             return;
         }
-        self.in_flight.set(true);
         let client = self.client();
-        self.spawn(async move {
-            let result = refresh(&client, &busy).await;
-            self.in_flight.set(false);
-            match result {
-                Ok(fresh) => self.merge(fresh),
-                Err(error) => self.fail(error),
+        self.polls.replace(&self.owner(), async move {
+            for job in due {
+                if !self.check(&client, job).await {
+                    break;
+                }
             }
+            self.schedule.update(|n| *n = n.wrapping_add(1));
         });
     }
 
-    fn merge(self, fresh: Fresh) {
-        let mut snapshots = self.snapshots.get_untracked();
-        snapshots.retain(|s| !fresh.lists.iter().any(|(id, _)| *id == s.server.id));
-        for (_, list) in fresh.lists {
-            snapshots.extend(list);
-        }
-        sort_newest_first(&mut snapshots);
-        let mut servers = self.servers.get_untracked();
-        for server in fresh.servers {
-            if let Some(slot) = servers.iter_mut().find(|s| s.id == server.id) {
-                *slot = server;
+    /// Checks one job and applies the answer. Returns false when polling should stop for now
+    /// (the token was refused: the session asks for a new one).
+    async fn check(self, client: &Client, job: Job) -> bool {
+        let id = job.server_id;
+        let outcome = match job.kind {
+            JobKind::Creating => client.list_snapshots(Some(id)).await.map(|listed| {
+                self.change(|store, now| store.update_snapshots_of(id, listed.items, now));
+            }),
+            JobKind::Restoring => match client.get_server(id).await {
+                Ok(server) => {
+                    self.change(|store, now| store.update_server(server, now));
+                    Ok(())
+                }
+                Err(ApiError::NotFound { .. }) => {
+                    self.change(|store, _| store.remove_server(id));
+                    Ok(())
+                }
+                Err(error) => Err(error),
+            },
+        };
+        let now = browser::now_ms();
+        match outcome {
+            Ok(()) => {
+                self.poll
+                    .update_value(|poll| poll.succeeded(id, job.kind, now));
+                self.succeeded();
+                true
+            }
+            Err(ApiError::Unauthorized) => false,
+            Err(error) => {
+                let wait = error.retry_after_secs();
+                let jitter = browser::random();
+                self.poll
+                    .update_value(|poll| poll.failed(id, job.kind, now, wait, jitter));
+                set_if_changed(self.refresh_error, Some(error));
+                true
             }
         }
-        self.publish(snapshots, servers);
     }
 
     /// Shows a snapshot the API just accepted, at once, as it came back.
     pub fn add_snapshot(self, snapshot: Snapshot) {
-        self.snapshots.update(|list| {
-            list.retain(|s| s.id != snapshot.id);
-            list.push(snapshot);
-            sort_newest_first(list);
+        self.change(|store, now| {
+            store.add_created(snapshot, now);
+            Vec::new()
         });
     }
 
     /// Takes a snapshot off the screen.
     pub fn remove_snapshot(self, snapshot_id: u64) {
-        self.snapshots
-            .update(|list| list.retain(|s| s.id != snapshot_id));
+        self.change(|store, now| {
+            store.remove_deleted(snapshot_id, now);
+            Vec::new()
+        });
     }
 
     /// Marks a server as restoring, after the API accepted a restore.
     pub fn mark_restoring(self, server_id: u64) {
-        self.servers.update(|servers| {
-            if let Some(server) = servers.iter_mut().find(|s| s.id == server_id) {
-                server.status = ServerStatus::Restoring;
-            }
+        self.change(|store, now| {
+            store.mark_restoring(server_id, now);
+            Vec::new()
         });
-        self.track_restore(server_id);
+    }
+
+    /// Reads one server's snapshots again and puts them on screen: after an action whose
+    /// outcome is unknown. Returns them, or `None` if they could not be read.
+    pub async fn reread_snapshots_of(self, server_id: u64) -> Option<Vec<Snapshot>> {
+        let listed = self.client().list_snapshots(Some(server_id)).await.ok()?;
+        let items = listed.items.clone();
+        self.change(|store, now| store.update_snapshots_of(server_id, listed.items, now));
+        Some(items)
+    }
+
+    /// Reads one server again and puts it on screen. Returns it, or `None`.
+    pub async fn reread_server(self, server_id: u64) -> Option<Server> {
+        let server = self.client().get_server(server_id).await.ok()?;
+        let fresh = server.clone();
+        self.change(|store, now| store.update_server(fresh, now));
+        Some(server)
     }
 
     /// When a restore started, if the panel is following it.
@@ -355,29 +357,23 @@ impl Board {
         self.restoring
             .read()
             .iter()
-            .find(|r| r.server_id == server_id)
-            .map(|r| r.since_ms)
+            .find(|(id, _)| *id == server_id)
+            .map(|(_, since)| *since)
     }
 }
 
-/// What a full load brings.
-struct Loaded {
-    snapshots: Vec<Snapshot>,
-    servers: Vec<Server>,
-    servers_listed: bool,
+/// How complete a full load's snapshot list was.
+struct Completeness {
     skipped: usize,
+    incomplete: bool,
 }
 
-async fn load(client: &Client, scope: Option<u64>) -> Result<Loaded, ApiError> {
-    let Listed {
-        items: mut snapshots,
-        skipped,
-    } = client.list_snapshots(scope).await?;
-    sort_newest_first(&mut snapshots);
+async fn load(client: &Client, scope: Option<u64>) -> Result<(Loaded, Completeness), ApiError> {
+    let listed = client.list_snapshots(scope).await?;
     let servers = match scope {
         None => client.list_servers().await.map(|listed| listed.items),
         Some(id) => match client.get_server(id).await {
-            Err(ApiError::NotFound { .. }) if snapshots.is_empty() => {
+            Err(ApiError::NotFound { .. }) if listed.items.is_empty() => {
                 return Err(ApiError::NotFound {
                     detail: Some(format!("There is no server {id} in this account.")),
                 });
@@ -385,47 +381,21 @@ async fn load(client: &Client, scope: Option<u64>) -> Result<Loaded, ApiError> {
             other => other.map(|server| vec![server]),
         },
     };
-    match servers {
-        Ok(mut servers) => {
-            servers.sort_by_key(|s| s.id);
-            Ok(Loaded {
-                snapshots,
-                servers,
-                servers_listed: true,
-                skipped,
-            })
-        }
-        Err(ApiError::Unauthorized) => Err(ApiError::Unauthorized),
+    let servers = match servers {
+        Ok(servers) => Some(servers),
+        Err(ApiError::Unauthorized) => return Err(ApiError::Unauthorized),
         // The servers endpoint is a convenience: group by each snapshot's server instead.
-        Err(_) => {
-            let servers = servers_from_snapshots(&snapshots);
-            Ok(Loaded {
-                snapshots,
-                servers,
-                servers_listed: false,
-                skipped,
-            })
-        }
-    }
-}
-
-/// What a poll brings: fresh snapshot lists for some servers, fresh server records for others.
-struct Fresh {
-    lists: Vec<(u64, Vec<Snapshot>)>,
-    servers: Vec<Server>,
-}
-
-async fn refresh(client: &Client, busy: &poll::Busy) -> Result<Fresh, ApiError> {
-    let mut fresh = Fresh {
-        lists: Vec::new(),
-        servers: Vec::new(),
+        Err(_) => None,
     };
-    for &server_id in &busy.creating {
-        let listed = client.list_snapshots(Some(server_id)).await?;
-        fresh.lists.push((server_id, listed.items));
-    }
-    for &server_id in &busy.restoring {
-        fresh.servers.push(client.get_server(server_id).await?);
-    }
-    Ok(fresh)
+    let summary = Completeness {
+        skipped: listed.skipped,
+        incomplete: listed.incomplete,
+    };
+    Ok((
+        Loaded {
+            snapshots: listed.items,
+            servers,
+        },
+        summary,
+    ))
 }

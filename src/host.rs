@@ -19,9 +19,11 @@ impl Host {
         Self(StoredValue::new_local(element))
     }
 
-    /// Dispatches `snapshot-panel:{name}` with `detail` built from `fields`.
+    /// Dispatches `snapshot-panel:{name}` with `detail` built from `fields`, in a microtask:
+    /// after the panel has committed what the event reports, and outside any of its own code,
+    /// so a listener may even unmount the panel.
     pub fn emit(self, name: &str, fields: &[(&str, JsValue)]) {
-        let Some(element) = self.0.get_value() else {
+        let Some(element) = self.0.try_get_value().flatten() else {
             return;
         };
         let detail = js_sys::Object::new();
@@ -35,7 +37,9 @@ impl Host {
         if let Ok(event) =
             web_sys::CustomEvent::new_with_event_init_dict(&format!("snapshot-panel:{name}"), &init)
         {
-            let _ = element.dispatch_event(&event);
+            queue_microtask(move || {
+                let _ = element.dispatch_event(&event);
+            });
         }
     }
 

@@ -17,6 +17,7 @@ pub mod nav;
 pub mod notices;
 pub mod pages;
 pub mod session;
+pub mod tasks;
 
 pub use embed::{mount, set_token, unmount};
 

@@ -5,7 +5,6 @@
 //! a URL, never in a log.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation;
 use snapshot_core::config::AuthMode;
 use snapshot_core::model::Me;
 use snapshot_core::ApiError;
@@ -13,6 +12,7 @@ use snapshot_core::ApiError;
 use crate::api::Client;
 use crate::browser::session_storage;
 use crate::host::Host;
+use crate::tasks::{TaskOwner, TaskSlot};
 
 const STORAGE_KEY: &str = "snapshot-panel:token";
 
@@ -42,6 +42,11 @@ pub struct Session {
     pub sign_in_error: RwSignal<Option<ApiError>>,
     pub checking: RwSignal<bool>,
     host: Host,
+    /// The panel's root: checks belong to it, not to the button that asked for one, which the
+    /// next screen replaces.
+    owner: StoredValue<TaskOwner>,
+    /// The check running: a newer one (a rotated token, Try again) replaces it.
+    checks: TaskSlot,
 }
 
 impl Session {
@@ -70,6 +75,8 @@ impl Session {
             sign_in_error: RwSignal::new(None),
             checking: RwSignal::new(false),
             host,
+            owner: StoredValue::new(TaskOwner::current()),
+            checks: TaskSlot::new(),
         }
     }
 
@@ -96,23 +103,18 @@ impl Session {
     /// The checks run under the panel's owner, so the next rotation does not cancel one
     /// half-way.
     fn follow_host_token(self, client: Client) {
-        let owner = Owner::current();
         Effect::new(move |first: Option<()>| {
             self.token.track();
             if first.is_some() {
                 self.expired.set(false);
-                let check = || self.check(client.clone(), None, false);
-                match &owner {
-                    Some(owner) => owner.with(check),
-                    None => check(),
-                }
+                self.check(client.clone(), None, false);
             }
         });
     }
 
     /// Checks a token (the one given, or the current one) with `account/me`.
     pub fn check(self, client: Client, candidate: Option<(String, bool)>, from_form: bool) {
-        if self.checking.get_untracked() {
+        if from_form && self.checking.get_untracked() {
             return;
         }
         let previous = self.token.get_untracked();
@@ -120,7 +122,7 @@ impl Session {
             self.token.set(Some(token.trim().to_owned()));
         }
         self.checking.set(true);
-        spawn_local_scoped_with_cancellation(async move {
+        self.checks.replace(&self.owner.get_value(), async move {
             let result = client.me().await;
             self.checking.set(false);
             match result {

@@ -94,13 +94,16 @@ test('the same build is served under /admin/snapshots/', async ({ request }) => 
 
 test('the API proxy adds the token only when the browser sends none', async ({ request }) => {
   await resetSimulator();
-  const proxied = await request.get('/api/v1/servers/');
+  // The header the panel sends on every API request: nginx refuses API requests without it
+  // (the CSRF guard, csrf.spec.ts).
+  const panel = { 'x-requested-with': 'XMLHttpRequest' };
+  const proxied = await request.get('/api/v1/servers/', { headers: panel });
   expect(proxied.status()).toBe(200);
   expectSecurityHeaders(proxied);
   expect(proxied.headers()['cache-control'] ?? '').not.toContain('immutable');
 
   // The browser's own header wins (deployment modes 1 and 3).
-  const wrong = await request.get('/api/v1/servers/', { headers: { authorization: 'Bearer not_a_token' } });
+  const wrong = await request.get('/api/v1/servers/', { headers: { ...panel, authorization: 'Bearer not_a_token' } });
   expect(wrong.status()).toBe(401);
 
   const seen = await apiRequests();

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use snapshot_core::format::{format_datetime, format_relative};
 use snapshot_core::model::Snapshot;
+use snapshot_core::rules::confirms_restore;
 use snapshot_core::time::parse_rfc3339;
 use snapshot_core::ApiError;
 
@@ -17,8 +18,10 @@ use crate::clock::Clock;
 pub fn RestoreDialog(
     /// The snapshot to restore from.
     snapshot: Snapshot,
-    /// The server's name, which the person must type.
+    /// The server's name, as the dialog names it.
     server_name: String,
+    /// What the person must type: the server's name, or its id when it has none. Never empty.
+    phrase: String,
     /// The server's snapshots newer than this one.
     newer: Vec<Snapshot>,
     /// Whether the request is on its way.
@@ -34,8 +37,8 @@ pub fn RestoreDialog(
 ) -> impl IntoView {
     let clock = expect_context::<Clock>();
     let typed = RwSignal::new(String::new());
-    let expected = server_name.clone();
-    let matches = Memo::new(move |_| typed.with(|t| *t == expected));
+    let expected = phrase.clone();
+    let matches = Memo::new(move |_| typed.with(|t| confirms_restore(t, &expected)));
     let since = parse_rfc3339(&snapshot.created_at).map(|secs| {
         let exact = format_datetime(secs, local_offset_minutes(secs));
         (secs, exact)
@@ -59,7 +62,7 @@ pub fn RestoreDialog(
             on_confirm.run(());
         }
     };
-    let label = format!("Type {server_name} to confirm");
+    let label = format!("Type {phrase} to confirm");
 
     view! {
         <Modal labelled_by="restore-title" described_by="restore-loss" on_close=on_close class="sp-dialog--danger">

@@ -3,10 +3,15 @@
 
 use leptos::prelude::*;
 use snapshot_core::format::format_updated_ago;
+use snapshot_core::listing::incomplete_note;
 use snapshot_core::model::{NewSnapshot, Server, Snapshot};
 use snapshot_core::route::Route;
-use snapshot_core::rules::newer_snapshots;
-use snapshot_core::ApiError;
+use snapshot_core::rules::{newer_snapshots, restore_phrase};
+use snapshot_core::store::display_name;
+
+mod actions;
+
+use actions::PageActions;
 
 use crate::api::Client;
 use crate::board::{Board, LoadState};
@@ -18,7 +23,7 @@ use crate::components::restore_dialog::RestoreDialog;
 use crate::components::server_group::ServerGroup;
 use crate::host::Host;
 use crate::nav::Nav;
-use crate::notices::{Notices, Tone};
+use crate::notices::Notices;
 use crate::session::Session;
 
 /// Which dialog is open.
@@ -49,6 +54,7 @@ pub fn SnapshotsPage(
     let session = expect_context::<Session>();
     let clock = expect_context::<Clock>();
     let board = Board::new(client.clone(), notices, host);
+    let retrying = client.retrying();
 
     // Polling pauses in a background tab, and catches up once when the tab comes back.
     let (hidden, set_hidden) = signal(browser::document_hidden());
@@ -60,8 +66,8 @@ pub fn SnapshotsPage(
                 .updated_at
                 .get_untracked()
                 .is_none_or(|at| browser::now_ms() - at > STALE_AFTER_MS);
-            if !board.busy().is_idle() {
-                board.poll_once();
+            if board.is_following() {
+                board.catch_up();
             } else if stale {
                 board.reload();
             }
@@ -91,86 +97,12 @@ pub fn SnapshotsPage(
     });
 
     let dialog: RwSignal<Option<Dialog>> = RwSignal::new(None);
-    let action_error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let close = Callback::new(move |()| dialog.set(None));
+    let actions = PageActions::new(board, notices, host, close);
+    let action_error = actions.error;
     let open = move |which: Dialog| {
         action_error.set(None);
         dialog.set(Some(which));
-    };
-    let close = Callback::new(move |()| dialog.set(None));
-
-    let create = {
-        let client = client.clone();
-        Action::new_local(move |new: &NewSnapshot| {
-            let client = client.clone();
-            let new = new.clone();
-            async move {
-                match client.create_snapshot(&new).await {
-                    Ok(created) => {
-                        let snapshot = created.snapshot;
-                        let message = created.message.unwrap_or_else(|| {
-                            "Snapshot is being created. This may take 3-10 minutes.".to_owned()
-                        });
-                        notices.say(Tone::Info, format!("{}: {message}", snapshot.name));
-                        host.snapshot_created(&snapshot);
-                        board.add_snapshot(snapshot);
-                        dialog.set(None);
-                    }
-                    Err(error) => action_error.set(Some(error)),
-                }
-            }
-        })
-    };
-    let restore = {
-        let client = client.clone();
-        Action::new_local(move |snapshot: &Snapshot| {
-            let client = client.clone();
-            let snapshot = snapshot.clone();
-            async move {
-                match client.restore_snapshot(snapshot.id).await {
-                    Ok(started) => {
-                        let message = started.message.unwrap_or_else(|| {
-                            "Server is being restored from snapshot. This may take 5-15 minutes.".to_owned()
-                        });
-                        notices.say(Tone::Info, format!("{}: {message}", snapshot.server.name));
-                        host.restore_started(&snapshot);
-                        board.mark_restoring(snapshot.server.id);
-                        dialog.set(None);
-                    }
-                    Err(error) => action_error.set(Some(error)),
-                }
-            }
-        })
-    };
-    let delete = {
-        let client = client.clone();
-        Action::new_local(move |snapshot: &Snapshot| {
-            let client = client.clone();
-            let snapshot = snapshot.clone();
-            async move {
-                match client.delete_snapshot(snapshot.id).await {
-                    Ok(()) => {
-                        board.remove_snapshot(snapshot.id);
-                        notices.say(
-                            Tone::Success,
-                            format!("Snapshot {} was deleted.", snapshot.name),
-                        );
-                        dialog.set(None);
-                    }
-                    Err(ApiError::NotFound { .. }) => {
-                        board.remove_snapshot(snapshot.id);
-                        notices.say(
-                            Tone::Info,
-                            format!(
-                                "Snapshot {} was already gone; it has been taken off the list.",
-                                snapshot.name
-                            ),
-                        );
-                        dialog.set(None);
-                    }
-                    Err(error) => action_error.set(Some(error)),
-                }
-            }
-        })
     };
 
     let filter = Memo::new(move |_| nav.view.with(|v| v.filter.trim().to_lowercase()));
@@ -221,9 +153,12 @@ pub fn SnapshotsPage(
         })
     };
     let server_name = move |id: u64| {
-        board
-            .servers
-            .with(|servers| servers.iter().find(|s| s.id == id).map(|s| s.name.clone()))
+        board.servers.with(|servers| {
+            servers
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| display_name(&s.name, s.id))
+        })
     };
     let heading = move || match nav.view.with(|v| v.route.clone()) {
         Route::Server(id) => server_name(id).unwrap_or_else(|| format!("Server {id}")),
@@ -347,6 +282,14 @@ pub fn SnapshotsPage(
                     <button type="button" class="sp-button" on:click=move |_| board.reload()>"Try again now"</button>
                 </div>
             </Show>
+            <Show when=move || retrying.get()>
+                <p class="sp-alert sp-alert--warning" role="status">
+                    "The API didn't answer properly; trying again…"
+                </p>
+            </Show>
+            <Show when=move || board.incomplete.get()>
+                <p class="sp-alert sp-alert--warning">{incomplete_note()}</p>
+            </Show>
             <Show when=move || { board.skipped.get() > 0 }>
                 <p class="sp-alert sp-alert--warning">
                     {move || format!("{} item(s) from the API could not be read and are not shown.", board.skipped.get())}
@@ -403,19 +346,16 @@ pub fn SnapshotsPage(
                     </Show>
                 }.into_any(),
             }}
-            {move || dialog.get().map(|which| match which {
+            // Untracked: a poll that changes another server must not redraw an open dialog and
+            // wipe what the person typed in it.
+            {move || dialog.get().map(|which| untrack(move || match which {
                 Dialog::Create { server } => view! {
                     <CreateDialog
                         choices=choices
                         preselected=server
-                        pending=create.pending()
+                        pending=actions.create.pending()
                         error=action_error
-                        on_submit=Callback::new(move |new: NewSnapshot| {
-                            if !create.pending().get_untracked() {
-                                action_error.set(None);
-                                create.dispatch(new);
-                            }
-                        })
+                        on_submit=Callback::new(move |new: NewSnapshot| actions.start(actions.create, new))
                         on_close=close
                         on_delete=on_delete
                     />
@@ -423,21 +363,20 @@ pub fn SnapshotsPage(
                 Dialog::Restore(snapshot) => {
                     let server = snapshot.server.id;
                     let newer = board.snapshots.with_untracked(|all| newer_snapshots(all, &snapshot));
-                    let name = server_name(server).unwrap_or_else(|| snapshot.server.name.clone());
+                    let name = board
+                        .servers
+                        .with(|all| all.iter().find(|s| s.id == server).map(|s| s.name.clone()))
+                        .unwrap_or_else(|| snapshot.server.name.clone());
                     let target = snapshot.clone();
                     view! {
                         <RestoreDialog
                             snapshot=snapshot
-                            server_name=name
+                            phrase=restore_phrase(&name, server)
+                            server_name=display_name(&name, server)
                             newer=newer
-                            pending=restore.pending()
+                            pending=actions.restore.pending()
                             error=action_error
-                            on_confirm=Callback::new(move |()| {
-                                if !restore.pending().get_untracked() {
-                                    action_error.set(None);
-                                    restore.dispatch(target.clone());
-                                }
-                            })
+                            on_confirm=Callback::new(move |()| actions.start(actions.restore, target.clone()))
                             on_close=close
                         />
                     }.into_any()
@@ -447,19 +386,14 @@ pub fn SnapshotsPage(
                     view! {
                         <DeleteDialog
                             snapshot=snapshot
-                            pending=delete.pending()
+                            pending=actions.delete.pending()
                             error=action_error
-                            on_confirm=Callback::new(move |()| {
-                                if !delete.pending().get_untracked() {
-                                    action_error.set(None);
-                                    delete.dispatch(target.clone());
-                                }
-                            })
+                            on_confirm=Callback::new(move |()| actions.start(actions.delete, target.clone()))
                             on_close=close
                         />
                     }.into_any()
                 }
-            })}
+            }))}
         </div>
     }
 }

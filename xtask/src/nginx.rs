@@ -79,6 +79,7 @@ pub fn test_config(deploy: &str, site: &TestSite) -> Result<String, String> {
 #   - deployment mode 2 is on: nginx adds "Authorization: Bearer {token}" to API requests
 #     that carry no Authorization header (the simulator runs without a default token), and
 #     passes the browser's own header untouched when it sends one (modes 1 and 3).
+# The CSRF guard of /api/ (Sec-Fetch-Site, X-Requested-With) is deploy/nginx.conf's, unchanged.
 
 # One process that stays in the foreground as the user who started it: xtask stops it with
 # SIGTERM, and as root no worker user (and no file permission for it) is needed.
@@ -256,6 +257,116 @@ mod tests {
                 "directive {line:?} of deploy/nginx.conf is not in the test config"
             );
         }
+        Ok(())
+    }
+
+    /// deploy/nginx.conf's CSRF guard: two maps at http level (opening line, then what they
+    /// map) and the refusals in the /api/ location. Neither map lets `same-site` or
+    /// `cross-site` through by name: both fall to `default`, refused.
+    const SEC_FETCH_SITE_MAP: [&str; 5] = [
+        "map $http_sec_fetch_site $snapshot_panel_api_cross_site {",
+        "\"\"            0;",
+        "\"same-origin\" 0;",
+        "\"none\"        0;",
+        "default       1;",
+    ];
+    const MARKER_MAP: [&str; 3] = [
+        "map $http_x_requested_with $snapshot_panel_api_unmarked {",
+        "\"XMLHttpRequest\" 0;",
+        "default          1;",
+    ];
+    const CROSS_SITE_IF: &str = "if ($snapshot_panel_api_cross_site) {";
+    const UNMARKED_IF: &str = "if ($snapshot_panel_api_unmarked) {";
+    const CSRF_LOCATION: [&str; 7] = [
+        "default_type application/json;",
+        CROSS_SITE_IF,
+        "return 403 '{\"detail\": \"Cross-site request refused.\"}';",
+        UNMARKED_IF,
+        "return 403 '{\"detail\": \"Request refused: API requests must come from the Snapshot \
+         Panel (X-Requested-With header missing).\"}';",
+        "proxy_hide_header Access-Control-Allow-Origin;",
+        "proxy_hide_header Access-Control-Allow-Credentials;",
+    ];
+
+    /// The directive lines inside the block that `opening` opens (exactly one such line),
+    /// nested blocks included, without its opening and closing lines.
+    fn block<'a>(lines: &[&'a str], opening: &str) -> Vec<&'a str> {
+        let openings = lines.iter().filter(|line| **line == opening).count();
+        assert_eq!(openings, 1, "{opening:?} must open exactly one block");
+        let mut depth = 0_usize;
+        let mut inside = Vec::new();
+        for line in lines.iter().skip_while(|line| **line != opening) {
+            depth += line.matches('{').count();
+            depth = depth.saturating_sub(line.matches('}').count());
+            if depth == 0 {
+                break;
+            }
+            inside.push(*line);
+        }
+        assert_eq!(depth, 0, "{opening:?} is never closed");
+        inside.into_iter().skip(1).collect()
+    }
+
+    /// The guard is complete and where it works; returns the /api/ location's lines.
+    fn assert_csrf_guard<'a>(conf: &str, lines: &[&'a str]) -> Vec<&'a str> {
+        assert_eq!(block(lines, SEC_FETCH_SITE_MAP[0]), SEC_FETCH_SITE_MAP[1..]);
+        assert_eq!(block(lines, MARKER_MAP[0]), MARKER_MAP[1..]);
+        // The maps sit at http level (a map is not allowed inside `server`).
+        let server = block(lines, "server {");
+        for map in [SEC_FETCH_SITE_MAP[0], MARKER_MAP[0]] {
+            assert!(!server.contains(&map), "{map:?} inside the server block");
+        }
+        let api = block(lines, "location ^~ /api/ {");
+        for expected in CSRF_LOCATION {
+            assert!(
+                api.contains(&expected),
+                "missing {expected:?} in /api/ of\n{conf}"
+            );
+        }
+        // Each `if` holds its `return` and nothing else (the only safe use of `if`).
+        assert_eq!(block(&api, CROSS_SITE_IF), [CSRF_LOCATION[2]]);
+        assert_eq!(block(&api, UNMARKED_IF), [CSRF_LOCATION[4]]);
+        // No other location reaches the API around the guard.
+        let proxies: Vec<&&str> = lines
+            .iter()
+            .filter(|l| l.starts_with("proxy_pass"))
+            .collect();
+        assert_eq!(proxies.len(), 1, "one proxy_pass, in /api/: {proxies:?}");
+        assert!(api.iter().any(|l| l.starts_with("proxy_pass")));
+        api
+    }
+
+    #[test]
+    fn the_deploy_config_guards_the_api_against_cross_site_requests() {
+        assert_csrf_guard(DEPLOY, &directive_lines(DEPLOY));
+        // The commented-out token line (mode 2) is in the guarded location too.
+        let raw: Vec<&str> = DEPLOY.lines().map(str::trim).collect();
+        let api = block(&raw, "location ^~ /api/ {");
+        assert!(api.contains(&"# proxy_set_header Authorization \"Bearer vps_XXXXXXXXXXXXXXXX\";"));
+    }
+
+    #[test]
+    fn the_test_config_injects_the_token_behind_the_csrf_guard() -> Result<(), String> {
+        let conf = test_config(DEPLOY, &site())?;
+        let lines = directive_lines(&conf);
+        let api = assert_csrf_guard(&conf, &lines);
+        assert!(api.contains(&"proxy_set_header Authorization $e2e_api_authorization;"));
+        // The test's own map is the only one added at http level.
+        let maps: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| l.starts_with("map "))
+            .collect();
+        assert_eq!(
+            maps,
+            [
+                "map $http_authorization $e2e_api_authorization {",
+                "map $uri $snapshot_panel_cache_control {",
+                "map $host $snapshot_panel_frame_ancestors {",
+                SEC_FETCH_SITE_MAP[0],
+                MARKER_MAP[0],
+            ]
+        );
         Ok(())
     }
 

@@ -65,9 +65,25 @@ pub enum ApiError {
     Timeout,
     /// An answer the panel could not read. `excerpt` is short, tag-free text, safe to show.
     Malformed { status: u16, excerpt: String },
-    /// A list kept pointing to a next page past the panel's cap.
-    ListTooLong { pages: usize },
+    /// A change whose answer was lost (see [`ApiError::outcome_unknown`]), and what the API
+    /// showed when the panel looked again.
+    Unconfirmed(Unconfirmed),
 }
+
+/// What the API showed after a change whose answer was lost, when it did not show the change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unconfirmed {
+    /// The server's list has no snapshot of that name.
+    NotCreated { name: String, server: String },
+    /// The server is not restoring.
+    NotRestored { server: String, status: String },
+    /// The snapshot is still listed.
+    NotDeleted { name: String },
+    /// The panel could not read what the API shows now either.
+    Unchecked,
+}
+
+const ANSWER_LOST: &str = "The API's answer was lost on the way.";
 
 impl ApiError {
     /// The sentence a person reads. Every error sentence in the panel is written here.
@@ -111,11 +127,20 @@ impl ApiError {
                     .to_owned()
             }
             Self::Timeout => "The API took too long to answer. Try again.".to_owned(),
-            Self::ListTooLong { pages } => format!(
-                "The list is longer than the {pages} pages the panel reads. Open one server to see its snapshots."
-            ),
             Self::Malformed { status, .. } => format!(
                 "The API sent an answer the panel couldn't read (HTTP {status}). Try again; if it keeps happening, the API or the proxy may be misconfigured."
+            ),
+            Self::Unconfirmed(Unconfirmed::NotCreated { name, server }) => format!(
+                "{ANSWER_LOST} The list of {server} doesn't show {name}, so it was not created. You can try again."
+            ),
+            Self::Unconfirmed(Unconfirmed::NotRestored { server, status }) => format!(
+                "{ANSWER_LOST} {server} is {status}, not restoring, so the restore did not start. You can try again."
+            ),
+            Self::Unconfirmed(Unconfirmed::NotDeleted { name }) => format!(
+                "{ANSWER_LOST} {name} is still listed, so it was not deleted. You can try again."
+            ),
+            Self::Unconfirmed(Unconfirmed::Unchecked) => format!(
+                "{ANSWER_LOST} The panel couldn't check what happened either: refresh the list before trying again, so that nothing is done twice."
             ),
         }
     }
@@ -163,6 +188,19 @@ impl ApiError {
                 | Self::Timeout
                 | Self::Malformed { .. }
         )
+    }
+
+    /// Whether a request that changes something may have gone through although no answer
+    /// said so: the connection was lost or timed out after it was sent, a proxy gave up waiting
+    /// for the API (502, 504), or the API said yes in words the panel could not read. Such a
+    /// request must not be sent again blindly; the panel reads what the API now shows.
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            Self::Network | Self::Timeout => true,
+            Self::Server { status, .. } => matches!(status, 502 | 504),
+            Self::Malformed { status, .. } => (200..300).contains(status),
+            _ => false,
+        }
     }
 
     /// How long the API asked us to wait, if it did.

@@ -8,14 +8,17 @@
 pub mod config;
 pub mod error;
 pub mod format;
+pub mod listing;
 pub mod model;
 pub mod poll;
 pub mod response;
+pub mod retry;
 pub mod route;
 pub mod rules;
+pub mod store;
 pub mod time;
 pub mod url;
 pub mod validate;
 
-pub use error::{ApiError, FieldErrors};
+pub use error::{ApiError, FieldErrors, Unconfirmed};
 pub use model::{Server, ServerStatus, Snapshot, SnapshotStatus};

@@ -181,3 +181,157 @@ pub fn progress_note(elapsed_secs: u64, expected: (u64, u64)) -> String {
         )
     }
 }
+
+/// What kind of job a server is running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum JobKind {
+    /// A snapshot of it is being created: its snapshot list is polled.
+    Creating,
+    /// It is being restored: the server itself is polled.
+    Restoring,
+}
+
+impl JobKind {
+    /// The provider's estimate for this kind of job.
+    pub fn expected_secs(self) -> (u64, u64) {
+        match self {
+            Self::Creating => CREATE_EXPECTED_SECS,
+            Self::Restoring => RESTORE_EXPECTED_SECS,
+        }
+    }
+}
+
+/// Something running on one server, and since when (ms, when known).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Job {
+    pub server_id: u64,
+    pub kind: JobKind,
+    pub since_ms: Option<f64>,
+}
+
+/// How often a job far past the provider's estimate is still checked.
+pub const OVERDUE_INTERVAL_MS: u64 = 60_000;
+
+/// How often to check a job that has run for `elapsed_ms`: every [`ACTIVE_INTERVAL_MS`], and
+/// once a minute past twice the provider's longest estimate (20 minutes for a create, 30 for a
+/// restore), when it is unlikely to end any second.
+pub fn job_interval_ms(kind: JobKind, elapsed_ms: Option<f64>) -> u64 {
+    let overdue_after_ms = kind.expected_secs().1.saturating_mul(2_000) as f64;
+    match elapsed_ms {
+        Some(elapsed) if elapsed > overdue_after_ms => OVERDUE_INTERVAL_MS,
+        _ => ACTIVE_INTERVAL_MS,
+    }
+}
+
+/// One job being followed: when it is next due, and how its checks have gone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Watch {
+    job: Job,
+    due_ms: f64,
+    failures: u32,
+}
+
+/// The polling of every running job, each server on its own: one failing server backs off
+/// alone, and the others keep their pace.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PollState {
+    watches: Vec<Watch>,
+}
+
+impl PollState {
+    /// Follows what runs now: a new job is first due one interval from now, a job that ended
+    /// is forgotten, and a job still running keeps its schedule and its failures.
+    pub fn follow(&mut self, jobs: &[Job], now_ms: f64) {
+        self.watches.retain(|w| {
+            jobs.iter()
+                .any(|j| j.server_id == w.job.server_id && j.kind == w.job.kind)
+        });
+        for job in jobs {
+            match self
+                .watches
+                .iter_mut()
+                .find(|w| w.job.server_id == job.server_id && w.job.kind == job.kind)
+            {
+                Some(watch) => watch.job = *job,
+                None => self.watches.push(Watch {
+                    job: *job,
+                    due_ms: now_ms + interval(job, now_ms) as f64,
+                    failures: 0,
+                }),
+            }
+        }
+    }
+
+    /// True when nothing is being followed.
+    pub fn is_idle(&self) -> bool {
+        self.watches.is_empty()
+    }
+
+    /// The jobs due at `now_ms`, soonest first.
+    pub fn due(&self, now_ms: f64) -> Vec<Job> {
+        let mut due: Vec<&Watch> = self.watches.iter().filter(|w| w.due_ms <= now_ms).collect();
+        due.sort_by(|a, b| a.due_ms.total_cmp(&b.due_ms));
+        due.into_iter().map(|w| w.job).collect()
+    }
+
+    /// When the next job is due (ms), if any.
+    pub fn next_due_ms(&self) -> Option<f64> {
+        self.watches.iter().map(|w| w.due_ms).min_by(f64::total_cmp)
+    }
+
+    /// Makes every job due now: the tab came back to the front.
+    pub fn all_due(&mut self, now_ms: f64) {
+        for watch in &mut self.watches {
+            watch.due_ms = watch.due_ms.min(now_ms);
+        }
+    }
+
+    /// A check of `server_id`'s `kind` job answered: back to its normal pace.
+    pub fn succeeded(&mut self, server_id: u64, kind: JobKind, now_ms: f64) {
+        if let Some(watch) = self.watch(server_id, kind) {
+            watch.failures = 0;
+            watch.due_ms = now_ms + interval(&watch.job, now_ms) as f64;
+        }
+    }
+
+    /// A check failed: this job alone backs off (see [`next_poll_delay_ms`]).
+    pub fn failed(
+        &mut self,
+        server_id: u64,
+        kind: JobKind,
+        now_ms: f64,
+        retry_after_secs: Option<u64>,
+        jitter: f64,
+    ) {
+        if let Some(watch) = self.watch(server_id, kind) {
+            watch.failures = watch.failures.saturating_add(1);
+            let backoff = next_poll_delay_ms(true, watch.failures, retry_after_secs, jitter)
+                .unwrap_or(MAX_BACKOFF_MS)
+                .max(interval(&watch.job, now_ms));
+            watch.due_ms = now_ms + backoff as f64;
+        }
+    }
+
+    /// Whether the last check of any job failed.
+    pub fn has_failures(&self) -> bool {
+        self.watches.iter().any(|w| w.failures > 0)
+    }
+
+    /// How many checks in a row of this job have failed.
+    pub fn failures(&self, server_id: u64, kind: JobKind) -> u32 {
+        self.watches
+            .iter()
+            .find(|w| w.job.server_id == server_id && w.job.kind == kind)
+            .map_or(0, |w| w.failures)
+    }
+
+    fn watch(&mut self, server_id: u64, kind: JobKind) -> Option<&mut Watch> {
+        self.watches
+            .iter_mut()
+            .find(|w| w.job.server_id == server_id && w.job.kind == kind)
+    }
+}
+
+fn interval(job: &Job, now_ms: f64) -> u64 {
+    job_interval_ms(job.kind, job.since_ms.map(|since| now_ms - since))
+}

@@ -64,3 +64,19 @@ pub fn newer_snapshots(all: &[Snapshot], snapshot: &Snapshot) -> Vec<Snapshot> {
     newer.sort_by_key(|s| std::cmp::Reverse(parse_rfc3339(&s.created_at)));
     newer
 }
+
+/// What the person types to confirm a restore: the server's name, or its id when the API gave
+/// it no name. Never empty, so an empty field can never confirm.
+pub fn restore_phrase(server_name: &str, server_id: u64) -> String {
+    let name = server_name.trim();
+    if name.is_empty() {
+        server_id.to_string()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Whether `typed` confirms a restore whose phrase is `phrase`: exactly, and never when empty.
+pub fn confirms_restore(typed: &str, phrase: &str) -> bool {
+    !typed.is_empty() && typed == phrase
+}

@@ -187,13 +187,6 @@ fn table() -> Vec<Row> {
             None,
         ),
         (
-            ApiError::ListTooLong { pages: 50 },
-            "The list is longer than the 50 pages the panel reads. Open one server to see its snapshots.",
-            None,
-            false,
-            None,
-        ),
-        (
             ApiError::Malformed { status: 200, excerpt: "Sign in · VPS.org".to_owned() },
             "The API sent an answer the panel couldn't read (HTTP 200). Try again; if it keeps happening, the API or the proxy may be misconfigured.",
             some("It began: “Sign in · VPS.org”"),

@@ -25,6 +25,10 @@ pub struct Config {
     pub control: bool,
     /// Faults injected from start-up (rate 0 = none).
     pub faults: FaultSpec,
+    /// Answers as a plain Django REST Framework deployment with default settings would:
+    /// DRF's own words, a snapshot list that lags one read behind a create, and pages that
+    /// drift between requests (see the README).
+    pub plain_drf: bool,
     /// Answers CORS requests permissively (any origin) when true.
     pub cors: bool,
     /// Serves a built panel from this folder for every path outside `/api/` and `/__sim/`,
@@ -44,6 +48,7 @@ impl Default for Config {
             default_token: None,
             control: false,
             faults: FaultSpec::default(),
+            plain_drf: false,
             cors: true,
             static_dir: None,
         }
@@ -75,6 +80,8 @@ FLAGS (all optional; `--flag value` or `--flag=value`):
     --public-url URL        base of absolute next/previous links    [from the Host header]
     --default-token TOKEN   token assumed when no Authorization header is sent
     --control               enable the /__sim/ control endpoints
+    --plain-drf             answer as a plain DRF deployment: DRF's default words, the
+                            list lags one read behind a create, pages drift
     --fault-rate R          probability 0.0..1.0 of faulting an /api/ request  [0]
     --fault-kinds LIST      comma list of latency,html502,500,truncated,429,drop  [all]
     --fault-seed N          seed of the fault generator              [0]
@@ -127,6 +134,7 @@ where
             "--public-url" => config.public_url = Some(value("--public-url")?),
             "--default-token" => config.default_token = Some(value("--default-token")?),
             "--control" => config.control = true,
+            "--plain-drf" => config.plain_drf = true,
             "--no-cors" => config.cors = false,
             "--static" => config.static_dir = Some(value("--static")?.into()),
             "--fault-rate" => config.faults.rate = rate("--fault-rate", &value("--fault-rate")?)?,
@@ -229,6 +237,7 @@ mod tests {
             "--retry-after-secs",
             "5",
             "--no-cors",
+            "--plain-drf",
         ]);
         assert_eq!(c.host, "0.0.0.0");
         assert_eq!(c.port, 9000);
@@ -238,6 +247,7 @@ mod tests {
         assert_eq!(c.public_url.as_deref(), Some("https://admin.vps.org"));
         assert_eq!(c.default_token.as_deref(), Some("vps_demo_alice"));
         assert!(c.control);
+        assert!(c.plain_drf);
         assert!(!c.cors);
         assert!((c.faults.rate - 0.25).abs() < f64::EPSILON);
         assert_eq!(

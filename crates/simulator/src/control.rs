@@ -1,17 +1,19 @@
-//! `/__sim/` control endpoints (enabled by `--control`): reset, faults, request log.
-//! They need no token and are never faulted nor logged.
+//! `/__sim/` control endpoints (enabled by `--control`): reset, faults, request log, and
+//! changes to servers behind the API's back. They need no token and are never faulted nor
+//! logged.
 
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use axum::{Json, Router};
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 
+use crate::dialect::Dialect;
 use crate::error::ApiError;
 use crate::faults::{FaultRequest, FaultState, FaultStatus};
-use crate::store::{RequestRecord, Settings};
+use crate::store::{RequestRecord, ServerStatus, Settings};
 use crate::AppState;
 
 /// The control routes.
@@ -23,6 +25,10 @@ pub fn routes() -> Router<AppState> {
             get(get_faults).post(set_faults).delete(clear_faults),
         )
         .route("/__sim/requests", get(requests).delete(clear_requests))
+        .route(
+            "/__sim/servers/{id}",
+            patch(patch_server).delete(delete_server),
+        )
 }
 
 /// Body of `POST /__sim/reset`; omitted settings return to their start-up values.
@@ -32,6 +38,7 @@ struct ResetRequest {
     create_secs: Option<f64>,
     restore_secs: Option<f64>,
     page_size: Option<u32>,
+    plain_drf: Option<bool>,
 }
 
 /// Parses an optional JSON body (empty = all defaults).
@@ -70,6 +77,7 @@ async fn reset(State(state): State<AppState>, body: Bytes) -> Result<StatusCode,
             }
             Some(size) => size,
         },
+        dialect: Dialect::new(request.plain_drf.unwrap_or(config.plain_drf)),
     };
     state.reset(settings);
     Ok(StatusCode::NO_CONTENT)
@@ -98,4 +106,50 @@ async fn requests(State(state): State<AppState>) -> Json<Vec<RequestRecord>> {
 async fn clear_requests(State(state): State<AppState>) -> StatusCode {
     state.lock().log.clear();
     StatusCode::NO_CONTENT
+}
+
+/// Body of `PATCH /__sim/servers/{id}`: `{"name": null | "text", "status": "active" | ...}`,
+/// both optional; a `name` given as null makes the server's name JSON null.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ServerPatch {
+    #[serde(default, deserialize_with = "present")]
+    name: Option<Option<String>>,
+    status: Option<String>,
+}
+
+/// Tells a field given as `null` (`Some(None)`) from a missing one (`None`).
+fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(deserializer).map(Some)
+}
+
+/// A server id of a control path; anything else is a 404.
+fn server_id(id: &str) -> Result<u64, ApiError> {
+    id.parse().map_err(|_| ApiError::not_found())
+}
+
+async fn patch_server(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<StatusCode, ApiError> {
+    let id = server_id(&id)?;
+    let request: ServerPatch = optional_json(&body)?;
+    let status = match request.status {
+        None => None,
+        Some(text) => Some(ServerStatus::parse(&text).ok_or_else(|| {
+            ApiError::field("status", format!("\"{text}\" is not a valid choice."))
+        })?),
+    };
+    state.lock().patch_server(id, request.name, status)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn delete_server(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let id = server_id(&id)?;
+    state.lock().delete_server(id)?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -1,18 +1,20 @@
 //! Error responses in the shapes Django REST Framework produces.
 
-use axum::http::header::{ALLOW, WWW_AUTHENTICATE};
+use axum::http::header::ALLOW;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-/// The body of an error: `{"detail": "..."}` or `{"field": ["...", ...], ...}`.
+/// The body of an error: `{"detail": "..."}`, `{"field": ["...", ...], ...}` or `["...", ...]`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ErrorBody {
     /// `{"detail": "..."}`
     Detail(String),
     /// Field errors in serializer field order, e.g. `{"name": ["This field is required."]}`.
     Fields(Vec<(&'static str, Vec<String>)>),
+    /// A top-level list of messages, as a DRF `ValidationError("...")` raised in a view gives.
+    List(Vec<String>),
 }
 
 impl Serialize for ErrorBody {
@@ -30,6 +32,7 @@ impl Serialize for ErrorBody {
                 }
                 map.end()
             }
+            Self::List(messages) => messages.serialize(serializer),
         }
     }
 }
@@ -73,33 +76,18 @@ impl ApiError {
         Self::field("non_field_errors", message)
     }
 
-    /// 404 `{"detail": "Not found."}`.
+    /// 400 `["message"]`: a top-level list, as DRF answers a `ValidationError("message")`.
+    pub fn list(message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::BAD_REQUEST,
+            body: ErrorBody::List(vec![message.into()]),
+            headers: Vec::new(),
+        }
+    }
+
+    /// 404 `{"detail": "Not found."}` (DRF's `NotFound` without a message).
     pub fn not_found() -> Self {
         Self::detail(StatusCode::NOT_FOUND, "Not found.")
-    }
-
-    /// 401 with `WWW-Authenticate: Bearer realm="api"`.
-    pub fn unauthorized(message: &str) -> Self {
-        Self::detail(StatusCode::UNAUTHORIZED, message).with_header(
-            WWW_AUTHENTICATE,
-            HeaderValue::from_static("Bearer realm=\"api\""),
-        )
-    }
-
-    /// 401 for a request without credentials.
-    pub fn not_authenticated() -> Self {
-        Self::unauthorized("Authentication credentials were not provided.")
-    }
-
-    /// 403 for a token that lacks `permission`.
-    pub fn forbidden(permission: &str) -> Self {
-        Self::detail(
-            StatusCode::FORBIDDEN,
-            format!(
-                "You do not have permission to perform this action: \
-                 your token lacks the {permission} permission."
-            ),
-        )
     }
 
     /// 405 with an `Allow` header.

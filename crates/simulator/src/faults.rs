@@ -32,7 +32,8 @@ pub enum FaultKind {
     /// 502 with an nginx HTML page (`Content-Type: text/html`); the request is not processed.
     #[serde(rename = "html502")]
     Html502,
-    /// 500 `{"detail": "A server error occurred."}`; the request is not processed.
+    /// 500 `{"detail": "A server error occurred."}` (Django's HTML page in plain-DRF mode);
+    /// the request is not processed.
     #[serde(rename = "500")]
     ServerError,
     /// The request IS processed, then answered 200 `application/json` with the body cut in half.
@@ -262,11 +263,16 @@ pub async fn inject_and_log(
     }
     let method = request.method().as_str().to_owned();
     let query = request.uri().query().unwrap_or_default().to_owned();
-    let (fault, latency_ms, retry_after_secs) = {
+    let (fault, latency_ms, retry_after_secs, dialect) = {
         let mut store = state.lock();
         let fault = store.faults.draw(&method, &path);
         let spec = store.faults.spec();
-        (fault, spec.latency_ms, spec.retry_after_secs)
+        (
+            fault,
+            spec.latency_ms,
+            spec.retry_after_secs,
+            store.settings.dialect,
+        )
     };
     let response = match fault {
         None => next.run(request).await,
@@ -280,11 +286,7 @@ pub async fn inject_and_log(
             BAD_GATEWAY_HTML,
         )
             .into_response(),
-        Some(FaultKind::ServerError) => ApiError::detail(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "A server error occurred.",
-        )
-        .into_response(),
+        Some(FaultKind::ServerError) => dialect.server_error(),
         Some(FaultKind::Truncated) => truncated(next.run(request).await).await,
         Some(FaultKind::Throttle) => throttled(retry_after_secs),
         Some(FaultKind::Drop) => Response::new(Body::new(BrokenBody)),

@@ -11,9 +11,11 @@
 mod clock;
 pub mod config;
 mod control;
+mod dialect;
 mod error;
 pub mod faults;
 mod pagination;
+mod parsers;
 mod query;
 mod routes;
 mod seed;
@@ -24,6 +26,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use axum::http::header::{ALLOW, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
+use axum::http::HeaderName;
 use axum::Router;
 use tokio::net::TcpListener;
 use tower_http::cors::{Any, CorsLayer};
@@ -32,6 +35,7 @@ pub use config::{parse_args, Command, Config, USAGE};
 pub use faults::{FaultKind, FaultSpec};
 pub use seed::FIRST_NEW_SNAPSHOT_ID;
 
+use dialect::Dialect;
 use store::{Settings, Store};
 
 /// Shared state of a running simulator: its configuration and the data store.
@@ -75,6 +79,11 @@ impl AppState {
     pub(crate) fn reset(&self, settings: Settings) {
         *self.lock() = Store::seeded(settings);
     }
+
+    /// The words in force (plain DRF or the simulator's own).
+    pub(crate) fn dialect(&self) -> Dialect {
+        self.lock().settings.dialect
+    }
 }
 
 fn settings_of(config: &Config) -> Settings {
@@ -82,16 +91,20 @@ fn settings_of(config: &Config) -> Settings {
         create_secs: config.create_secs,
         restore_secs: config.restore_secs,
         page_size: config.page_size.max(1),
+        dialect: Dialect::new(config.plain_drf),
     }
 }
 
-/// Permissive CORS: any origin, any method, the `Authorization` and `Content-Type` request
-/// headers, and the headers a client needs to read exposed.
+/// Permissive CORS: any origin, any method, the `Authorization`, `Content-Type` and
+/// `X-Requested-With` request headers, and the headers a client needs to read exposed.
+/// The panel sends `X-Requested-With: XMLHttpRequest` on every request (django-cors-headers
+/// allows that header by default).
 fn cors() -> CorsLayer {
+    let x_requested_with = HeaderName::from_static("x-requested-with");
     CorsLayer::new()
         .allow_origin(Any)
         .allow_methods(Any)
-        .allow_headers([AUTHORIZATION, CONTENT_TYPE])
+        .allow_headers([AUTHORIZATION, CONTENT_TYPE, x_requested_with])
         .expose_headers([RETRY_AFTER, ALLOW, WWW_AUTHENTICATE])
         .max_age(Duration::from_secs(600))
 }
@@ -104,7 +117,7 @@ pub fn app(state: AppState) -> Router {
         router = router.merge(control::routes());
     }
     if let Some(dir) = &state.config().static_dir {
-        router = router.fallback(routes::static_files(dir));
+        router = router.fallback(routes::static_files(dir, state.clone()));
     }
     let router = router
         .layer(axum::middleware::from_fn_with_state(

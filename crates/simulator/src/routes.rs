@@ -11,11 +11,12 @@ use axum::{Json, Router};
 use serde::Serialize;
 
 use crate::clock::rfc3339;
+use crate::dialect::Dialect;
 use crate::error::ApiError;
-use crate::pagination::{paginate, LinkBase};
+use crate::pagination::LinkBase;
 use crate::seed::{self, User, SERVERS_READ, SNAPSHOTS_READ, SNAPSHOTS_WRITE};
 use crate::store::ServerStatus;
-use crate::{query, validation, AppState};
+use crate::{parsers, query, validation, AppState};
 
 const SNAPSHOTS: &str = "/api/v1/snapshots/";
 const SNAPSHOT: &str = "/api/v1/snapshots/{id}/";
@@ -51,55 +52,64 @@ pub fn api() -> Router<AppState> {
         .fallback(not_found)
 }
 
-/// The authenticated user of a request.
+/// The authenticated user of a request, and the words the simulator answers in.
 #[derive(Debug, Clone, Copy)]
-pub struct Caller(pub &'static User);
+pub struct Caller {
+    /// Whose token the request carries.
+    pub user: &'static User,
+    /// The dialect in force when the request arrived.
+    pub dialect: Dialect,
+}
+
+/// DRF's 401 for a request without (usable) credentials.
+const NOT_AUTHENTICATED: &str = "Authentication credentials were not provided.";
 
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let dialect = state.dialect();
         let token = match parts.headers.get(AUTHORIZATION) {
             None => state
                 .config()
                 .default_token
                 .clone()
-                .ok_or_else(ApiError::not_authenticated)?,
-            Some(header) => bearer_token(header)?,
-        };
+                .ok_or(NOT_AUTHENTICATED),
+            Some(header) => bearer_token(header),
+        }
+        .map_err(|message| dialect.unauthorized(message))?;
         let user =
-            seed::user_by_token(&token).ok_or_else(|| ApiError::unauthorized("Invalid token."))?;
+            seed::user_by_token(&token).ok_or_else(|| dialect.unauthorized("Invalid token."))?;
         state.lock().touch_token(user);
-        Ok(Self(user))
+        Ok(Self { user, dialect })
     }
 }
 
-/// Reads `Bearer <token>` as DRF's `TokenAuthentication` does.
-fn bearer_token(header: &HeaderValue) -> Result<String, ApiError> {
+/// Reads `Bearer <token>` as DRF's `TokenAuthentication` does; `Err` is the 401 message.
+fn bearer_token(header: &HeaderValue) -> Result<String, &'static str> {
     let text = String::from_utf8_lossy(header.as_bytes()).into_owned();
     let mut words = text.split_whitespace();
     match words.next() {
         Some(keyword) if keyword.eq_ignore_ascii_case("bearer") => {}
         // Another scheme: DRF treats it as no credentials at all.
-        _ => return Err(ApiError::not_authenticated()),
+        _ => return Err(NOT_AUTHENTICATED),
     }
     let token = words
         .next()
-        .ok_or_else(|| ApiError::unauthorized("Invalid token header. No credentials provided."))?;
+        .ok_or("Invalid token header. No credentials provided.")?;
     if words.next().is_some() {
-        return Err(ApiError::unauthorized(
-            "Invalid token header. Token string should not contain spaces.",
-        ));
+        return Err("Invalid token header. Token string should not contain spaces.");
     }
     Ok(token.to_owned())
 }
 
 impl Caller {
-    fn require(self, permission: &str) -> Result<Self, ApiError> {
-        if self.0.can(permission) {
-            Ok(self)
+    /// The user, if their token carries `permission` (403 otherwise).
+    fn require(self, permission: &str) -> Result<&'static User, ApiError> {
+        if self.user.can(permission) {
+            Ok(self.user)
         } else {
-            Err(ApiError::forbidden(permission))
+            Err(self.dialect.forbidden(permission))
         }
     }
 }
@@ -108,19 +118,22 @@ fn is_safe(method: &Method) -> bool {
     matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
-/// Parses an id from the path; anything else is a 404 (as `get_object_or_404`).
+/// Parses an id from the path; anything else is a bare 404 `Not found.` in both dialects
+/// (DRF's `get_object_or_404` turns the `ValueError` of a non-numeric pk into `Http404()`).
 fn path_id(id: &str) -> Result<u64, ApiError> {
     id.parse().map_err(|_| ApiError::not_found())
 }
 
-async fn not_found() -> ApiError {
-    ApiError::not_found()
+/// A path no route matches.
+async fn not_found(State(state): State<AppState>) -> Response {
+    state.dialect().unknown_path()
 }
 
-/// The fallback with `--static`: API paths stay JSON 404s; anything else is a file from `dir`,
-/// or `index.html` so that deep links open the panel.
+/// The fallback with `--static`: API paths stay unknown paths; anything else is a file from
+/// `dir`, or `index.html` so that deep links open the panel.
 pub fn static_files(
     dir: &std::path::Path,
+    state: AppState,
 ) -> impl Fn(
     axum::extract::Request,
 ) -> std::pin::Pin<Box<dyn std::future::Future<Output = axum::response::Response> + Send>>
@@ -134,9 +147,10 @@ pub fn static_files(
         .fallback(tower_http::services::ServeFile::new(dir.join("index.html")));
     move |request: axum::extract::Request| {
         let files = files.clone();
+        let dialect = state.dialect();
         Box::pin(async move {
             if request.uri().path().starts_with("/api/") {
-                return ApiError::not_found().into_response();
+                return dialect.unknown_path();
             }
             match files.oneshot(request).await {
                 Ok(response) => response.into_response(),
@@ -165,7 +179,7 @@ async fn options_or_not_allowed(
         "name": route,
         "description": "",
         "renders": ["application/json"],
-        "parses": ["application/json"],
+        "parses": parsers::PARSES,
     });
     let mut response = Json(metadata).into_response();
     response
@@ -189,7 +203,7 @@ async fn list_snapshots(
     headers: HeaderMap,
     uri: Uri,
 ) -> Result<Response, ApiError> {
-    let Caller(user) = caller.require(SNAPSHOTS_READ)?;
+    let user = caller.require(SNAPSHOTS_READ)?;
     let base = link_base(&state, &headers, &uri);
     let server_id = match query::get(&base.pairs, "server_id") {
         None | Some("") => None,
@@ -198,9 +212,7 @@ async fn list_snapshots(
                 .ok_or_else(|| ApiError::field("server_id", "Enter a whole number."))?,
         ),
     };
-    let mut store = state.lock();
-    let items = store.list_snapshots(user.id, server_id);
-    let page = paginate(items, store.settings.page_size, &base)?;
+    let page = state.lock().snapshot_page(user.id, server_id, &base)?;
     Ok(Json(page).into_response())
 }
 
@@ -218,10 +230,10 @@ async fn create_snapshot(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let Caller(user) = caller.require(SNAPSHOTS_WRITE)?;
+    let user = caller.require(SNAPSHOTS_WRITE)?;
     let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
-    let data = validation::json_body(content_type, &body)?;
-    let request = validation::create_snapshot(&data)?;
+    let data = parsers::request_data(content_type, &body, caller.dialect)?;
+    let request = validation::create_snapshot(&data, caller.dialect)?;
     let snapshot = state.lock().create_snapshot(
         user.id,
         request.server_id,
@@ -240,7 +252,7 @@ async fn restore_snapshot(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let Caller(user) = caller.require(SNAPSHOTS_WRITE)?;
+    let user = caller.require(SNAPSHOTS_WRITE)?;
     let id = path_id(&id)?;
     let restored = state.lock().restore(user.id, id)?;
     Ok(Json(restored).into_response())
@@ -251,7 +263,7 @@ async fn delete_snapshot(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let Caller(user) = caller.require(SNAPSHOTS_WRITE)?;
+    let user = caller.require(SNAPSHOTS_WRITE)?;
     let id = path_id(&id)?;
     state.lock().delete_snapshot(user.id, id)?;
     Ok(StatusCode::NO_CONTENT)
@@ -263,7 +275,7 @@ async fn list_servers(
     headers: HeaderMap,
     uri: Uri,
 ) -> Result<Response, ApiError> {
-    let Caller(user) = caller.require(SERVERS_READ)?;
+    let user = caller.require(SERVERS_READ)?;
     let base = link_base(&state, &headers, &uri);
     let status = match query::get(&base.pairs, "status") {
         None | Some("") => None,
@@ -277,7 +289,7 @@ async fn list_servers(
     let location = query::get(&base.pairs, "location").filter(|l| !l.is_empty());
     let mut store = state.lock();
     let items = store.list_servers(user.id, status, location);
-    let page = paginate(items, store.settings.page_size, &base)?;
+    let page = store.settings.pager().page(items, &base)?;
     Ok(Json(page).into_response())
 }
 
@@ -286,7 +298,7 @@ async fn get_server(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let Caller(user) = caller.require(SERVERS_READ)?;
+    let user = caller.require(SERVERS_READ)?;
     let id = path_id(&id)?;
     let server = state.lock().server(user.id, id)?;
     Ok(Json(server).into_response())
@@ -315,7 +327,8 @@ struct Me {
     token: Token,
 }
 
-async fn account_me(State(state): State<AppState>, Caller(user): Caller) -> Json<Me> {
+async fn account_me(State(state): State<AppState>, caller: Caller) -> Json<Me> {
+    let user = caller.user;
     let last_used = state.lock().token_last_used(user);
     Json(Me {
         account: Account {

@@ -172,7 +172,7 @@ fn server(
     Server {
         id,
         owner,
-        name: name.to_owned(),
+        name: Some(name.to_owned()),
         hostname: format!("{name}.vps.example"),
         status,
         ip_address: ip.to_owned(),

@@ -2,16 +2,20 @@
 //!
 //! Time passes lazily: every operation first calls [`Store::tick`], which completes the
 //! snapshots and finishes the restores whose deadlines have passed.
+//!
+//! In plain-DRF mode the snapshot list is read from a lagging replica: see
+//! [`Store::snapshot_page`].
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
-use axum::http::StatusCode;
 use serde::Serialize;
 
 use crate::clock::{now_unix, rfc3339};
+use crate::dialect::{Dialect, Missing, Refusal};
 use crate::error::ApiError;
 use crate::faults::FaultState;
+use crate::pagination::{LinkBase, Page, Pager};
 use crate::seed::{self, User, UserId};
 
 /// Most snapshots one server may hold (any status).
@@ -26,6 +30,18 @@ pub struct Settings {
     pub restore_secs: f64,
     /// Items per page.
     pub page_size: u32,
+    /// Plain-DRF mode (`--plain-drf`, `"plain_drf"` of a reset) or the simulator's own words.
+    pub dialect: Dialect,
+}
+
+impl Settings {
+    /// How lists are paginated: they drift between requests in plain-DRF mode.
+    pub fn pager(&self) -> Pager {
+        Pager {
+            size: self.page_size,
+            drift: self.dialect.is_plain(),
+        }
+    }
 }
 
 /// Status of a server.
@@ -130,8 +146,8 @@ pub struct Server {
     pub id: u64,
     /// Owning user.
     pub owner: UserId,
-    /// Name.
-    pub name: String,
+    /// Name (`None` = JSON null, as `PATCH /__sim/servers/{id}` may set it).
+    pub name: Option<String>,
     /// Host name.
     pub hostname: String,
     /// Status (ignoring a restore: see `restore`).
@@ -178,8 +194,8 @@ pub struct Snapshot {
 pub struct ServerRef {
     /// Server id.
     pub id: u64,
-    /// Server name.
-    pub name: String,
+    /// Server name (may be null).
+    pub name: Option<String>,
 }
 
 /// A snapshot as the API shows it.
@@ -206,8 +222,8 @@ pub struct SnapshotView {
 pub struct ServerView {
     /// Server id.
     pub id: u64,
-    /// Name.
-    pub name: String,
+    /// Name (may be null).
+    pub name: Option<String>,
     /// Host name.
     pub hostname: String,
     /// Status.
@@ -242,8 +258,8 @@ pub struct RestoredSnapshot {
 pub struct RestoringServer {
     /// Server id.
     pub id: u64,
-    /// Server name.
-    pub name: String,
+    /// Server name (may be null).
+    pub name: Option<String>,
     /// Always `restoring`.
     pub status: &'static str,
 }
@@ -289,6 +305,9 @@ pub struct Store {
     pub issued_ids: BTreeSet<u64>,
     /// Next candidate for a new snapshot id.
     pub next_id: u64,
+    /// Plain-DRF mode: snapshots created since the last list read that would have shown them
+    /// (the replica the list is read from has not caught up with them yet).
+    pub unread: BTreeSet<u64>,
     /// `last_used_at` of each user's token.
     pub token_last_used: BTreeMap<UserId, i64>,
     /// Fault injection.
@@ -329,6 +348,7 @@ impl Store {
             snapshots: snapshots.into_iter().map(|s| (s.id, s)).collect(),
             issued_ids,
             next_id: seed::FIRST_NEW_SNAPSHOT_ID,
+            unread: BTreeSet::new(),
             token_last_used: seed::USERS
                 .iter()
                 .map(|u| (u.id, u.token_last_used_at))
@@ -391,8 +411,7 @@ impl Store {
         let server_name = self
             .servers
             .get(&snapshot.server_id)
-            .map(|s| s.name.clone())
-            .unwrap_or_default();
+            .and_then(|s| s.name.clone());
         SnapshotView {
             id: snapshot.id,
             server: ServerRef {
@@ -435,6 +454,35 @@ impl Store {
         mine.into_iter().map(|s| self.snapshot_view(s)).collect()
     }
 
+    /// The page of the owner's snapshots a list read answers. In plain-DRF mode a snapshot
+    /// created since the last read that would have shown it is left out of this read (of its
+    /// page and of `count`): the read-after-write lag of a replica. The next read shows it.
+    pub fn snapshot_page(
+        &mut self,
+        owner: UserId,
+        server_id: Option<i64>,
+        base: &LinkBase,
+    ) -> Result<Page<SnapshotView>, ApiError> {
+        let items = self.list_snapshots(owner, server_id);
+        let pager = self.settings.pager();
+        let page = pager.page(items.clone(), base)?;
+        let lagging: BTreeSet<u64> = page
+            .results
+            .iter()
+            .map(|s| s.id)
+            .filter(|id| self.unread.contains(id))
+            .collect();
+        if lagging.is_empty() {
+            return Ok(page);
+        }
+        self.unread.retain(|id| !lagging.contains(id));
+        let replica = items
+            .into_iter()
+            .filter(|s| !lagging.contains(&s.id))
+            .collect();
+        pager.page(replica, base)
+    }
+
     /// Creates a snapshot (fields already validated).
     pub fn create_snapshot(
         &mut self,
@@ -444,10 +492,11 @@ impl Store {
         description: Option<String>,
     ) -> Result<SnapshotView, ApiError> {
         self.tick();
+        let dialect = self.settings.dialect;
         let server = u64::try_from(server_id)
             .ok()
             .and_then(|id| self.owned_server(owner, id))
-            .ok_or_else(|| ApiError::detail(StatusCode::NOT_FOUND, "Server not found."))?;
+            .ok_or_else(|| dialect.missing(Missing::TargetServer))?;
         let server_id = server.id;
         let restoring = server.status == ServerStatus::Restoring;
         let on_server: Vec<&Snapshot> = self
@@ -456,20 +505,13 @@ impl Store {
             .filter(|s| s.server_id == server_id)
             .collect();
         if on_server.iter().any(|s| s.name == name) {
-            return Err(ApiError::field(
-                "name",
-                "A snapshot with this name already exists on this server.",
-            ));
+            return Err(dialect.refuse(Refusal::DuplicateName));
         }
         if on_server.len() >= SNAPSHOT_LIMIT {
-            return Err(ApiError::non_field(
-                "Snapshot limit reached: a server can have at most 5 snapshots.",
-            ));
+            return Err(dialect.refuse(Refusal::LimitReached));
         }
         if restoring {
-            return Err(ApiError::non_field(
-                "Server is being restored; try again when the restore has finished.",
-            ));
+            return Err(dialect.refuse(Refusal::ServerRestoring));
         }
         while self.issued_ids.contains(&self.next_id) {
             self.next_id = self.next_id.saturating_add(1);
@@ -488,20 +530,21 @@ impl Store {
         };
         let view = self.snapshot_view(&snapshot);
         self.snapshots.insert(id, snapshot);
+        if dialect.is_plain() {
+            self.unread.insert(id);
+        }
         Ok(view)
     }
 
     /// Starts restoring a server from one of its snapshots.
     pub fn restore(&mut self, owner: UserId, snapshot_id: u64) -> Result<RestoreView, ApiError> {
         self.tick();
+        let dialect = self.settings.dialect;
         let snapshot = self
             .owned_snapshot(owner, snapshot_id)
-            .ok_or_else(ApiError::not_found)?;
+            .ok_or_else(|| dialect.missing(Missing::Snapshot))?;
         if snapshot.status != SnapshotStatus::Completed {
-            return Err(ApiError::detail(
-                StatusCode::BAD_REQUEST,
-                "Snapshot is not completed and cannot be restored.",
-            ));
+            return Err(dialect.refuse(Refusal::NotCompleted));
         }
         let restored = RestoredSnapshot {
             id: snapshot.id,
@@ -513,12 +556,9 @@ impl Store {
         let server = self
             .servers
             .get_mut(&server_id)
-            .ok_or_else(ApiError::not_found)?;
+            .ok_or_else(|| dialect.missing(Missing::Snapshot))?;
         if server.status == ServerStatus::Restoring {
-            return Err(ApiError::detail(
-                StatusCode::BAD_REQUEST,
-                "Server is not in a valid state for restoration.",
-            ));
+            return Err(dialect.refuse(Refusal::InvalidServerState));
         }
         let now = now_unix();
         server.restore = Some(Restore {
@@ -544,9 +584,10 @@ impl Store {
     pub fn delete_snapshot(&mut self, owner: UserId, snapshot_id: u64) -> Result<(), ApiError> {
         self.tick();
         if self.owned_snapshot(owner, snapshot_id).is_none() {
-            return Err(ApiError::not_found());
+            return Err(self.settings.dialect.missing(Missing::Snapshot));
         }
         self.snapshots.remove(&snapshot_id);
+        self.unread.remove(&snapshot_id);
         Ok(())
     }
 
@@ -572,6 +613,57 @@ impl Store {
         self.tick();
         self.owned_server(owner, id)
             .map(Self::server_view)
-            .ok_or_else(ApiError::not_found)
+            .ok_or_else(|| self.settings.dialect.missing(Missing::Server))
+    }
+
+    /// Control: changes the name and/or the status of a server, whoever owns it. A status
+    /// other than `restoring` ends a restore in progress; `restoring` set this way lasts until
+    /// the next change (the server is stuck, like 12350); on a server already restoring it
+    /// changes nothing. 404 for an unknown id.
+    pub fn patch_server(
+        &mut self,
+        id: u64,
+        name: Option<Option<String>>,
+        status: Option<ServerStatus>,
+    ) -> Result<(), ApiError> {
+        self.tick();
+        let server = self.servers.get_mut(&id).ok_or_else(ApiError::not_found)?;
+        let now = now_unix();
+        if let Some(name) = name {
+            server.name = name;
+        }
+        match status {
+            None => {}
+            Some(ServerStatus::Restoring) if server.restore.is_some() => {}
+            Some(ServerStatus::Restoring) => {
+                server.restore = Some(Restore {
+                    until: None,
+                    ends_unix: now,
+                    previous: server.status,
+                });
+                server.status = ServerStatus::Restoring;
+            }
+            Some(other) => {
+                server.restore = None;
+                server.status = other;
+            }
+        }
+        server.updated_at = now;
+        Ok(())
+    }
+
+    /// Control: removes a server with its snapshots (and any restore in progress on it).
+    /// 404 for an unknown id.
+    pub fn delete_server(&mut self, id: u64) -> Result<(), ApiError> {
+        self.servers.remove(&id).ok_or_else(ApiError::not_found)?;
+        let gone: BTreeSet<u64> = self
+            .snapshots
+            .values()
+            .filter(|s| s.server_id == id)
+            .map(|s| s.id)
+            .collect();
+        self.snapshots.retain(|sid, _| !gone.contains(sid));
+        self.unread.retain(|sid| !gone.contains(sid));
+        Ok(())
     }
 }

@@ -1,8 +1,8 @@
 //! Parsing and validating request data the way DRF serializers and django-filter do.
 
-use axum::http::StatusCode;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use crate::dialect::Dialect;
 use crate::error::ApiError;
 
 const REQUIRED: &str = "This field is required.";
@@ -10,7 +10,6 @@ const NOT_NULL: &str = "This field may not be null.";
 const NOT_BLANK: &str = "This field may not be blank.";
 const NOT_STRING: &str = "Not a valid string.";
 const NOT_INTEGER: &str = "A valid integer is required.";
-const BAD_NAME: &str = "Enter a valid name consisting of letters, numbers, underscores or hyphens.";
 
 /// Longest snapshot name.
 pub const NAME_MAX: usize = 64;
@@ -83,31 +82,8 @@ fn python_type(value: &Value) -> &'static str {
     }
 }
 
-/// Decodes a request body: empty = `{}`; JSON otherwise (415 for another declared type).
-pub fn json_body(content_type: Option<&str>, body: &[u8]) -> Result<Value, ApiError> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Value::Object(Map::new()));
-    }
-    if let Some(declared) = content_type {
-        let media = declared
-            .split(';')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_lowercase();
-        if media != "application/json" && !media.ends_with("+json") {
-            return Err(ApiError::detail(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                format!("Unsupported media type \"{declared}\" in request."),
-            ));
-        }
-    }
-    serde_json::from_slice(body)
-        .map_err(|e| ApiError::detail(StatusCode::BAD_REQUEST, format!("JSON parse error - {e}")))
-}
-
 /// Validates the body of a snapshot creation, collecting every field error.
-pub fn create_snapshot(data: &Value) -> Result<CreateSnapshot, ApiError> {
+pub fn create_snapshot(data: &Value, dialect: Dialect) -> Result<CreateSnapshot, ApiError> {
     let Value::Object(map) = data else {
         return Err(ApiError::non_field(format!(
             "Invalid data. Expected a dictionary, but got {}.",
@@ -156,7 +132,7 @@ pub fn create_snapshot(data: &Value) -> Result<CreateSnapshot, ApiError> {
             Some(name) => {
                 let mut messages = Vec::new();
                 if !valid_name(&name) {
-                    messages.push(BAD_NAME.to_owned());
+                    messages.push(dialect.bad_name().to_owned());
                 }
                 if name.chars().count() > NAME_MAX {
                     messages.push(max_length(NAME_MAX));
@@ -204,16 +180,19 @@ mod tests {
     use serde_json::json;
 
     fn fields(data: Value) -> Vec<(&'static str, Vec<String>)> {
-        match create_snapshot(&data).unwrap_err().body {
+        match create_snapshot(&data, Dialect::Detailed).unwrap_err().body {
             ErrorBody::Fields(f) => f,
             ErrorBody::Detail(d) => vec![("detail", vec![d])],
+            ErrorBody::List(l) => vec![("list", l)],
         }
     }
 
     #[test]
     fn coercions() {
-        let ok =
-            create_snapshot(&json!({"server_id": "12345", "name": " a-b_1 ", "description": ""}));
+        let ok = create_snapshot(
+            &json!({"server_id": "12345", "name": " a-b_1 ", "description": ""}),
+            Dialect::PlainDrf,
+        );
         assert_eq!(
             ok.unwrap(),
             CreateSnapshot {
@@ -236,7 +215,10 @@ mod tests {
             fields(json!({"server_id": true, "name": "bad name ".repeat(8), "description": 5.5})),
             vec![
                 ("server_id", vec![NOT_INTEGER.to_owned()]),
-                ("name", vec![BAD_NAME.to_owned(), max_length(64)]),
+                (
+                    "name",
+                    vec![Dialect::Detailed.bad_name().to_owned(), max_length(64)]
+                ),
             ]
         );
         assert_eq!(fields(json!({"server_id": null, "name": long})).len(), 2);

@@ -1,10 +1,11 @@
-//! The `/__sim/` control endpoints: request log and reset.
+//! The `/__sim/` control endpoints: request log, reset, and servers changed behind the
+//! API's back.
 
 use reqwest::Method;
 use serde_json::{json, Value};
 use vps_simulator::Config;
 
-use crate::support::{test_config, wait_for_transitions, Sim, ALICE, BOB};
+use crate::support::{test_config, wait_for_transitions, Reply, Sim, ALICE, BOB};
 
 async fn log(sim: &Sim) -> Value {
     let reply = sim.call(Method::GET, None, "/__sim/requests", None).await;
@@ -181,9 +182,183 @@ async fn control_endpoints_need_the_flag() {
         (Method::DELETE, "/__sim/faults"),
         (Method::GET, "/__sim/requests"),
         (Method::DELETE, "/__sim/requests"),
+        (Method::PATCH, "/__sim/servers/12345"),
+        (Method::DELETE, "/__sim/servers/12345"),
     ] {
         let reply = sim.call(method, None, path, Some(&json!({}))).await;
         reply.assert(404, &json!({"detail": "Not found."}));
     }
     assert_eq!(sim.get(ALICE, "/api/v1/servers/").await.status, 200);
+}
+
+async fn patch_server(sim: &Sim, id: &str, body: &Value) -> Reply {
+    let path = format!("/__sim/servers/{id}");
+    sim.call(Method::PATCH, None, &path, Some(body)).await
+}
+
+async fn delete_server(sim: &Sim, id: u64) -> Reply {
+    let path = format!("/__sim/servers/{id}");
+    sim.call(Method::DELETE, None, &path, None).await
+}
+
+/// The `server.name` of each snapshot of `server_id`.
+async fn names_in_snapshots(sim: &Sim, server_id: u64) -> Vec<Value> {
+    let path = format!("/api/v1/snapshots/?server_id={server_id}");
+    let reply = sim.get(ALICE, &path).await;
+    reply.json["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["server"]["name"].clone())
+        .collect()
+}
+
+#[tokio::test]
+async fn patch_server_sets_a_null_name_everywhere_the_server_appears() {
+    let sim = Sim::new().await;
+    assert_eq!(
+        patch_server(&sim, "12345", &json!({"name": null}))
+            .await
+            .status,
+        204
+    );
+    assert_eq!(
+        sim.get(ALICE, "/api/v1/servers/12345/").await.json["name"],
+        Value::Null
+    );
+    assert_eq!(
+        sim.get(ALICE, "/api/v1/servers/").await.json["results"][0]["name"],
+        Value::Null
+    );
+    assert_eq!(
+        names_in_snapshots(&sim, 12345).await,
+        [Value::Null, Value::Null]
+    );
+
+    for name in ["", "renamed"] {
+        assert_eq!(
+            patch_server(&sim, "12345", &json!({"name": name}))
+                .await
+                .status,
+            204
+        );
+        assert_eq!(
+            sim.get(ALICE, "/api/v1/servers/12345/").await.json["name"],
+            name
+        );
+        assert_eq!(names_in_snapshots(&sim, 12345).await, [name, name]);
+    }
+    // Whoever owns the server.
+    assert_eq!(
+        patch_server(&sim, "22222", &json!({"name": null}))
+            .await
+            .status,
+        204
+    );
+    let bobs = sim.get(BOB, "/api/v1/snapshots/").await;
+    assert_eq!(
+        bobs.json["results"][0]["server"],
+        json!({"id": 22222, "name": null})
+    );
+}
+
+#[tokio::test]
+async fn patch_server_sets_a_status() {
+    let sim = Sim::new().await;
+    let patched = patch_server(&sim, "12345", &json!({"status": "stopped"})).await;
+    assert_eq!(patched.status, 204);
+    assert_eq!(
+        sim.get(ALICE, "/api/v1/servers/?status=stopped")
+            .await
+            .ids(),
+        [12345, 12346]
+    );
+    // `restoring` lasts until the next change; the API refuses restores and creates meanwhile.
+    patch_server(&sim, "12345", &json!({"status": "restoring"})).await;
+    wait_for_transitions().await;
+    let server = sim.get(ALICE, "/api/v1/servers/12345/").await;
+    assert_eq!(server.json["status"], "restoring");
+    let restore = sim
+        .post_empty(ALICE, "/api/v1/snapshots/801/restore/")
+        .await;
+    assert_eq!(restore.status, 400);
+    // Another status ends a restore, even a real one.
+    patch_server(&sim, "12345", &json!({"status": "active", "name": "back"})).await;
+    let restore = sim
+        .post_empty(ALICE, "/api/v1/snapshots/801/restore/")
+        .await;
+    assert_eq!(restore.status, 200);
+    assert_eq!(restore.json["server"]["name"], "back");
+    patch_server(&sim, "12345", &json!({"status": "suspended"})).await;
+    assert_eq!(
+        sim.get(ALICE, "/api/v1/servers/12345/").await.json["status"],
+        "suspended"
+    );
+
+    let not_found = json!({"detail": "Not found."});
+    patch_server(&sim, "99999", &json!({"name": "x"}))
+        .await
+        .assert(404, &not_found);
+    patch_server(&sim, "abc", &json!({}))
+        .await
+        .assert(404, &not_found);
+    patch_server(&sim, "12345", &json!({"status": "melting"}))
+        .await
+        .assert(
+            400,
+            &json!({"status": ["\"melting\" is not a valid choice."]}),
+        );
+    assert_eq!(
+        patch_server(&sim, "12345", &json!({"bogus": 1}))
+            .await
+            .status,
+        400
+    );
+    assert_eq!(
+        patch_server(&sim, "12345", &json!({"name": 5}))
+            .await
+            .status,
+        400
+    );
+}
+
+#[tokio::test]
+async fn delete_server_removes_it_with_its_snapshots_and_restore() {
+    let sim = Sim::new().await;
+    let restore = sim
+        .post_empty(ALICE, "/api/v1/snapshots/790/restore/")
+        .await;
+    assert_eq!(restore.status, 200);
+    assert_eq!(delete_server(&sim, 12349).await.status, 204);
+
+    let not_found = json!({"detail": "Not found."});
+    sim.get(ALICE, "/api/v1/servers/12349/")
+        .await
+        .assert(404, &not_found);
+    assert!(!sim
+        .get(ALICE, "/api/v1/servers/")
+        .await
+        .ids()
+        .contains(&12349));
+    assert_eq!(
+        sim.get(ALICE, "/api/v1/snapshots/?server_id=12349")
+            .await
+            .json["count"],
+        0
+    );
+    let all = sim.get(ALICE, "/api/v1/snapshots/").await;
+    assert_eq!(all.json["count"], 11);
+    assert!(!all.ids().contains(&790) && !all.ids().contains(&791));
+    sim.post_empty(ALICE, "/api/v1/snapshots/790/restore/")
+        .await
+        .assert(404, &not_found);
+    // The restore in progress just vanished: nothing comes back once it would have ended.
+    wait_for_transitions().await;
+    sim.get(ALICE, "/api/v1/servers/12349/")
+        .await
+        .assert(404, &not_found);
+    assert_eq!(sim.get(ALICE, "/api/v1/servers/").await.json["count"], 6);
+
+    delete_server(&sim, 12349).await.assert(404, &not_found);
+    delete_server(&sim, 99999).await.assert(404, &not_found);
 }

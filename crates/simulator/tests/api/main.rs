@@ -15,6 +15,8 @@ mod auth;
 mod cli;
 mod control;
 mod faults;
+mod forms;
+mod plain_drf;
 mod restore;
 mod servers;
 mod snapshots;

@@ -7,7 +7,7 @@ use vps_simulator::Config;
 use crate::support::{test_config, wait_for_transitions, Sim, ALICE};
 
 /// Alice's snapshots, newest first, as seeded.
-const ALICE_IDS: [u64; 13] = [
+pub const ALICE_IDS: [u64; 13] = [
     791, 781, 775, 790, 774, 780, 773, 772, 771, 750, 801, 798, 760,
 ];
 

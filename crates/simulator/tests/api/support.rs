@@ -30,6 +30,14 @@ pub fn test_config() -> Config {
     }
 }
 
+/// [`test_config`] in plain-DRF mode.
+pub fn plain_config() -> Config {
+    Config {
+        plain_drf: true,
+        ..test_config()
+    }
+}
+
 /// A running simulator.
 pub struct Sim {
     pub base: String,
@@ -61,6 +69,33 @@ impl Reply {
         assert_eq!(self.status.as_u16(), status, "body: {}", self.text);
         assert_eq!(self.content_type(), Some("application/json"));
         assert_eq!(&self.json, body);
+    }
+
+    /// Reads a response whole.
+    async fn read(response: reqwest::Response) -> reqwest::Result<Self> {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let text = response.text().await?;
+        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Ok(Self {
+            status,
+            headers,
+            text,
+            json,
+        })
+    }
+
+    /// Asserts `status` and Django's HTML error page titled `title`.
+    #[track_caller]
+    pub fn assert_django_page(&self, status: u16, title: &str) {
+        assert_eq!(self.status.as_u16(), status, "body: {}", self.text);
+        assert_eq!(self.content_type(), Some("text/html; charset=utf-8"));
+        assert!(
+            self.text.contains(&format!("<title>{title}</title>")),
+            "{}",
+            self.text
+        );
+        assert_eq!(self.json, Value::Null);
     }
 
     /// The ids in `results`.
@@ -110,17 +145,26 @@ impl Sim {
         if let Some(body) = body {
             request = request.json(body);
         }
-        let response = request.send().await?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let text = response.text().await?;
-        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Ok(Reply {
-            status,
-            headers,
-            text,
-            json,
-        })
+        Reply::read(request.send().await?).await
+    }
+
+    /// POSTs `body` as is with this `Content-Type` (`None` = no header).
+    pub async fn post_raw(
+        &self,
+        token: &str,
+        path: &str,
+        content_type: Option<&str>,
+        body: &str,
+    ) -> Reply {
+        let mut request = self
+            .http
+            .post(self.url(path))
+            .bearer_auth(token)
+            .body(body.to_owned());
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
+        Reply::read(request.send().await.unwrap()).await.unwrap()
     }
 
     pub async fn call(

@@ -1,0 +1,106 @@
+//! Reading a list that comes in pages, without trusting the pages too much.
+//!
+//! The API's pages are DRF page-number pages: over a list that changes between two requests,
+//! one row can show up on two pages, and a broken `next` link can point back at a page already
+//! read. A [`Listing`] keeps each id once, never reads a page twice, and stops at a cap with
+//! what it has, marked incomplete, instead of failing the whole view.
+
+use std::collections::HashSet;
+
+use crate::model::{Server, Snapshot};
+use crate::response::Page;
+
+/// The most pages of one list the panel reads.
+pub const MAX_PAGES: usize = 50;
+
+/// The note under a list that stopped at the cap.
+pub fn incomplete_note() -> String {
+    format!(
+        "The list is longer than the {MAX_PAGES} pages the panel reads, so some snapshots may be missing. Open one server to see all of its snapshots."
+    )
+}
+
+/// Something with an id that is unique within its list.
+pub trait Keyed {
+    /// The id.
+    fn key(&self) -> u64;
+}
+
+impl Keyed for Snapshot {
+    fn key(&self) -> u64 {
+        self.id
+    }
+}
+
+impl Keyed for Server {
+    fn key(&self) -> u64 {
+        self.id
+    }
+}
+
+/// A whole list, as far as it could be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed<T> {
+    /// Every row read, each id once, in the order first seen.
+    pub items: Vec<T>,
+    /// Rows the API sent that could not be read.
+    pub skipped: usize,
+    /// True when the panel stopped before the last page (the cap), so rows may be missing.
+    pub incomplete: bool,
+}
+
+impl<T> Default for Listed<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            skipped: 0,
+            incomplete: false,
+        }
+    }
+}
+
+/// A list being read page by page.
+#[derive(Debug, Clone)]
+pub struct Listing<T> {
+    listed: Listed<T>,
+    seen: HashSet<u64>,
+    visited: Vec<String>,
+    max_pages: usize,
+}
+
+impl<T: Keyed> Listing<T> {
+    /// Starts reading at `first`, reading at most `max_pages` pages.
+    pub fn new(first: &str, max_pages: usize) -> Self {
+        Self {
+            listed: Listed::default(),
+            seen: HashSet::new(),
+            visited: vec![first.to_owned()],
+            max_pages,
+        }
+    }
+
+    /// Takes one page in. `next` is the page's next link, already resolved to the URL the panel
+    /// would request (or `None` at the last page). Returns the URL to read next, or `None` when
+    /// the list is done: at the last page, at a link back to a page already read, or at the cap
+    /// (then the list is marked incomplete).
+    pub fn add(&mut self, page: Page<T>, next: Option<String>) -> Option<String> {
+        self.listed.skipped = self.listed.skipped.saturating_add(page.skipped);
+        for item in page.items {
+            if self.seen.insert(item.key()) {
+                self.listed.items.push(item);
+            }
+        }
+        let next = next.filter(|url| !self.visited.contains(url))?;
+        if self.visited.len() >= self.max_pages {
+            self.listed.incomplete = true;
+            return None;
+        }
+        self.visited.push(next.clone());
+        Some(next)
+    }
+
+    /// The list as read.
+    pub fn finish(self) -> Listed<T> {
+        self.listed
+    }
+}

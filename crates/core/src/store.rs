@@ -1,0 +1,384 @@
+//! What the panel knows of the account, and what each answer from the API does to it.
+//!
+//! Every change is a method on [`Store`] that takes the old picture and an answer and returns
+//! the events a person should hear of (a snapshot finished, a restore ended, a server went
+//! away). The browser side only keeps the store in a signal and forwards the events.
+//!
+//! Two things make the API's lists lag behind what the panel itself did: a read replica that
+//! has not seen a create yet, and one that still shows a deleted snapshot. The store remembers
+//! its own writes for [`READ_LAG_MS`] and does not let a lagging list undo them.
+
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Server, ServerRef, ServerStatus, Snapshot, SnapshotStatus};
+use crate::poll::{Finished, Job, JobKind};
+use crate::time::parse_rfc3339;
+
+/// How long the panel trusts its own create or delete over a list that does not show it yet.
+pub const READ_LAG_MS: f64 = 60_000.0;
+
+/// Sorts snapshots the one way the panel shows them: newest first by `created_at`; ties (and
+/// unreadable times, which go last) by id, newest first. Everything that needs "the newest" or
+/// "the oldest" of a server relies on this order (see [`Store::oldest_of`]).
+pub fn sort_newest_first(snapshots: &mut [Snapshot]) {
+    snapshots.sort_by_cached_key(|s| {
+        (
+            Reverse(parse_rfc3339(&s.created_at).unwrap_or(i64::MIN)),
+            Reverse(s.id),
+        )
+    });
+}
+
+/// Something a person should hear of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A snapshot or a restore finished.
+    Finished(Finished),
+    /// A server that was being restored is not any more; the host page is told with it.
+    Restored(Server),
+    /// A server the panel was following is no longer in the account.
+    ServerGone { id: u64, name: String },
+}
+
+impl Event {
+    /// The sentence announced and shown for it.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Finished(finished) => finished.message(),
+            Self::Restored(server) => Finished::Restore {
+                server: server.name.clone(),
+                status: server.status.clone(),
+            }
+            .message(),
+            Self::ServerGone { name, .. } => {
+                format!("{name} is no longer in this account; it has been taken off the list.")
+            }
+        }
+    }
+}
+
+/// A write of the panel's own that the API's lists may not show yet.
+#[derive(Debug, Clone, PartialEq)]
+enum OwnWrite {
+    Created(Snapshot),
+    Deleted(u64),
+}
+
+/// The panel's picture of the account.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Store {
+    /// Servers, by id.
+    servers: Vec<Server>,
+    /// Snapshots, newest first, each id once.
+    snapshots: Vec<Snapshot>,
+    /// Whether `servers` came from the servers endpoint (so servers without snapshots show).
+    servers_listed: bool,
+    /// Restores being followed: server id → when the panel saw it start (ms).
+    restoring_since: Vec<(u64, f64)>,
+    /// The panel's own recent writes, with when they were made (ms).
+    own_writes: Vec<(OwnWrite, f64)>,
+}
+
+/// What a full load read.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Loaded {
+    pub snapshots: Vec<Snapshot>,
+    /// The servers, or `None` when the servers endpoint failed (then the snapshots name them).
+    pub servers: Option<Vec<Server>>,
+}
+
+impl Store {
+    /// Servers, by id.
+    pub fn servers(&self) -> &[Server] {
+        &self.servers
+    }
+
+    /// Every snapshot, newest first.
+    pub fn snapshots(&self) -> &[Snapshot] {
+        &self.snapshots
+    }
+
+    /// Whether the servers came from the servers endpoint.
+    pub fn servers_listed(&self) -> bool {
+        self.servers_listed
+    }
+
+    /// One server.
+    pub fn server(&self, id: u64) -> Option<&Server> {
+        self.servers.iter().find(|s| s.id == id)
+    }
+
+    /// When the panel saw a server's restore start (ms), while it follows it.
+    pub fn restoring_since(&self, server_id: u64) -> Option<f64> {
+        self.restoring_since
+            .iter()
+            .find(|(id, _)| *id == server_id)
+            .map(|(_, since)| *since)
+    }
+
+    /// A server's snapshots, newest first.
+    pub fn snapshots_of(&self, server_id: u64) -> impl Iterator<Item = &Snapshot> {
+        self.snapshots
+            .iter()
+            .filter(move |s| s.server.id == server_id)
+    }
+
+    /// A server's oldest snapshot: the last of its snapshots in the newest-first order.
+    pub fn oldest_of(&self, server_id: u64) -> Option<&Snapshot> {
+        self.snapshots_of(server_id).last()
+    }
+
+    /// What is running and needs following: each server with a snapshot in progress (since
+    /// the oldest such snapshot was taken) and each restoring server.
+    pub fn jobs(&self) -> Vec<Job> {
+        let mut creating: HashMap<u64, Option<f64>> = HashMap::new();
+        for snapshot in &self.snapshots {
+            if snapshot.status == SnapshotStatus::InProgress {
+                let since = parse_rfc3339(&snapshot.created_at).map(|secs| secs as f64 * 1000.0);
+                let entry = creating.entry(snapshot.server.id).or_insert(since);
+                *entry = match (*entry, since) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+        }
+        let mut jobs: Vec<Job> = creating
+            .into_iter()
+            .map(|(server_id, since_ms)| Job {
+                server_id,
+                kind: JobKind::Creating,
+                since_ms,
+            })
+            .collect();
+        jobs.extend(
+            self.servers
+                .iter()
+                .filter(|s| s.status == ServerStatus::Restoring)
+                .map(|s| Job {
+                    server_id: s.id,
+                    kind: JobKind::Restoring,
+                    since_ms: self.restoring_since(s.id),
+                }),
+        );
+        jobs.sort_by_key(|job| (job.server_id, job.kind));
+        jobs
+    }
+
+    /// Takes a full load of `scope` (one server, or all) in: everything the panel shows now
+    /// comes from it, except the panel's own writes that the API does not show yet.
+    pub fn load(&mut self, loaded: Loaded, scope: Option<u64>, now_ms: f64) -> Vec<Event> {
+        let mut snapshots = loaded.snapshots;
+        if let Some(id) = scope {
+            snapshots.retain(|s| s.server.id == id);
+        }
+        self.forget_old_writes(now_ms);
+        self.reconcile(&mut snapshots, scope);
+        let (servers, listed) = match loaded.servers {
+            Some(mut servers) => {
+                servers.sort_by_key(|s| s.id);
+                servers.dedup_by_key(|s| s.id);
+                (servers, true)
+            }
+            None => (servers_from_snapshots(&snapshots), false),
+        };
+        let mut events = self.finished_snapshots(&snapshots);
+        events.extend(self.follow_servers(&servers, now_ms));
+        sort_newest_first(&mut snapshots);
+        self.snapshots = snapshots;
+        self.servers = servers;
+        self.servers_listed = listed;
+        events
+    }
+
+    /// Takes a fresh snapshot list of one server in (a poll while it creates a snapshot).
+    pub fn update_snapshots_of(
+        &mut self,
+        server_id: u64,
+        mut fresh: Vec<Snapshot>,
+        now_ms: f64,
+    ) -> Vec<Event> {
+        fresh.retain(|s| s.server.id == server_id);
+        self.forget_old_writes(now_ms);
+        self.reconcile(&mut fresh, Some(server_id));
+        let events = self.finished_snapshots(&fresh);
+        self.snapshots.retain(|s| s.server.id != server_id);
+        self.snapshots.extend(fresh);
+        dedup_snapshots(&mut self.snapshots);
+        sort_newest_first(&mut self.snapshots);
+        events
+    }
+
+    /// Takes a fresh record of one server in (a poll while it is restored).
+    pub fn update_server(&mut self, server: Server, now_ms: f64) -> Vec<Event> {
+        let events = self.follow_servers(std::slice::from_ref(&server), now_ms);
+        match self.servers.iter_mut().find(|s| s.id == server.id) {
+            Some(slot) => *slot = server,
+            None => {
+                self.servers.push(server);
+                self.servers.sort_by_key(|s| s.id);
+            }
+        }
+        events
+    }
+
+    /// A server answered 404: it is gone, with its snapshots and any restore.
+    pub fn remove_server(&mut self, server_id: u64) -> Vec<Event> {
+        let name = self.server(server_id).map(|s| s.name.clone()).or_else(|| {
+            self.snapshots_of(server_id)
+                .next()
+                .map(|s| s.server.name.clone())
+        });
+        self.servers.retain(|s| s.id != server_id);
+        self.snapshots.retain(|s| s.server.id != server_id);
+        self.restoring_since.retain(|(id, _)| *id != server_id);
+        match name {
+            Some(name) => vec![Event::ServerGone {
+                id: server_id,
+                name: display_name(&name, server_id),
+            }],
+            None => Vec::new(),
+        }
+    }
+
+    /// Shows a snapshot the API just accepted, at once, and keeps it through lists that do not
+    /// show it yet.
+    pub fn add_created(&mut self, snapshot: Snapshot, now_ms: f64) {
+        self.own_writes
+            .push((OwnWrite::Created(snapshot.clone()), now_ms));
+        self.snapshots.retain(|s| s.id != snapshot.id);
+        self.snapshots.push(snapshot);
+        sort_newest_first(&mut self.snapshots);
+    }
+
+    /// Takes a deleted snapshot off, and keeps it off through lists that still show it.
+    pub fn remove_deleted(&mut self, snapshot_id: u64, now_ms: f64) {
+        self.own_writes
+            .retain(|(w, _)| !matches!(w, OwnWrite::Created(s) if s.id == snapshot_id));
+        self.own_writes
+            .push((OwnWrite::Deleted(snapshot_id), now_ms));
+        self.snapshots.retain(|s| s.id != snapshot_id);
+    }
+
+    /// Marks a server as restoring, after the API accepted a restore, and starts its clock.
+    pub fn mark_restoring(&mut self, server_id: u64, now_ms: f64) {
+        if let Some(server) = self.servers.iter_mut().find(|s| s.id == server_id) {
+            server.status = ServerStatus::Restoring;
+        }
+        if self.restoring_since(server_id).is_none() {
+            self.restoring_since.push((server_id, now_ms));
+        }
+    }
+
+    fn forget_old_writes(&mut self, now_ms: f64) {
+        self.own_writes.retain(|(_, at)| now_ms - at < READ_LAG_MS);
+    }
+
+    /// Applies the panel's own recent writes to a list read from the API (of one server, or of
+    /// everything): a created snapshot the list lacks is kept, a deleted one it still has is
+    /// dropped. A write the list already agrees with is forgotten.
+    fn reconcile(&mut self, list: &mut Vec<Snapshot>, only_server: Option<u64>) {
+        dedup_snapshots(list);
+        let listed: HashSet<u64> = list.iter().map(|s| s.id).collect();
+        let in_scope = |s: &Snapshot| only_server.is_none_or(|id| s.server.id == id);
+        let mut kept = Vec::new();
+        self.own_writes.retain(|(write, _)| match write {
+            OwnWrite::Created(snapshot) if listed.contains(&snapshot.id) => false,
+            OwnWrite::Created(snapshot) => {
+                if in_scope(snapshot) {
+                    kept.push(snapshot.clone());
+                }
+                true
+            }
+            OwnWrite::Deleted(id) => listed.contains(id) || only_server.is_some(),
+        });
+        let deleted: HashSet<u64> = self
+            .own_writes
+            .iter()
+            .filter_map(|(w, _)| match w {
+                OwnWrite::Deleted(id) => Some(*id),
+                OwnWrite::Created(_) => None,
+            })
+            .collect();
+        list.retain(|s| !deleted.contains(&s.id));
+        list.extend(kept);
+    }
+
+    /// The snapshots that were in progress and are not any more.
+    fn finished_snapshots(&self, fresh: &[Snapshot]) -> Vec<Event> {
+        let was_running: HashSet<u64> = self
+            .snapshots
+            .iter()
+            .filter(|s| s.status == SnapshotStatus::InProgress)
+            .map(|s| s.id)
+            .collect();
+        fresh
+            .iter()
+            .filter(|s| s.status != SnapshotStatus::InProgress && was_running.contains(&s.id))
+            .map(|s| {
+                Event::Finished(Finished::Snapshot {
+                    name: s.name.clone(),
+                    server: display_name(&s.server.name, s.server.id),
+                    status: s.status.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// Follows restores through fresh server records: starts the clock of a server seen
+    /// restoring, and reports each that stopped.
+    fn follow_servers(&mut self, fresh: &[Server], now_ms: f64) -> Vec<Event> {
+        let mut events = Vec::new();
+        for server in fresh {
+            if server.status == ServerStatus::Restoring {
+                if self.restoring_since(server.id).is_none() {
+                    self.restoring_since.push((server.id, now_ms));
+                }
+                continue;
+            }
+            let was_restoring = self.restoring_since(server.id).is_some()
+                || self
+                    .server(server.id)
+                    .is_some_and(|s| s.status == ServerStatus::Restoring);
+            if was_restoring {
+                self.restoring_since.retain(|(id, _)| *id != server.id);
+                let mut named = server.clone();
+                named.name = display_name(&server.name, server.id);
+                events.push(Event::Restored(named));
+            }
+        }
+        events
+    }
+}
+
+/// A server's name as a person reads it: its name, or "Server 12345" when it has none.
+pub fn display_name(name: &str, id: u64) -> String {
+    if name.trim().is_empty() {
+        format!("Server {id}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Keeps the first of each id.
+fn dedup_snapshots(list: &mut Vec<Snapshot>) {
+    let mut seen = HashSet::new();
+    list.retain(|s| seen.insert(s.id));
+}
+
+/// The servers to show when the servers endpoint failed: one per server the snapshots name.
+fn servers_from_snapshots(snapshots: &[Snapshot]) -> Vec<Server> {
+    let mut refs: Vec<&ServerRef> = snapshots.iter().map(|s| &s.server).collect();
+    refs.sort_by_key(|r| r.id);
+    refs.dedup_by_key(|r| r.id);
+    refs.into_iter()
+        .map(|r| Server {
+            id: r.id,
+            name: r.name.clone(),
+            status: ServerStatus::Unknown,
+            hostname: None,
+            ip_address: None,
+            location: None,
+        })
+        .collect()
+}

@@ -1,0 +1,204 @@
+//! What the page does when a person confirms a create, a restore or a delete.
+//!
+//! Each is a Leptos `Action` whose future belongs to the page ([`TaskOwner::guard`]): if the
+//! page goes while the request is out, the request is aborted and nothing lands. Each commits
+//! its result to the board, the notices and the dialog before the host page hears of it.
+//!
+//! A change is never sent twice behind the person's back. When its answer is lost (see
+//! [`ApiError::outcome_unknown`]), the page reads what the API now shows and says so.
+
+use leptos::prelude::*;
+use snapshot_core::model::{NewSnapshot, ServerStatus, Snapshot};
+use snapshot_core::store::display_name;
+use snapshot_core::{ApiError, Unconfirmed};
+
+use crate::board::Board;
+use crate::host::Host;
+use crate::notices::{Notices, Tone};
+
+/// The page's three actions, and the error the open dialog shows.
+#[derive(Clone, Copy)]
+pub struct PageActions {
+    pub create: Action<NewSnapshot, Option<()>>,
+    pub restore: Action<Snapshot, Option<()>>,
+    pub delete: Action<Snapshot, Option<()>>,
+    /// The last action's failure, shown in its dialog; cleared when a dialog opens.
+    pub error: RwSignal<Option<ApiError>>,
+}
+
+/// What the actions touch.
+#[derive(Clone, Copy)]
+struct Effects {
+    board: Board,
+    notices: Notices,
+    host: Host,
+    error: RwSignal<Option<ApiError>>,
+    close: Callback<()>,
+}
+
+impl PageActions {
+    /// The actions of a page showing `board`; `close` closes the open dialog.
+    pub fn new(board: Board, notices: Notices, host: Host, close: Callback<()>) -> Self {
+        let error = RwSignal::new(None);
+        let effects = Effects {
+            board,
+            notices,
+            host,
+            error,
+            close,
+        };
+        let owner = board.owner();
+        let create = {
+            let owner = owner.clone();
+            Action::new_local(move |new: &NewSnapshot| owner.guard(effects.create(new.clone())))
+        };
+        let restore = {
+            let owner = owner.clone();
+            Action::new_local(move |s: &Snapshot| owner.guard(effects.restore(s.clone())))
+        };
+        let delete = Action::new_local(move |s: &Snapshot| owner.guard(effects.delete(s.clone())));
+        Self {
+            create,
+            restore,
+            delete,
+            error,
+        }
+    }
+
+    /// Whether any of the three is on its way.
+    pub fn any_pending(self) -> bool {
+        self.create.pending().get_untracked()
+            || self.restore.pending().get_untracked()
+            || self.delete.pending().get_untracked()
+    }
+
+    /// Sends `run` unless an action is already on its way: one request per confirmation.
+    pub fn start<I: 'static>(self, action: Action<I, Option<()>>, input: I) {
+        if !self.any_pending() {
+            self.error.set(None);
+            action.dispatch_local(input);
+        }
+    }
+}
+
+impl Effects {
+    fn server_name(self, id: u64, fallback: &str) -> String {
+        let name = self
+            .board
+            .with_store(|store| store.server(id).map(|s| s.name.clone()))
+            .unwrap_or_else(|| fallback.to_owned());
+        display_name(&name, id)
+    }
+
+    async fn create(self, new: NewSnapshot) {
+        match self.board.client().create_snapshot(&new).await {
+            Ok(created) => self.created(created.snapshot, created.message),
+            Err(error) if error.outcome_unknown() => {
+                let listed = self.board.reread_snapshots_of(new.server_id).await;
+                match listed.map(|list| list.into_iter().find(|s| s.name == new.name)) {
+                    Some(Some(snapshot)) => self.created(snapshot, None),
+                    Some(None) => {
+                        self.error
+                            .set(Some(ApiError::Unconfirmed(Unconfirmed::NotCreated {
+                                name: new.name.clone(),
+                                server: self.server_name(new.server_id, ""),
+                            })))
+                    }
+                    None => self
+                        .error
+                        .set(Some(ApiError::Unconfirmed(Unconfirmed::Unchecked))),
+                }
+            }
+            Err(error) => self.error.set(Some(error)),
+        }
+    }
+
+    fn created(self, snapshot: Snapshot, message: Option<String>) {
+        let message = message
+            .unwrap_or_else(|| "Snapshot is being created. This may take 3-10 minutes.".to_owned());
+        self.board.add_snapshot(snapshot.clone());
+        self.close.run(());
+        self.notices
+            .say(Tone::Info, format!("{}: {message}", snapshot.name));
+        self.host.snapshot_created(&snapshot);
+    }
+
+    async fn restore(self, snapshot: Snapshot) {
+        let server_id = snapshot.server.id;
+        match self.board.client().restore_snapshot(snapshot.id).await {
+            Ok(started) => self.restore_started(&snapshot, started.message),
+            Err(error) if error.outcome_unknown() => {
+                match self.board.reread_server(server_id).await {
+                    Some(server) if server.status == ServerStatus::Restoring => {
+                        self.restore_started(&snapshot, None);
+                    }
+                    Some(server) => {
+                        self.error
+                            .set(Some(ApiError::Unconfirmed(Unconfirmed::NotRestored {
+                                server: display_name(&server.name, server.id),
+                                status: server.status.label().to_lowercase(),
+                            })))
+                    }
+                    None => self
+                        .error
+                        .set(Some(ApiError::Unconfirmed(Unconfirmed::Unchecked))),
+                }
+            }
+            Err(error) => self.error.set(Some(error)),
+        }
+    }
+
+    fn restore_started(self, snapshot: &Snapshot, message: Option<String>) {
+        let message = message.unwrap_or_else(|| {
+            "Server is being restored from snapshot. This may take 5-15 minutes.".to_owned()
+        });
+        let server = self.server_name(snapshot.server.id, &snapshot.server.name);
+        self.board.mark_restoring(snapshot.server.id);
+        self.close.run(());
+        self.notices.say(Tone::Info, format!("{server}: {message}"));
+        self.host.restore_started(snapshot);
+    }
+
+    async fn delete(self, snapshot: Snapshot) {
+        match self.board.client().delete_snapshot(snapshot.id).await {
+            Ok(()) => self.deleted(&snapshot, false),
+            Err(ApiError::NotFound { .. }) => self.deleted(&snapshot, true),
+            Err(error) if error.outcome_unknown() => {
+                let listed = self.board.reread_snapshots_of(snapshot.server.id).await;
+                match listed.map(|list| list.iter().any(|s| s.id == snapshot.id)) {
+                    Some(false) => self.deleted(&snapshot, false),
+                    Some(true) => {
+                        self.error
+                            .set(Some(ApiError::Unconfirmed(Unconfirmed::NotDeleted {
+                                name: snapshot.name.clone(),
+                            })))
+                    }
+                    None => self
+                        .error
+                        .set(Some(ApiError::Unconfirmed(Unconfirmed::Unchecked))),
+                }
+            }
+            Err(error) => self.error.set(Some(error)),
+        }
+    }
+
+    fn deleted(self, snapshot: &Snapshot, already_gone: bool) {
+        self.board.remove_snapshot(snapshot.id);
+        self.close.run(());
+        let (tone, text) = if already_gone {
+            (
+                Tone::Info,
+                format!(
+                    "Snapshot {} was already gone; it has been taken off the list.",
+                    snapshot.name
+                ),
+            )
+        } else {
+            (
+                Tone::Success,
+                format!("Snapshot {} was deleted.", snapshot.name),
+            )
+        };
+        self.notices.say(tone, text);
+    }
+}
