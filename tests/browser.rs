@@ -164,65 +164,137 @@ async fn a_missing_permission_is_forbidden_with_its_name() {
     }
 }
 
+/// How many /api/ requests the simulator has answered since its last reset.
+async fn api_requests(method: &str, path: &str) -> usize {
+    let response = gloo_net::http::Request::get(&format!("{SIM}/__sim/requests"))
+        .send()
+        .await
+        .unwrap();
+    let log: Vec<serde_json::Value> = response.json().await.unwrap();
+    log.iter()
+        .filter(|r| r["method"] == method && r["path"].as_str().unwrap_or("").starts_with(path))
+        .count()
+}
+
 #[wasm_bindgen_test]
-async fn a_proxy_error_page_is_a_server_error_without_html() {
+async fn a_proxy_error_page_is_retried_and_then_read() {
     reset().await;
     fault(r#"{"kinds": ["html502"], "count": 1}"#).await;
+    let servers = alice().list_servers().await.unwrap();
+    assert!(!servers.items.is_empty(), "the second try was read");
+    assert_eq!(api_requests("GET", "/api/v1/servers/").await, 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_proxy_error_page_that_lasts_is_a_server_error_without_html() {
+    reset().await;
+    fault(r#"{"kinds": ["html502"], "count": 10}"#).await;
     let error = alice().list_servers().await.unwrap_err();
     assert!(
         matches!(error, ApiError::Server { status: 502, .. }),
         "{error:?}"
     );
     assert!(!error.message().contains('<'));
+    assert_eq!(
+        api_requests("GET", "/api/v1/servers/").await,
+        4,
+        "one try and three retries"
+    );
+    control("DELETE", "faults", "").await;
 }
 
 #[wasm_bindgen_test]
-async fn truncated_json_is_malformed() {
+async fn truncated_json_is_retried_then_malformed() {
     reset().await;
     fault(r#"{"kinds": ["truncated"], "count": 1}"#).await;
+    let listed = alice().list_snapshots(Some(12345)).await.unwrap();
+    assert_eq!(listed.items.len(), 2, "the second try was read");
+    fault(r#"{"kinds": ["truncated"], "count": 10}"#).await;
     let error = alice().list_snapshots(Some(12345)).await.unwrap_err();
     assert!(
         matches!(error, ApiError::Malformed { status: 200, .. }),
         "{error:?}"
     );
+    control("DELETE", "faults", "").await;
 }
 
 #[wasm_bindgen_test]
-async fn rate_limits_carry_retry_after() {
+async fn a_change_is_never_sent_twice() {
     reset().await;
-    fault(r#"{"kinds": ["429"], "retry_after_secs": 7, "count": 1}"#).await;
+    fault(r#"{"kinds": ["html502"], "method": "POST", "count": 1}"#).await;
+    let new = NewSnapshot {
+        server_id: 12347,
+        name: "sent-once".into(),
+        description: None,
+    };
+    let error = alice().create_snapshot(&new).await.unwrap_err();
+    assert!(error.outcome_unknown(), "{error:?}");
+    assert_eq!(api_requests("POST", "/api/v1/snapshots/").await, 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_long_rate_limit_is_not_waited_for() {
+    reset().await;
+    fault(r#"{"kinds": ["429"], "retry_after_secs": 30, "count": 1}"#).await;
     let error = alice().me().await.unwrap_err();
     assert_eq!(
         error,
         ApiError::RateLimited {
-            retry_after_secs: Some(7)
+            retry_after_secs: Some(30)
         }
     );
-    assert_eq!(error.message(), "The API is busy; trying again in 7 s.");
+    assert_eq!(error.message(), "The API is busy; trying again in 30 s.");
 }
 
 #[wasm_bindgen_test]
-async fn a_dropped_connection_is_a_network_error() {
+async fn a_short_rate_limit_is_waited_for() {
     reset().await;
-    // Chromium retries a GET once when a reused connection drops, so the outage lasts a few
-    // requests: the panel must still see a plain network error, not a hang or a panic.
-    fault(r#"{"kinds": ["drop"], "count": 3}"#).await;
+    fault(r#"{"kinds": ["429"], "retry_after_secs": 1, "count": 1}"#).await;
+    let started = js_sys::Date::now();
+    assert!(alice().me().await.is_ok());
+    assert!(
+        js_sys::Date::now() - started >= 1000.0,
+        "Retry-After was honoured"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_lasting_outage_is_a_network_error() {
+    reset().await;
+    // Chromium itself retries a GET once when a reused connection drops: keep the outage long.
+    fault(r#"{"kinds": ["drop"], "count": 50}"#).await;
     assert_eq!(alice().me().await.unwrap_err(), ApiError::Network);
     control("DELETE", "faults", "").await;
 }
 
 #[wasm_bindgen_test]
-async fn a_slow_answer_times_out() {
+async fn a_slow_change_times_out() {
     reset().await;
-    fault(r#"{"kinds": ["latency"], "latency_ms": 3000, "count": 1}"#).await;
+    fault(r#"{"kinds": ["latency"], "latency_ms": 3000, "method": "POST", "count": 1}"#).await;
     let client = client_with(Some("vps_demo_alice"), 400, RwSignal::new(0));
     let started = js_sys::Date::now();
-    assert_eq!(client.me().await.unwrap_err(), ApiError::Timeout);
+    let new = NewSnapshot {
+        server_id: 12347,
+        name: "too-slow".into(),
+        description: None,
+    };
+    assert_eq!(
+        client.create_snapshot(&new).await.unwrap_err(),
+        ApiError::Timeout
+    );
     let took = js_sys::Date::now() - started;
     assert!(
         took < 2500.0,
         "gave up after the timeout, not the answer ({took} ms)"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_read_times_out_and_is_tried_again() {
+    reset().await;
+    fault(r#"{"kinds": ["latency"], "latency_ms": 3000, "count": 1}"#).await;
+    let client = client_with(Some("vps_demo_alice"), 400, RwSignal::new(0));
+    assert!(client.me().await.is_ok());
 }
 
 #[wasm_bindgen_test]
@@ -365,5 +437,209 @@ async fn a_bad_setting_is_explained_not_a_blank_page() {
     assert!(text.contains("“auth” is “sometimes”"), "{text}");
     assert!(text.contains("“server-id” is “abc”"), "{text}");
     snapshot_panel::unmount(&host);
+    host.remove();
+}
+
+/// The panel's button whose text (its accessible name) is `name`.
+fn button(host: &web_sys::HtmlElement, name: &str) -> Option<web_sys::HtmlElement> {
+    let buttons = host
+        .shadow_root()
+        .unwrap()
+        .query_selector_all("button")
+        .unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|b| {
+            b.text_content()
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                == name
+        })
+}
+
+async fn wait_for_button(host: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlElement {
+    for _ in 0..100 {
+        if let Some(found) = button(host, name) {
+            return found;
+        }
+        sleep(100).await;
+    }
+    panic!("no button “{name}”; the panel shows: {}", shadow_text(host));
+}
+
+/// Opens the restore dialog of pre-migration-snapshot, types the phrase and confirms.
+async fn confirm_restore_of_pre_migration(host: &web_sys::HtmlElement) {
+    wait_for_button(host, "Restore pre-migration-snapshot")
+        .await
+        .click();
+    leptos::task::tick().await;
+    sleep(50).await;
+    let shadow = host.shadow_root().unwrap();
+    let input = shadow
+        .query_selector("#restore-confirm")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap();
+    input.set_value("web-server-01");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    sleep(50).await;
+    wait_for_button(host, "Restore").await.click();
+    leptos::task::tick().await;
+}
+
+/// A panel signed in with a token remembered in this tab (auth mode `token`).
+async fn mount_with_remembered_token() -> web_sys::HtmlElement {
+    reset().await;
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    storage
+        .set_item("snapshot-panel:token", "vps_demo_alice")
+        .unwrap();
+    let host = new_host();
+    let api_base = format!("{SIM}/api/v1/");
+    snapshot_panel::mount(
+        host.clone(),
+        options(&[("apiBase", &api_base), ("auth", "token")]),
+    )
+    .unwrap();
+    host
+}
+
+/// After a panel was unmounted mid-request, another mounts and works: the module is alive.
+async fn mounting_again_works() {
+    let again = mount_with_host_token("vps_demo_alice").await;
+    wait_for_text(&again, "pre-migration-snapshot").await;
+    snapshot_panel::unmount(&again);
+    again.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_while_a_restore_is_on_its_way_aborts_it() {
+    let host = mount_with_remembered_token().await;
+    fault(r#"{"kinds": ["latency"], "latency_ms": 1500, "method": "POST", "count": 1}"#).await;
+    let before = abandoned_requests();
+    confirm_restore_of_pre_migration(&host).await;
+    sleep(200).await;
+    assert!(snapshot_panel::unmount(&host));
+    // The cancelled task is dropped, and its fetch aborted, when it is next polled.
+    sleep(50).await;
+    assert_eq!(abandoned_requests(), before + 1, "the restore was aborted");
+    // Past the moment its answer would have come: nothing lands, nothing panics.
+    sleep(1800).await;
+    assert_eq!(shadow_text(&host), "");
+    host.remove();
+    mounting_again_works().await;
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_while_a_create_is_on_its_way_aborts_it() {
+    let host = mount_with_host_token("vps_demo_alice").await;
+    wait_for_text(&host, "pre-migration-snapshot").await;
+    fault(r#"{"kinds": ["latency"], "latency_ms": 1500, "method": "POST", "count": 1}"#).await;
+    let before = abandoned_requests();
+    wait_for_button(&host, "New snapshot of staging-app")
+        .await
+        .click();
+    leptos::task::tick().await;
+    sleep(50).await;
+    let form = host
+        .shadow_root()
+        .unwrap()
+        .query_selector("dialog form")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlFormElement>()
+        .unwrap();
+    form.request_submit().unwrap();
+    sleep(200).await;
+    assert!(snapshot_panel::unmount(&host));
+    // The cancelled task is dropped, and its fetch aborted, when it is next polled.
+    sleep(50).await;
+    assert_eq!(abandoned_requests(), before + 1, "the create was aborted");
+    sleep(1800).await;
+    host.remove();
+    mounting_again_works().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_host_listener_may_unmount_the_panel_inside_its_event() {
+    let host = mount_with_host_token("vps_demo_alice").await;
+    let heard = std::rc::Rc::new(std::cell::Cell::new(false));
+    let listener = {
+        let host = host.clone();
+        let heard = heard.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            heard.set(true);
+            snapshot_panel::unmount(&host);
+        })
+    };
+    host.add_event_listener_with_callback(
+        "snapshot-panel:restore-started",
+        listener.as_ref().unchecked_ref(),
+    )
+    .unwrap();
+    confirm_restore_of_pre_migration(&host).await;
+    for _ in 0..50 {
+        if heard.get() {
+            break;
+        }
+        sleep(100).await;
+    }
+    assert!(heard.get(), "the host heard the restore start");
+    sleep(300).await;
+    assert_eq!(shadow_text(&host), "", "the listener unmounted the panel");
+    host.remove();
+    drop(listener);
+    mounting_again_works().await;
+}
+
+#[wasm_bindgen_test]
+async fn an_unmounted_panel_sends_nothing_more() {
+    control(
+        "POST",
+        "reset",
+        r#"{"create_secs": 600, "restore_secs": 1}"#,
+    )
+    .await;
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    storage
+        .set_item("snapshot-panel:token", "vps_demo_alice")
+        .unwrap();
+    let host = new_host();
+    let api_base = format!("{SIM}/api/v1/");
+    snapshot_panel::mount(
+        host.clone(),
+        options(&[("apiBase", &api_base), ("auth", "token")]),
+    )
+    .unwrap();
+    // analytics-hourly is in progress: the panel polls while it is mounted.
+    wait_for_text(&host, "analytics-hourly").await;
+    sleep(5600).await;
+    assert!(
+        api_requests("GET", "/api/v1/snapshots/").await >= 2,
+        "the panel polled while mounted"
+    );
+    snapshot_panel::unmount(&host);
+    control("DELETE", "requests", "").await;
+    sleep(6000).await;
+    assert_eq!(
+        api_requests("GET", "/api/").await,
+        0,
+        "no request after unmount"
+    );
     host.remove();
 }
