@@ -1,0 +1,520 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+//! The data layer's pure parts: what each answer does to the store, which server is checked
+//! when, which reads are tried again, how paged lists are read, and the restore phrase.
+
+use snapshot_core::listing::{Listed, Listing};
+use snapshot_core::model::ServerRef;
+use snapshot_core::poll::{
+    job_interval_ms, Job, JobKind, PollState, ACTIVE_INTERVAL_MS, OVERDUE_INTERVAL_MS,
+};
+use snapshot_core::response::Page;
+use snapshot_core::retry::{read_retry_delay_ms, MAX_RETRY_WAIT_MS};
+use snapshot_core::rules::{confirms_restore, restore_phrase};
+use snapshot_core::store::{display_name, Event, Loaded, Store, READ_LAG_MS};
+use snapshot_core::{ApiError, Server, ServerStatus, Snapshot, SnapshotStatus, Unconfirmed};
+
+fn snap(id: u64, server_id: u64, status: SnapshotStatus, created_at: &str) -> Snapshot {
+    Snapshot {
+        id,
+        server: ServerRef {
+            id: server_id,
+            name: format!("server-{server_id}"),
+        },
+        name: format!("snap-{id}"),
+        status,
+        size_mb: None,
+        created_at: created_at.to_owned(),
+        description: None,
+    }
+}
+
+fn server(id: u64, status: ServerStatus) -> Server {
+    Server {
+        id,
+        name: format!("server-{id}"),
+        status,
+        hostname: None,
+        ip_address: None,
+        location: None,
+    }
+}
+
+fn ids(store: &Store) -> Vec<u64> {
+    store.snapshots().iter().map(|s| s.id).collect()
+}
+
+const T1: &str = "2025-01-15T10:00:00Z";
+const T2: &str = "2025-01-15T11:00:00Z";
+const T3: &str = "2025-01-15T12:00:00Z";
+
+fn loaded_store() -> Store {
+    let mut store = Store::default();
+    let events = store.load(
+        Loaded {
+            snapshots: vec![
+                snap(1, 10, SnapshotStatus::Completed, T1),
+                snap(3, 20, SnapshotStatus::InProgress, T3),
+                snap(2, 10, SnapshotStatus::Completed, T2),
+                snap(2, 10, SnapshotStatus::Completed, T2),
+            ],
+            servers: Some(vec![
+                server(20, ServerStatus::Active),
+                server(10, ServerStatus::Stopped),
+            ]),
+        },
+        None,
+        0.0,
+    );
+    assert!(events.is_empty(), "a first load announces nothing");
+    store
+}
+
+// ----- Store ------------------------------------------------------------------------------------
+
+#[test]
+fn a_load_sorts_newest_first_keeps_each_id_once_and_orders_servers() {
+    let store = loaded_store();
+    assert_eq!(ids(&store), [3, 2, 1]);
+    assert_eq!(
+        store.servers().iter().map(|s| s.id).collect::<Vec<_>>(),
+        [10, 20]
+    );
+    assert!(store.servers_listed());
+    assert_eq!(store.oldest_of(10).map(|s| s.id), Some(1));
+}
+
+#[test]
+fn without_the_servers_endpoint_the_snapshots_name_the_servers() {
+    let mut store = Store::default();
+    store.load(
+        Loaded {
+            snapshots: vec![snap(1, 10, SnapshotStatus::Completed, T1)],
+            servers: None,
+        },
+        None,
+        0.0,
+    );
+    assert!(!store.servers_listed());
+    assert_eq!(store.servers().len(), 1);
+    assert_eq!(store.servers()[0].name, "server-10");
+}
+
+#[test]
+fn a_snapshot_that_completes_is_announced_once() {
+    let mut store = loaded_store();
+    let fresh = vec![snap(3, 20, SnapshotStatus::Completed, T3)];
+    let events = store.update_snapshots_of(20, fresh.clone(), 1_000.0);
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        events[0].message(),
+        "Snapshot snap-3 of server-20 is ready."
+    );
+    assert!(store.update_snapshots_of(20, fresh, 2_000.0).is_empty());
+}
+
+#[test]
+fn a_poll_of_one_server_leaves_the_others_alone() {
+    let mut store = loaded_store();
+    store.update_snapshots_of(20, vec![], 1_000.0);
+    assert_eq!(ids(&store), [2, 1]);
+}
+
+#[test]
+fn a_created_snapshot_survives_a_lagging_list_for_a_while() {
+    let mut store = loaded_store();
+    store.add_created(snap(4, 10, SnapshotStatus::InProgress, T3), 1_000.0);
+    store.update_snapshots_of(
+        10,
+        vec![
+            snap(2, 10, SnapshotStatus::Completed, T2),
+            snap(1, 10, SnapshotStatus::Completed, T1),
+        ],
+        2_000.0,
+    );
+    assert!(
+        ids(&store).contains(&4),
+        "the API's lagging list does not undo it"
+    );
+    store.update_snapshots_of(10, vec![], 1_000.0 + READ_LAG_MS + 1.0);
+    assert!(!ids(&store).contains(&4), "long after, the API is believed");
+}
+
+#[test]
+fn a_deleted_snapshot_stays_off_a_lagging_list() {
+    let mut store = loaded_store();
+    store.remove_deleted(1, 1_000.0);
+    store.load(
+        Loaded {
+            snapshots: vec![snap(1, 10, SnapshotStatus::Completed, T1)],
+            servers: Some(vec![server(10, ServerStatus::Stopped)]),
+        },
+        None,
+        2_000.0,
+    );
+    assert!(store.snapshots().is_empty());
+}
+
+#[test]
+fn a_restore_is_followed_until_the_server_leaves_restoring() {
+    let mut store = loaded_store();
+    store.mark_restoring(10, 5_000.0);
+    assert_eq!(store.restoring_since(10), Some(5_000.0));
+    assert!(store
+        .jobs()
+        .iter()
+        .any(|j| j.server_id == 10 && j.kind == JobKind::Restoring));
+    assert!(store
+        .update_server(server(10, ServerStatus::Restoring), 6_000.0)
+        .is_empty());
+    let events = store.update_server(server(10, ServerStatus::Active), 7_000.0);
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        events[0].message(),
+        "server-10 has been restored and is running."
+    );
+    assert!(matches!(&events[0], Event::Restored(s) if s.id == 10));
+    assert_eq!(store.restoring_since(10), None);
+}
+
+#[test]
+fn a_server_that_is_gone_is_dropped_with_a_notice() {
+    let mut store = loaded_store();
+    store.mark_restoring(20, 0.0);
+    let events = store.remove_server(20);
+    assert_eq!(
+        events,
+        [Event::ServerGone {
+            id: 20,
+            name: "server-20".to_owned()
+        }]
+    );
+    assert_eq!(ids(&store), [2, 1]);
+    assert!(store.jobs().iter().all(|j| j.server_id != 20));
+    assert!(store.server(20).is_none());
+}
+
+#[test]
+fn jobs_are_one_per_server_and_kind() {
+    let mut store = loaded_store();
+    store.add_created(snap(5, 20, SnapshotStatus::InProgress, T2), 0.0);
+    let jobs = store.jobs();
+    assert_eq!(jobs.len(), 1);
+    assert_eq!(jobs[0].server_id, 20);
+    assert_eq!(jobs[0].kind, JobKind::Creating);
+    // Since the oldest snapshot in progress: 11:00.
+    assert_eq!(jobs[0].since_ms, Some(1_736_938_800_000.0));
+}
+
+#[test]
+fn a_server_without_a_name_is_read_by_its_id() {
+    assert_eq!(display_name("", 12345), "Server 12345");
+    assert_eq!(display_name("  ", 7), "Server 7");
+    assert_eq!(display_name("web", 7), "web");
+}
+
+// ----- PollState ----------------------------------------------------------------------------
+
+fn job(server_id: u64, kind: JobKind) -> Job {
+    Job {
+        server_id,
+        kind,
+        since_ms: Some(0.0),
+    }
+}
+
+#[test]
+fn one_failing_server_backs_off_alone() {
+    let mut poll = PollState::default();
+    poll.follow(
+        &[job(1, JobKind::Restoring), job(2, JobKind::Creating)],
+        0.0,
+    );
+    let first = ACTIVE_INTERVAL_MS as f64;
+    assert!(poll.due(first - 1.0).is_empty());
+    assert_eq!(poll.due(first).len(), 2);
+    poll.failed(1, JobKind::Restoring, first, None, 0.5);
+    poll.failed(1, JobKind::Restoring, first, None, 0.5);
+    poll.succeeded(2, JobKind::Creating, first);
+    let next = first + ACTIVE_INTERVAL_MS as f64;
+    let due: Vec<u64> = poll.due(next).iter().map(|j| j.server_id).collect();
+    assert_eq!(due, [2], "the healthy server keeps its pace");
+    assert!(poll.has_failures());
+    assert_eq!(poll.failures(1, JobKind::Restoring), 2);
+    poll.succeeded(1, JobKind::Restoring, next);
+    assert!(!poll.has_failures());
+}
+
+#[test]
+fn retry_after_is_honoured_per_server() {
+    let mut poll = PollState::default();
+    poll.follow(&[job(1, JobKind::Creating)], 0.0);
+    poll.failed(1, JobKind::Creating, 0.0, Some(40), 0.5);
+    assert_eq!(poll.next_due_ms(), Some(40_000.0));
+}
+
+#[test]
+fn ended_jobs_are_forgotten_and_a_tab_coming_back_checks_at_once() {
+    let mut poll = PollState::default();
+    poll.follow(&[job(1, JobKind::Creating), job(2, JobKind::Creating)], 0.0);
+    poll.follow(&[job(2, JobKind::Creating)], 100.0);
+    poll.all_due(200.0);
+    let due: Vec<u64> = poll.due(200.0).iter().map(|j| j.server_id).collect();
+    assert_eq!(due, [2]);
+    poll.follow(&[], 300.0);
+    assert!(poll.is_idle());
+    assert_eq!(poll.next_due_ms(), None);
+}
+
+#[test]
+fn a_job_far_past_its_estimate_is_checked_once_a_minute() {
+    let minute = 60_000.0;
+    assert_eq!(
+        job_interval_ms(JobKind::Creating, Some(19.0 * minute)),
+        ACTIVE_INTERVAL_MS
+    );
+    assert_eq!(
+        job_interval_ms(JobKind::Creating, Some(21.0 * minute)),
+        OVERDUE_INTERVAL_MS
+    );
+    assert_eq!(
+        job_interval_ms(JobKind::Restoring, Some(29.0 * minute)),
+        ACTIVE_INTERVAL_MS
+    );
+    assert_eq!(
+        job_interval_ms(JobKind::Restoring, Some(31.0 * minute)),
+        OVERDUE_INTERVAL_MS
+    );
+    assert_eq!(
+        job_interval_ms(JobKind::Restoring, None),
+        ACTIVE_INTERVAL_MS
+    );
+    let mut poll = PollState::default();
+    poll.follow(&[job(1, JobKind::Creating)], 25.0 * minute);
+    assert_eq!(poll.next_due_ms(), Some(26.0 * minute));
+}
+
+// ----- read retries ---------------------------------------------------------------------------
+
+fn server_error(status: u16) -> ApiError {
+    ApiError::Server {
+        status,
+        detail: None,
+    }
+}
+
+#[test]
+fn transient_read_failures_are_retried_three_times() {
+    for error in [
+        server_error(502),
+        server_error(503),
+        server_error(504),
+        ApiError::Network,
+        ApiError::Timeout,
+        ApiError::RateLimited {
+            retry_after_secs: None,
+        },
+        ApiError::Malformed {
+            status: 200,
+            excerpt: String::new(),
+        },
+    ] {
+        for retry in 1..=3 {
+            assert!(
+                read_retry_delay_ms(retry, &error, None, 0.5).is_some(),
+                "{error:?}"
+            );
+        }
+        assert_eq!(read_retry_delay_ms(4, &error, None, 0.5), None, "{error:?}");
+        assert_eq!(read_retry_delay_ms(0, &error, None, 0.5), None, "{error:?}");
+    }
+}
+
+#[test]
+fn refusals_and_the_apis_own_bugs_are_not_retried() {
+    for error in [
+        ApiError::Unauthorized,
+        ApiError::Forbidden { detail: None },
+        ApiError::NotFound { detail: None },
+        server_error(500),
+        ApiError::Offline,
+        ApiError::Malformed {
+            status: 500,
+            excerpt: String::new(),
+        },
+        ApiError::Rejected {
+            status: 400,
+            detail: None,
+        },
+    ] {
+        assert_eq!(read_retry_delay_ms(1, &error, None, 0.5), None, "{error:?}");
+    }
+}
+
+#[test]
+fn the_wait_doubles_with_jitter() {
+    let error = ApiError::Network;
+    let at = |retry, jitter| read_retry_delay_ms(retry, &error, None, jitter).unwrap();
+    assert_eq!(at(1, 0.5), 400);
+    assert_eq!(at(2, 0.5), 800);
+    assert_eq!(at(3, 0.5), 1600);
+    assert_eq!(at(1, 0.0), 300);
+    assert_eq!(at(1, 1.0), 500);
+    assert_eq!(at(1, f64::NAN), 400);
+    assert_eq!(at(1, 9.0), 500);
+}
+
+#[test]
+fn retry_after_is_honoured_on_429_and_503_and_too_long_a_wait_gives_up() {
+    let limited = ApiError::RateLimited {
+        retry_after_secs: Some(2),
+    };
+    assert_eq!(read_retry_delay_ms(1, &limited, None, 0.5), Some(2_000));
+    assert_eq!(
+        read_retry_delay_ms(1, &server_error(503), Some(3), 0.5),
+        Some(3_000)
+    );
+    assert_eq!(
+        read_retry_delay_ms(1, &server_error(502), Some(3), 0.5),
+        Some(400)
+    );
+    let long = MAX_RETRY_WAIT_MS / 1000 + 1;
+    assert_eq!(
+        read_retry_delay_ms(1, &server_error(503), Some(long), 0.5),
+        None
+    );
+}
+
+// ----- outcomes of changes ----------------------------------------------------------------------
+
+#[test]
+fn a_lost_answer_is_an_unknown_outcome_and_a_refusal_is_not() {
+    for error in [
+        ApiError::Network,
+        ApiError::Timeout,
+        server_error(502),
+        server_error(504),
+        ApiError::Malformed {
+            status: 201,
+            excerpt: String::new(),
+        },
+    ] {
+        assert!(error.outcome_unknown(), "{error:?}");
+    }
+    for error in [
+        server_error(500),
+        server_error(503),
+        ApiError::Offline,
+        ApiError::NotFound { detail: None },
+        ApiError::Malformed {
+            status: 500,
+            excerpt: String::new(),
+        },
+    ] {
+        assert!(!error.outcome_unknown(), "{error:?}");
+    }
+}
+
+#[test]
+fn what_the_api_shows_after_a_lost_answer_is_said_plainly() {
+    let said = |u: Unconfirmed| ApiError::Unconfirmed(u).action_message();
+    assert_eq!(
+        said(Unconfirmed::NotCreated {
+            name: "nightly".into(),
+            server: "web-server-01".into()
+        }),
+        "The API's answer was lost on the way. The list of web-server-01 doesn't show nightly, so it was not created. You can try again."
+    );
+    assert!(said(Unconfirmed::NotRestored {
+        server: "web-server-01".into(),
+        status: "active".into()
+    })
+    .contains("web-server-01 is active, not restoring"));
+    assert!(said(Unconfirmed::NotDeleted {
+        name: "nightly".into()
+    })
+    .contains("nightly is still listed"));
+    assert!(said(Unconfirmed::Unchecked).contains("refresh the list before trying again"));
+}
+
+// ----- paged lists ------------------------------------------------------------------------------
+
+fn page(ids: &[u64], next: Option<&str>) -> Page<Snapshot> {
+    Page {
+        items: ids
+            .iter()
+            .map(|id| snap(*id, 10, SnapshotStatus::Completed, T1))
+            .collect(),
+        next: next.map(str::to_owned),
+        count: None,
+        skipped: 1,
+    }
+}
+
+fn read_all(pages: &[(&[u64], Option<&str>)], cap: usize) -> Listed<Snapshot> {
+    let mut listing = Listing::new("p1", cap);
+    for (ids, next) in pages {
+        if listing
+            .add(page(ids, *next), next.map(str::to_owned))
+            .is_none()
+        {
+            break;
+        }
+    }
+    listing.finish()
+}
+
+#[test]
+fn an_id_on_two_pages_is_kept_once() {
+    let listed = read_all(&[(&[5, 4, 3], Some("p2")), (&[3, 2, 1], None)], 50);
+    let ids: Vec<u64> = listed.items.iter().map(|s| s.id).collect();
+    assert_eq!(ids, [5, 4, 3, 2, 1]);
+    assert_eq!(listed.skipped, 2);
+    assert!(!listed.incomplete);
+}
+
+#[test]
+fn a_link_back_to_a_page_already_read_ends_the_list() {
+    let mut listing = Listing::new("p1", 50);
+    assert_eq!(
+        listing.add(page(&[2], Some("p2")), Some("p2".into())),
+        Some("p2".into())
+    );
+    assert_eq!(listing.add(page(&[1], Some("p1")), Some("p1".into())), None);
+    let listed = listing.finish();
+    assert_eq!(listed.items.len(), 2);
+    assert!(!listed.incomplete);
+}
+
+#[test]
+fn past_the_cap_what_was_read_is_kept_and_marked_incomplete() {
+    let mut listing = Listing::new("p0", 3);
+    let mut next = Some("p0".to_owned());
+    let mut pages = 0;
+    while let Some(_url) = next.take() {
+        pages += 1;
+        let link = format!("p{pages}");
+        next = listing.add(page(&[pages], Some(&link)), Some(link));
+    }
+    assert_eq!(pages, 3);
+    let listed = listing.finish();
+    assert_eq!(listed.items.len(), 3);
+    assert!(listed.incomplete);
+}
+
+// ----- the restore phrase -------------------------------------------------------------------
+
+#[test]
+fn the_restore_phrase_is_never_empty() {
+    assert_eq!(restore_phrase("web-server-01", 12345), "web-server-01");
+    assert_eq!(restore_phrase("", 12345), "12345");
+    assert_eq!(restore_phrase("   ", 12345), "12345");
+    assert!(!confirms_restore("", ""));
+    assert!(!confirms_restore("", &restore_phrase("", 12345)));
+    assert!(confirms_restore("12345", &restore_phrase("", 12345)));
+    assert!(!confirms_restore("web-server-0", "web-server-01"));
+}
