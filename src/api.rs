@@ -336,7 +336,7 @@ impl Drop for AbortOnDrop {
 }
 
 /// Waits `ms`; the timer is cleared if the wait is dropped first.
-async fn sleep(ms: u64) {
+pub async fn sleep(ms: u64) {
     let (done, wait) = futures::channel::oneshot::channel::<()>();
     let timer = set_timeout_with_handle(
         move || {

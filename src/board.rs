@@ -144,6 +144,8 @@ impl Board {
                     set_if_changed(self.skipped, listed.skipped);
                     set_if_changed(self.incomplete, listed.incomplete);
                     self.change(|store, now| store.load(loaded, scope, now));
+                    let now = browser::now_ms();
+                    self.poll.update_value(|poll| poll.all_succeeded(now));
                     self.succeeded();
                     set_if_changed(self.state, LoadState::Ready);
                 }
@@ -205,6 +207,8 @@ impl Board {
     fn fail_load(self, error: ApiError) {
         if matches!(self.state.get_untracked(), LoadState::Ready) {
             set_if_changed(self.refresh_error, Some(error));
+            // The polls that waited for this load go on with what is on screen.
+            self.schedule.update(|n| *n = n.wrapping_add(1));
         } else {
             self.state.set(LoadState::Failed(error));
         }

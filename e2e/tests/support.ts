@@ -10,6 +10,9 @@ export interface ResetOptions {
   create_secs?: number;
   restore_secs?: number;
   page_size?: number;
+  /** Behave like a plain DRF deployment: DRF's default words, read-after-write lag, ids
+   * repeated across pages (see the simulator's README). */
+  plain_drf?: boolean;
 }
 
 /** Fault injection, as `POST /__sim/faults` takes it (every field optional). */
@@ -62,6 +65,16 @@ export async function resetSimulator(opts: ResetOptions = {}): Promise<void> {
 /** Starts injecting faults into /api/ requests. */
 export async function setFaults(spec: FaultSpec = {}): Promise<void> {
   await simFetch('/__sim/faults', { method: 'POST', ...jsonBody(spec) });
+}
+
+/** Changes a server through the simulator's control endpoint (e.g. `{ name: null }`). */
+export async function patchServer(id: number, change: Record<string, unknown>): Promise<void> {
+  await simFetch(`/__sim/servers/${id}`, { method: 'PATCH', ...jsonBody(change) });
+}
+
+/** Removes a server and its snapshots, as if it had been deleted elsewhere. */
+export async function deleteServer(id: number): Promise<void> {
+  await simFetch(`/__sim/servers/${id}`, { method: 'DELETE' });
 }
 
 /** Stops injecting faults. */

@@ -175,7 +175,10 @@ pub fn SnapshotsPage(
                 servers
                     .iter()
                     .find(|s| s.id == id)
-                    .cloned()
+                    .map(|s| Server {
+                        name: display_name(&s.name, s.id),
+                        ..s.clone()
+                    })
                     .unwrap_or_else(|| Server {
                         id,
                         name: format!("Server {id}"),

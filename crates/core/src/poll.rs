@@ -312,6 +312,14 @@ impl PollState {
         }
     }
 
+    /// A full load just read everything: every job is back to its normal pace.
+    pub fn all_succeeded(&mut self, now_ms: f64) {
+        for watch in &mut self.watches {
+            watch.failures = 0;
+            watch.due_ms = now_ms + interval(&watch.job, now_ms) as f64;
+        }
+    }
+
     /// Whether the last check of any job failed.
     pub fn has_failures(&self) -> bool {
         self.watches.iter().any(|w| w.failures > 0)

@@ -247,6 +247,10 @@ fn one_failing_server_backs_off_alone() {
     assert_eq!(poll.failures(1, JobKind::Restoring), 2);
     poll.succeeded(1, JobKind::Restoring, next);
     assert!(!poll.has_failures());
+    poll.failed(2, JobKind::Creating, next, None, 0.5);
+    poll.all_succeeded(next);
+    assert!(!poll.has_failures(), "a full load ends every backoff");
+    assert_eq!(poll.next_due_ms(), Some(next + ACTIVE_INTERVAL_MS as f64));
 }
 
 #[test]

@@ -16,6 +16,9 @@ use crate::board::Board;
 use crate::host::Host;
 use crate::notices::{Notices, Tone};
 
+/// How long to wait before a second look at a list that does not show a lost create yet.
+const LOOK_AGAIN_MS: u64 = 2_000;
+
 /// The page's three actions, and the error the open dialog shows.
 #[derive(Clone, Copy)]
 pub struct PageActions {
@@ -94,7 +97,16 @@ impl Effects {
         match self.board.client().create_snapshot(&new).await {
             Ok(created) => self.created(created.snapshot, created.message),
             Err(error) if error.outcome_unknown() => {
-                let listed = self.board.reread_snapshots_of(new.server_id).await;
+                let mut listed = self.board.reread_snapshots_of(new.server_id).await;
+                // A read replica may not show a new snapshot on the first read after the POST:
+                // look once more, a moment later, before saying it was not created.
+                if listed
+                    .as_ref()
+                    .is_some_and(|list| !list.iter().any(|s| s.name == new.name))
+                {
+                    crate::api::sleep(LOOK_AGAIN_MS).await;
+                    listed = self.board.reread_snapshots_of(new.server_id).await;
+                }
                 match listed.map(|list| list.into_iter().find(|s| s.name == new.name)) {
                     Some(Some(snapshot)) => self.created(snapshot, None),
                     Some(None) => {

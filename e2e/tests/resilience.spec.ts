@@ -1,0 +1,180 @@
+// Issue 10: the panel survives a network that drops requests, an API that behaves like a plain
+// Django REST Framework deployment, servers that disappear, and nameless servers.
+import type { Page } from '@playwright/test';
+import {
+  test,
+  expect,
+  resetSimulator,
+  setFaults,
+  clearFaults,
+  apiRequests,
+  patchServer,
+  deleteServer,
+} from './support';
+
+// Chromium reports each 502 it is sent as a failed resource load; nothing else may be logged.
+test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 502/] });
+
+async function openPanel(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible({ timeout: 30_000 });
+}
+
+function live(page: Page) {
+  return page.locator('[aria-live="polite"]');
+}
+
+/** Notices on screen, by their text. */
+function notice(page: Page, text: string | RegExp) {
+  return page.getByRole('list', { name: 'Notices' }).getByText(text);
+}
+
+async function restoreFromPreMigration(page: Page, phrase: string) {
+  await page.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: `Type ${phrase} to confirm` }).fill(phrase);
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+}
+
+for (const seed of [1, 2, 3]) {
+  test(`with 25% HTML 502 and 15% truncated answers (seed ${seed}), the list, a create, a restore and a delete all complete`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await resetSimulator({ plain_drf: true, create_secs: 4, restore_secs: 4 });
+    await setFaults({
+      rate: 0.4,
+      kinds: ['html502', 'html502', 'html502', 'html502', 'html502', 'truncated', 'truncated', 'truncated'],
+      seed,
+    });
+    await openPanel(page);
+
+    await page.getByRole('button', { name: 'New snapshot of staging-app' }).click();
+    const create = page.getByRole('dialog');
+    await create.getByRole('textbox', { name: 'Name' }).fill(`fault-journey-${seed}`);
+    await create.getByRole('button', { name: 'Create snapshot' }).click();
+    await expect(create).toBeHidden({ timeout: 30_000 });
+    await expect(notice(page, `Snapshot fault-journey-${seed} of staging-app is ready.`)).toBeVisible({ timeout: 40_000 });
+
+    await restoreFromPreMigration(page, 'web-server-01');
+    await expect(notice(page, /web-server-01 has been restored/)).toBeVisible({ timeout: 40_000 });
+
+    await page.getByRole('button', { name: 'Delete db-nightly-1' }).click();
+    const del = page.getByRole('dialog');
+    await del.getByRole('button', { name: 'Delete snapshot' }).click();
+    await expect(del).toBeHidden({ timeout: 30_000 });
+    await expect(page.getByRole('region', { name: 'db-primary' }).getByText('db-nightly-1', { exact: true })).toHaveCount(0);
+
+    await clearFaults();
+    const requests = await apiRequests();
+    const posts = requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/snapshots/');
+    expect(posts.length, 'the create was sent exactly once').toBe(1);
+    const restores = requests.filter((r) => r.method === 'POST' && r.path.endsWith('/restore/'));
+    expect(restores.length, 'the restore was sent exactly once').toBe(1);
+  });
+}
+
+test('"Try again" after the API could not be reached recovers', async ({ page }) => {
+  await resetSimulator();
+  await setFaults({ kinds: ['html502'], path_prefix: '/api/v1/account/', count: 8 });
+  await page.goto('/');
+  const alert = page.getByRole('alert').filter({ hasText: "The API couldn't be reached" });
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await clearFaults();
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible({ timeout: 30_000 });
+});
+
+test('a retry is announced while it waits, then the data shows', async ({ page }) => {
+  await resetSimulator();
+  await setFaults({ kinds: ['html502'], path_prefix: '/api/v1/servers/', count: 3 });
+  await page.goto('/');
+  await expect(page.getByText("The API didn't answer properly; trying again…")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("The API didn't answer properly; trying again…")).toBeHidden();
+});
+
+test('a view chosen while a slow poll runs is the one shown', async ({ page }) => {
+  // analytics-hourly stays in progress, so analytics-worker is polled every 5 s.
+  await resetSimulator({ create_secs: 600 });
+  await openPanel(page);
+  await setFaults({ kinds: ['latency'], latency_ms: 4000, path_prefix: '/api/v1/snapshots/', method: 'GET' });
+  // Let a poll start and hang.
+  await page.waitForTimeout(6_000);
+  await page.getByRole('link', { name: 'web-server-01' }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: 'web-server-01' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'analytics-worker' })).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByText('pre-migration-snapshot', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await clearFaults();
+});
+
+test('a restoring server that disappears is dropped with a notice, and another job still finishes', async ({ page }) => {
+  test.setTimeout(90_000);
+  await resetSimulator({ create_secs: 8, restore_secs: 600 });
+  await openPanel(page);
+  await restoreFromPreMigration(page, 'web-server-01');
+  await page.getByRole('button', { name: 'New snapshot of staging-app' }).click();
+  const create = page.getByRole('dialog');
+  await create.getByRole('textbox', { name: 'Name' }).fill('keeps-going');
+  await create.getByRole('button', { name: 'Create snapshot' }).click();
+  await expect(create).toBeHidden();
+  await deleteServer(12345);
+  await expect(notice(page, 'web-server-01 is no longer in this account; it has been taken off the list.')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'web-server-01' })).toHaveCount(0);
+  await expect(notice(page, 'Snapshot keeps-going of staging-app is ready.')).toBeVisible({ timeout: 25_000 });
+});
+
+test('a server without a name is confirmed by its id, and an empty field never restores', async ({ page }) => {
+  await resetSimulator();
+  await patchServer(12345, { name: null });
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Server 12345' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+  const dialog = page.getByRole('dialog');
+  const phrase = dialog.getByRole('textbox', { name: 'Type 12345 to confirm' });
+  await expect(phrase).toBeFocused();
+  await phrase.press('Enter');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Restore', exact: true })).toBeDisabled();
+  await phrase.fill('12345');
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const restores = (await apiRequests()).filter((r) => r.method === 'POST' && r.path.endsWith('/restore/'));
+  expect(restores.length).toBe(1);
+});
+
+test('what is typed in the restore dialog survives another server finishing', async ({ page }) => {
+  await resetSimulator({ create_secs: 8 });
+  await openPanel(page);
+  await page.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+  const phrase = page.getByRole('dialog').getByRole('textbox', { name: 'Type web-server-01 to confirm' });
+  await phrase.fill('web-serv');
+  await expect(live(page)).toHaveText('Snapshot analytics-hourly of analytics-worker is ready.', { timeout: 20_000 });
+  await expect(phrase).toHaveValue('web-serv');
+});
+
+test('behind page-number pagination over a changing list, each snapshot shows once', async ({ page }) => {
+  await resetSimulator({ plain_drf: true, page_size: 5 });
+  await openPanel(page);
+  const db = page.getByRole('region', { name: 'db-primary' });
+  await expect(db.getByText('5 of 5 snapshots')).toBeVisible();
+  await expect(db.locator('tbody tr')).toHaveCount(5);
+  // 13 snapshots in all, each once.
+  await expect(page.locator('tr[data-snapshot-id]')).toHaveCount(13);
+});
+
+test('a new snapshot stays on screen while the API\'s first list does not show it yet', async ({ page }) => {
+  await resetSimulator({ plain_drf: true, create_secs: 12 });
+  await openPanel(page);
+  await page.getByRole('button', { name: 'New snapshot of staging-app' }).click();
+  const create = page.getByRole('dialog');
+  await create.getByRole('textbox', { name: 'Name' }).fill('lagging-list');
+  await create.getByRole('button', { name: 'Create snapshot' }).click();
+  await expect(create).toBeHidden();
+  const row = page.getByRole('region', { name: 'staging-app' }).getByText('lagging-list', { exact: true });
+  // Through at least two polls (every 5 s), it never leaves the screen.
+  for (let i = 0; i < 12; i++) {
+    await expect(row).toBeVisible();
+    await page.waitForTimeout(1_000);
+  }
+  await expect(notice(page, 'Snapshot lagging-list of staging-app is ready.')).toBeVisible({ timeout: 20_000 });
+});
