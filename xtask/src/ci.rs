@@ -357,6 +357,13 @@ fn end_to_end(root: &Path) -> Result<(), String> {
     let result = call(
         Command::new("npx")
             .args(["playwright", "test"])
+            // A developer's shortcut: `E2E_ONLY="tests/restore.spec.ts" cargo xtask test e2e`.
+            // Unset in CI, where every journey runs.
+            .args(
+                std::env::var("E2E_ONLY")
+                    .unwrap_or_default()
+                    .split_whitespace(),
+            )
             .current_dir(root.join("e2e"))
             .env("BASE_URL", format!("http://{E2E_NGINX}"))
             .env("SIM_URL", format!("http://{E2E_SIMULATOR}")),
