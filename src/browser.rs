@@ -68,6 +68,21 @@ pub fn focus(element: &web_sys::HtmlElement) {
     }
 }
 
+/// Moves keyboard focus to the page's title (`[data-focus-home]`) in the document or shadow
+/// root `root`: where focus goes when the control that had it is gone, or the view changed.
+pub fn focus_home(root: &web_sys::Node) {
+    let home = if let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() {
+        shadow.query_selector("[data-focus-home]").ok().flatten()
+    } else if let Some(document) = root.dyn_ref::<web_sys::Document>() {
+        document.query_selector("[data-focus-home]").ok().flatten()
+    } else {
+        None
+    };
+    if let Some(home) = home.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        focus(&home);
+    }
+}
+
 /// The element that has focus, looking inside the panel's shadow root.
 pub fn active_element(root: &web_sys::Node) -> Option<web_sys::HtmlElement> {
     let shadow = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();

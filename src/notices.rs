@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use snapshot_core::poll::Finished;
+use wasm_bindgen::JsCast;
 
 /// How a notice reads: good news or a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +106,15 @@ pub fn NoticeArea(
                         type="button"
                         class="sp-button sp-button--quiet"
                         aria-label=format!("Dismiss: {}", notice.text)
-                        on:click=move |_| notices.dismiss(notice.id)
+                        on:click=move |ev| {
+                            let next = ev.current_target().and_then(|b| next_to_focus(&b));
+                            notices.dismiss(notice.id);
+                            request_animation_frame(move || {
+                                if let Some(next) = next {
+                                    next.focus();
+                                }
+                            });
+                        }
                     >
                         "×"
                     </button>
@@ -113,4 +122,34 @@ pub fn NoticeArea(
             </For>
         </ul>
     }
+}
+
+/// Where focus goes when a notice's Dismiss button takes itself away: the next notice's
+/// button, else the previous one's, else the page's title.
+enum AfterDismiss {
+    Button(web_sys::HtmlElement),
+    Home(web_sys::Node),
+}
+
+impl AfterDismiss {
+    fn focus(self) {
+        match self {
+            Self::Button(button) => crate::browser::focus(&button),
+            Self::Home(root) => crate::browser::focus_home(&root),
+        }
+    }
+}
+
+fn next_to_focus(target: &web_sys::EventTarget) -> Option<AfterDismiss> {
+    let button = target.dyn_ref::<web_sys::Element>()?;
+    let item = button.closest("li").ok().flatten()?;
+    let neighbour = item
+        .next_element_sibling()
+        .or_else(|| item.previous_element_sibling())
+        .and_then(|li| li.query_selector("button").ok().flatten())
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+    Some(match neighbour {
+        Some(button) => AfterDismiss::Button(button),
+        None => AfterDismiss::Home(button.get_root_node()),
+    })
 }

@@ -41,6 +41,8 @@ pub struct Session {
     /// The last sign-in attempt's error, for the form.
     pub sign_in_error: RwSignal<Option<ApiError>>,
     pub checking: RwSignal<bool>,
+    /// Set when the sign-in form let the person in: the page then takes focus.
+    arrived_by_form: StoredValue<bool>,
     host: Host,
     /// The panel's root: checks belong to it, not to the button that asked for one, which the
     /// next screen replaces.
@@ -74,6 +76,7 @@ impl Session {
             expired,
             sign_in_error: RwSignal::new(None),
             checking: RwSignal::new(false),
+            arrived_by_form: StoredValue::new(false),
             host,
             owner: StoredValue::new(TaskOwner::current()),
             checks: TaskSlot::new(),
@@ -132,6 +135,9 @@ impl Session {
                     }
                     self.sign_in_error.set(None);
                     self.expired.set(false);
+                    // From the sign-in screen, not the dialog over a page that keeps its focus.
+                    let from_screen = matches!(self.state.get_untracked(), SessionState::SignIn);
+                    self.arrived_by_form.set_value(from_form && from_screen);
                     self.state.set(SessionState::Ready { me: Some(me) });
                 }
                 Err(error) if matches!(self.mode, AuthMode::Proxy | AuthMode::Host) => {
@@ -173,6 +179,13 @@ impl Session {
                 }
             }
         }
+    }
+
+    /// Whether the person just came in through the sign-in form (asked once: it resets).
+    pub fn take_arrival_focus(self) -> bool {
+        let arrived = self.arrived_by_form.get_value();
+        self.arrived_by_form.set_value(false);
+        arrived
     }
 
     /// Forgets the token and goes back to sign-in.

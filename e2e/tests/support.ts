@@ -57,9 +57,31 @@ function jsonBody(body: unknown): RequestInit {
   return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
+/**
+ * `E2E_WORLD=hostile` runs the ordinary journeys in a harsher world, as a measurement rather
+ * than a check: the simulator behaves as a plain DRF deployment (its default words, a lagging
+ * first read, ids repeated across pages) and 25% of /api/ answers are an HTML 502 and 15% a
+ * 200 with a truncated body, from a fixed seed per reset. A journey that sets its own faults
+ * gets those instead; clearing them brings the hostile ones back. CI never sets it.
+ */
+export const HOSTILE_WORLD = process.env.E2E_WORLD === 'hostile';
+
+let hostileSeed = 0;
+
+function hostileFaults(): FaultSpec {
+  hostileSeed += 1;
+  return {
+    rate: 0.4,
+    kinds: ['html502', 'html502', 'html502', 'html502', 'html502', 'truncated', 'truncated', 'truncated'],
+    seed: hostileSeed,
+  };
+}
+
 /** Puts the simulator back to its seed data, optionally with new durations or page size. */
 export async function resetSimulator(opts: ResetOptions = {}): Promise<void> {
-  await simFetch('/__sim/reset', { method: 'POST', ...jsonBody(opts) });
+  const world = HOSTILE_WORLD ? { plain_drf: true, ...opts } : opts;
+  await simFetch('/__sim/reset', { method: 'POST', ...jsonBody(world) });
+  if (HOSTILE_WORLD) await setFaults(hostileFaults());
 }
 
 /** Starts injecting faults into /api/ requests. */
@@ -80,6 +102,7 @@ export async function deleteServer(id: number): Promise<void> {
 /** Stops injecting faults. */
 export async function clearFaults(): Promise<void> {
   await simFetch('/__sim/faults', { method: 'DELETE' });
+  if (HOSTILE_WORLD) await setFaults(hostileFaults());
 }
 
 /** The /api/ requests the simulator has answered since its last reset. */
@@ -101,6 +124,7 @@ export const test = base.extend<{ allowedConsoleErrors: RegExp[]; failOnPageErro
         if (message.type() !== 'error') return;
         const text = message.text();
         if (allowedConsoleErrors.some((allowed) => allowed.test(text))) return;
+        if (HOSTILE_WORLD && /Failed to load resource: the server responded with a status of 502/.test(text)) return;
         const where = message.location();
         errors.push(`console.error: ${text} (${where.url}:${where.lineNumber})`);
       });

@@ -8,7 +8,10 @@ use wasm_bindgen::JsCast;
 use crate::browser;
 
 /// A modal dialog around `children`. Escape, a click on the backdrop and the dialog's own
-/// cancel buttons all call `on_close`; focus goes back to the control that opened it.
+/// cancel buttons all call `on_close`; focus goes back to the control that opened it, or, when
+/// that control left the page with what the dialog did (a deleted snapshot's Delete button),
+/// to the nearest `[data-focus-return]` around it that is still there, else to the page's
+/// `[data-focus-home]` (see [`browser::focus_home`]).
 #[component]
 pub fn Modal(
     /// The id of the element that names the dialog (its heading).
@@ -24,12 +27,23 @@ pub fn Modal(
     children: Children,
 ) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let opener = SendWrapper::new(
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
-            .and_then(deepest_active),
-    );
+    let opener = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .and_then(deepest_active);
+    let returns = SendWrapper::new(opener.map(|opener| {
+        let mut places = vec![opener.clone()];
+        let mut around = opener.parent_element();
+        while let Some(place) =
+            around.and_then(|el| el.closest("[data-focus-return]").ok().flatten())
+        {
+            around = place.parent_element();
+            if let Ok(place) = place.dyn_into::<web_sys::HtmlElement>() {
+                places.push(place);
+            }
+        }
+        (places, opener.get_root_node())
+    }));
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get() {
             if !dialog.open() {
@@ -38,9 +52,14 @@ pub fn Modal(
         }
     });
     on_cleanup(move || {
-        if let Some(opener) = opener.take() {
+        if let Some((places, root)) = returns.take() {
             // After the dialog has left the page, so the opener is no longer inert.
-            request_animation_frame(move || browser::focus(&opener));
+            request_animation_frame(move || {
+                match places.iter().find(|place| place.is_connected()) {
+                    Some(place) => browser::focus(place),
+                    None => browser::focus_home(&root),
+                }
+            });
         }
     });
 
@@ -53,6 +72,13 @@ pub fn Modal(
             on:cancel=move |ev: web_sys::Event| {
                 ev.prevent_default();
                 on_close.run(());
+            }
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Tab" {
+                    if let Some(dialog) = dialog.get_untracked() {
+                        keep_tab_inside(&dialog, &ev);
+                    }
+                }
             }
             on:click=move |ev| {
                 let on_backdrop = ev
@@ -75,4 +101,35 @@ fn deepest_active(mut active: web_sys::Element) -> Option<web_sys::HtmlElement> 
         active = inner;
     }
     active.dyn_into::<web_sys::HtmlElement>().ok()
+}
+
+/// What Tab can reach inside a dialog.
+const TABBABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
+    textarea:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
+
+/// Tab from the last control goes round to the first, and Shift+Tab from the first to the
+/// last. `showModal()` makes the page behind inert, but would still let focus leave for the
+/// browser's own toolbar; a person using the keyboard stays in the dialog until it closes.
+fn keep_tab_inside(dialog: &web_sys::HtmlDialogElement, ev: &web_sys::KeyboardEvent) {
+    let Ok(found) = dialog.query_selector_all(TABBABLE) else {
+        return;
+    };
+    let tabbable: Vec<web_sys::HtmlElement> = (0..found.length())
+        .filter_map(|i| found.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    let (Some(first), Some(last)) = (tabbable.first(), tabbable.last()) else {
+        return;
+    };
+    let active = browser::active_element(dialog);
+    let (at_edge, other_end) = if ev.shift_key() {
+        (first, last)
+    } else {
+        (last, first)
+    };
+    let outside = active.as_ref().is_none_or(|a| !dialog.contains(Some(a)));
+    if outside || active.as_ref() == Some(at_edge) {
+        ev.prevent_default();
+        browser::focus(other_end);
+    }
 }

@@ -75,7 +75,15 @@ pub fn ServerGroup(
     };
 
     view! {
-        <section class="sp-server" aria-labelledby=title_id.clone() data-server-id=id.to_string()>
+        // Focusable from script only: where focus goes back to when a dialog removed the row
+        // that opened it.
+        <section
+            class="sp-server"
+            aria-labelledby=title_id.clone()
+            data-server-id=id.to_string()
+            tabindex="-1"
+            data-focus-return=""
+        >
             <header class="sp-server__header">
                 <div class="sp-server__title">
                     <h2 id=title_id.clone()>

@@ -75,6 +75,20 @@ pub fn SnapshotsPage(
     });
     board.keep_fresh(hidden);
 
+    // Focus goes to the title when the view changes, and when the person arrives from the
+    // sign-in form: the control they used is gone, and a screen reader hears where they are.
+    let title = NodeRef::<leptos::html::H2>::new();
+    let focus_title = move || {
+        request_animation_frame(move || {
+            if let Some(title) = title.get_untracked() {
+                browser::focus(&title);
+            }
+        })
+    };
+    if session.take_arrival_focus() {
+        focus_title();
+    }
+
     // The data follows the view: one server's list through `server_id`, or everything.
     Effect::new(move |previous: Option<Option<u64>>| {
         let scope = nav.view.with(|v| match v.route {
@@ -84,6 +98,9 @@ pub fn SnapshotsPage(
         if previous != Some(scope) {
             board.scope.set(scope);
             board.reload();
+            if previous.is_some() {
+                focus_title();
+            }
         }
         scope
     });
@@ -238,7 +255,7 @@ pub fn SnapshotsPage(
                         </a>
                     </nav>
                 </Show>
-                <h2 class="sp-page__title">{heading}</h2>
+                <h2 class="sp-page__title" tabindex="-1" data-focus-home="" node_ref=title>{heading}</h2>
             </div>
             <div class="sp-toolbar" role="search">
                 <div class="sp-field sp-field--inline">
