@@ -12,8 +12,10 @@ use serde::{Deserialize, Deserializer};
 
 use crate::dialect::Dialect;
 use crate::error::ApiError;
+use crate::faults::RequestRecord;
 use crate::faults::{FaultRequest, FaultState, FaultStatus};
-use crate::store::{RequestRecord, ServerStatus, Settings};
+use crate::model::ServerStatus;
+use crate::store::Settings;
 use crate::AppState;
 
 /// The control routes.

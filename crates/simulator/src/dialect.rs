@@ -35,7 +35,7 @@ pub enum Missing {
 pub enum Refusal {
     /// The server already has a snapshot with this name.
     DuplicateName,
-    /// The server already has [`crate::store::SNAPSHOT_LIMIT`] snapshots.
+    /// The server already has [`crate::model::SNAPSHOT_LIMIT`] snapshots.
     LimitReached,
     /// A snapshot of a server being restored.
     ServerRestoring,

@@ -20,7 +20,7 @@ use http_body::Frame;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
-use crate::store::RequestRecord;
+use crate::rng::splitmix64;
 use crate::AppState;
 
 /// A way for a request to go wrong.
@@ -118,12 +118,19 @@ impl Default for FaultSpec {
     }
 }
 
-/// One step of SplitMix64: a well-mixed 64-bit hash of `x`.
-pub fn splitmix64(x: u64) -> u64 {
-    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
+/// One line of the request log (`GET /__sim/requests`).
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestRecord {
+    /// HTTP method.
+    pub method: String,
+    /// Path, without the query.
+    pub path: String,
+    /// Raw query string without `?` (`""` when none).
+    pub query: String,
+    /// Status sent; null when the connection was dropped.
+    pub status: Option<u16>,
+    /// The fault injected, if any.
+    pub fault: Option<&'static str>,
 }
 
 /// The fault configuration in force and its generator.

@@ -13,9 +13,9 @@ use serde::Serialize;
 use crate::clock::rfc3339;
 use crate::dialect::Dialect;
 use crate::error::ApiError;
+use crate::model::{ServerStatus, User};
 use crate::pagination::LinkBase;
-use crate::seed::{self, User, SERVERS_READ, SNAPSHOTS_READ, SNAPSHOTS_WRITE};
-use crate::store::ServerStatus;
+use crate::seed::{self, SERVERS_READ, SNAPSHOTS_READ, SNAPSHOTS_WRITE};
 use crate::{parsers, query, validation, AppState};
 
 const SNAPSHOTS: &str = "/api/v1/snapshots/";

@@ -8,10 +8,9 @@ use std::time::Instant;
 use time::macros::datetime;
 
 use crate::clock::{start_of_day, DAY};
-use crate::store::{Os, Plan, Restore, Server, ServerStatus, Snapshot, SnapshotStatus};
-
-/// Identifies a user (and owner of servers).
-pub type UserId = u32;
+use crate::model::{
+    Os, Plan, Restore, Server, ServerStatus, Snapshot, SnapshotStatus, User, UserId,
+};
 
 /// The first id given to a snapshot created through the API (then upward, never reused).
 pub const FIRST_NEW_SNAPSHOT_ID: u64 = 802;
@@ -22,40 +21,6 @@ pub const SNAPSHOTS_READ: &str = "snapshots:read";
 pub const SNAPSHOTS_WRITE: &str = "snapshots:write";
 /// Permission to list servers.
 pub const SERVERS_READ: &str = "servers:read";
-
-/// A user account and its (single) API token.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct User {
-    /// User id.
-    pub id: UserId,
-    /// Bearer token.
-    pub token: &'static str,
-    /// E-mail address.
-    pub email: &'static str,
-    /// First name.
-    pub first_name: &'static str,
-    /// Last name.
-    pub last_name: &'static str,
-    /// Company name (may be empty).
-    pub company_name: &'static str,
-    /// Account creation time (Unix seconds).
-    pub created_at: i64,
-    /// Token name.
-    pub token_name: &'static str,
-    /// Token permissions.
-    pub permissions: &'static [&'static str],
-    /// Token creation time (Unix seconds).
-    pub token_created_at: i64,
-    /// `last_used_at` before any request.
-    pub token_last_used_at: i64,
-}
-
-impl User {
-    /// Whether the token carries `permission`.
-    pub fn can(&self, permission: &str) -> bool {
-        self.permissions.contains(&permission)
-    }
-}
 
 const ALICE: UserId = 1;
 const BOB: UserId = 2;

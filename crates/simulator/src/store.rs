@@ -14,12 +14,13 @@ use serde::Serialize;
 use crate::clock::{now_unix, rfc3339};
 use crate::dialect::{Dialect, Missing, Refusal};
 use crate::error::ApiError;
-use crate::faults::FaultState;
+use crate::faults::{FaultState, RequestRecord};
+use crate::model::{
+    Os, Plan, Restore, Server, ServerStatus, Snapshot, SnapshotStatus, User, UserId, SNAPSHOT_LIMIT,
+};
 use crate::pagination::{LinkBase, Page, Pager};
-use crate::seed::{self, User, UserId};
-
-/// Most snapshots one server may hold (any status).
-pub const SNAPSHOT_LIMIT: usize = 5;
+use crate::rng::splitmix64;
+use crate::seed;
 
 /// Settings that `POST /__sim/reset` may change at run time.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,151 +43,6 @@ impl Settings {
             drift: self.dialect.is_plain(),
         }
     }
-}
-
-/// Status of a server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ServerStatus {
-    /// Running.
-    Active,
-    /// Powered off.
-    Stopped,
-    /// Suspended by the provider.
-    Suspended,
-    /// Being restored from a snapshot.
-    Restoring,
-}
-
-impl ServerStatus {
-    /// Every status, in the order the API documents them.
-    pub const ALL: [Self; 4] = [
-        Self::Active,
-        Self::Stopped,
-        Self::Suspended,
-        Self::Restoring,
-    ];
-
-    /// The API's spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Active => "active",
-            Self::Stopped => "stopped",
-            Self::Suspended => "suspended",
-            Self::Restoring => "restoring",
-        }
-    }
-
-    /// Parses the API's spelling.
-    pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == text)
-    }
-}
-
-/// Status of a snapshot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SnapshotStatus {
-    /// Being created; `size_mb` is null.
-    InProgress,
-    /// Usable for restores.
-    Completed,
-    /// Creation failed; `size_mb` is null.
-    Failed,
-}
-
-impl SnapshotStatus {
-    /// The API's spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::InProgress => "in_progress",
-            Self::Completed => "completed",
-            Self::Failed => "failed",
-        }
-    }
-}
-
-/// A hosting plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Plan {
-    /// Plan id.
-    pub id: u32,
-    /// Plan name.
-    pub name: &'static str,
-    /// Virtual CPUs.
-    pub vcpus: u32,
-    /// Memory in MB.
-    pub memory: u32,
-    /// Disk in GB.
-    pub storage: u32,
-}
-
-/// An operating system image.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Os {
-    /// Image id.
-    pub id: u32,
-    /// Image name.
-    pub name: &'static str,
-}
-
-/// A restore in progress.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Restore {
-    /// When it finishes; `None` = never (a stuck server).
-    pub until: Option<Instant>,
-    /// Wall-clock time at which it finishes (becomes `updated_at`).
-    pub ends_unix: i64,
-    /// Status to return to.
-    pub previous: ServerStatus,
-}
-
-/// A server.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Server {
-    /// Server id.
-    pub id: u64,
-    /// Owning user.
-    pub owner: UserId,
-    /// Name (`None` = JSON null, as `PATCH /__sim/servers/{id}` may set it).
-    pub name: Option<String>,
-    /// Host name.
-    pub hostname: String,
-    /// Status (ignoring a restore: see `restore`).
-    pub status: ServerStatus,
-    /// Public IPv4 address.
-    pub ip_address: String,
-    /// Data-centre city.
-    pub location: String,
-    /// Plan.
-    pub plan: Plan,
-    /// Operating system.
-    pub os: Os,
-    /// Creation time (Unix seconds).
-    pub created_at: i64,
-    /// Last change (Unix seconds).
-    pub updated_at: i64,
-    /// Set while restoring.
-    pub restore: Option<Restore>,
-}
-
-/// A snapshot.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Snapshot {
-    /// Snapshot id.
-    pub id: u64,
-    /// Server it belongs to.
-    pub server_id: u64,
-    /// Name, unique per server.
-    pub name: String,
-    /// Status.
-    pub status: SnapshotStatus,
-    /// Size once completed.
-    pub size_mb: Option<u32>,
-    /// Creation time (Unix seconds).
-    pub created_at: i64,
-    /// Optional description (`null` and `""` are both possible).
-    pub description: Option<String>,
-    /// While in progress: when it completes (`None` = never).
-    pub completes_at: Option<Instant>,
 }
 
 /// `{"id", "name"}` of a server inside a snapshot.
@@ -277,21 +133,6 @@ pub struct RestoreView {
     pub server: RestoringServer,
 }
 
-/// One line of the request log (`GET /__sim/requests`).
-#[derive(Debug, Clone, Serialize)]
-pub struct RequestRecord {
-    /// HTTP method.
-    pub method: String,
-    /// Path, without the query.
-    pub path: String,
-    /// Raw query string without `?` (`""` when none).
-    pub query: String,
-    /// Status sent; null when the connection was dropped.
-    pub status: Option<u16>,
-    /// The fault injected, if any.
-    pub fault: Option<&'static str>,
-}
-
 /// All mutable state.
 #[derive(Debug)]
 pub struct Store {
@@ -331,7 +172,7 @@ fn whole_secs(secs: f64) -> i64 {
 
 /// The size a snapshot gets when it completes: 1024..=8192 MB, derived from its id.
 pub fn completed_size(id: u64) -> u32 {
-    let spread = crate::faults::splitmix64(id).checked_rem(7169).unwrap_or(0);
+    let spread = splitmix64(id).checked_rem(7169).unwrap_or(0);
     u32::try_from(spread).unwrap_or(0).saturating_add(1024)
 }
 
