@@ -61,6 +61,13 @@ pub fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
+/// Whether a click on a link is a plain one the panel may handle itself: not with Ctrl, Cmd
+/// or Shift held, nor with a button other than the main one (those open a new tab or window,
+/// as the browser does).
+pub fn is_plain_click(ev: &web_sys::MouseEvent) -> bool {
+    !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0)
+}
+
 /// Moves keyboard focus to an element, if it is still in the page.
 pub fn focus(element: &web_sys::HtmlElement) {
     if element.is_connected() {

@@ -197,3 +197,44 @@ test('a new snapshot stays on screen while the API\'s first list does not show i
   }
   await expect(notice(page, 'Snapshot lagging-list of staging-app is ready.')).toBeVisible({ timeout: 20_000 });
 });
+
+test('a create and a restore whose answers are cut off are shown as done, and a lost delete is checked, never resent', async ({ page }) => {
+  await resetSimulator({ create_secs: 600, restore_secs: 600 });
+  await openPanel(page);
+  const posts = async (suffix: string) =>
+    (await apiRequests()).filter((r) => r.method === 'POST' && r.path.endsWith(suffix)).length;
+
+  // The API creates it, but its 201 arrives cut off: the panel looks, and finds it.
+  await setFaults({ kinds: ['truncated'], method: 'POST', count: 1 });
+  await page.getByRole('button', { name: 'New snapshot of staging-app' }).click();
+  const create = page.getByRole('dialog');
+  await create.getByRole('textbox', { name: 'Name' }).fill('answer-cut-off');
+  await create.getByRole('button', { name: 'Create snapshot' }).click();
+  await expect(create).toBeHidden({ timeout: 20_000 });
+  const row = page.getByRole('region', { name: 'staging-app' }).locator('tr[data-snapshot-id]').filter({ hasText: 'answer-cut-off' });
+  await expect(row).toContainText('In progress');
+  expect(await posts('/snapshots/'), 'one create request').toBe(1);
+
+  // The same for a restore: the server is restoring, so it started.
+  await setFaults({ kinds: ['truncated'], method: 'POST', count: 1 });
+  await restoreFromPreMigration(page, 'web-server-01');
+  await expect(page.getByRole('region', { name: 'web-server-01' }).getByText('Restoring', { exact: true })).toBeVisible();
+  expect(await posts('/restore/'), 'one restore request').toBe(1);
+
+  // A delete that a proxy answers with its own 502, the API never having seen it: whether it
+  // went through is unknown, so the panel looks; still listed, so it says so.
+  await setFaults({ kinds: ['html502'], method: 'DELETE', count: 1 });
+  await page.getByRole('button', { name: 'Delete db-nightly-3' }).click();
+  const del = page.getByRole('dialog');
+  await del.getByRole('button', { name: 'Delete snapshot' }).click();
+  await expect(del.getByRole('alert')).toHaveText(
+    "The API's answer was lost on the way. db-nightly-3 is still listed, so it was not deleted. You can try again.",
+    { timeout: 20_000 },
+  );
+  const deletes = (await apiRequests()).filter((r) => r.method === 'DELETE');
+  expect(deletes.length, 'the delete was not sent again behind the person\'s back').toBe(1);
+  await clearFaults();
+  await del.getByRole('button', { name: 'Delete snapshot' }).click();
+  await expect(del).toBeHidden();
+  await expect(page.getByRole('region', { name: 'db-primary' }).getByRole('rowheader', { name: 'db-nightly-3' })).toHaveCount(0);
+});

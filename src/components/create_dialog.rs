@@ -187,7 +187,7 @@ pub fn CreateDialog(
                         >
                             <For each=move || choices.get() key=|c| c.server.id let:c>
                                 <option value=c.server.id.to_string() selected=move || server_id.get() == Some(c.server.id)>
-                                    {format!("{} ({} of 5)", c.server.name, c.snapshot_count)}
+                                    {format!("{} ({} of {SNAPSHOTS_PER_SERVER})", c.server.name, c.snapshot_count)}
                                 </option>
                             </For>
                         </select>

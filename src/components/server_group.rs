@@ -90,7 +90,7 @@ pub fn ServerGroup(
                         <a
                             href=href
                             on:click=move |ev| {
-                                if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0) {
+                                if crate::browser::is_plain_click(&ev) {
                                     ev.prevent_default();
                                     on_open.run(id);
                                 }

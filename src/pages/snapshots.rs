@@ -245,7 +245,7 @@ pub fn SnapshotsPage(
                         <a
                             href=move || nav.href(&snapshot_core::route::View::default())
                             on:click=move |ev| {
-                                if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0) {
+                                if crate::browser::is_plain_click(&ev) {
                                     ev.prevent_default();
                                     nav.go(Route::All);
                                 }
