@@ -68,6 +68,17 @@ export const HOSTILE_WORLD = process.env.E2E_WORLD === 'hostile';
 
 let hostileSeed = 0;
 
+// In the hostile world, the tests' own calls to the simulator's API (their bookkeeping: what
+// the API holds) are exempt from its faults, which are meant for the panel alone.
+const fetchForTests = globalThis.fetch;
+if (HOSTILE_WORLD) globalThis.fetch = (input: string | URL | Request, init: RequestInit = {}) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  if (!url.startsWith(SIM_URL)) return fetchForTests(input, init);
+  const headers = new Headers(init.headers);
+  headers.set('x-sim-exempt', '1');
+  return fetchForTests(input, { ...init, headers });
+};
+
 function hostileFaults(): FaultSpec {
   hostileSeed += 1;
   return {

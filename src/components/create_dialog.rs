@@ -2,8 +2,9 @@
 //! that the API is known to refuse.
 
 use leptos::prelude::*;
-use snapshot_core::model::{NewSnapshot, Server, ServerStatus, Snapshot};
+use snapshot_core::model::{NewSnapshot, ServerStatus, Snapshot};
 use snapshot_core::rules::{create_blocker, running_server_warning};
+use snapshot_core::screen::{first_choice, ServerChoice};
 use snapshot_core::validate::{
     description_counter, description_error, snapshot_name_error, suggest_snapshot_name,
     NAME_MAX_CHARS, SNAPSHOTS_PER_SERVER,
@@ -13,15 +14,6 @@ use snapshot_core::ApiError;
 use super::actions::{DeleteOldest, DialogActions};
 use super::modal::Modal;
 use crate::browser::local_now;
-
-/// A server the form can take a snapshot of, with how many it has.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ServerChoice {
-    pub server: Server,
-    pub snapshot_count: usize,
-    /// Its oldest snapshot: the one to delete to make room at the limit.
-    pub oldest: Option<Snapshot>,
-}
 
 /// The create dialog. Its text lives here, so an error never loses what was typed.
 #[component]
@@ -44,14 +36,7 @@ pub fn CreateDialog(
     /// Asks to delete a snapshot (the oldest, offered when the server is at its limit).
     on_delete: Callback<Snapshot>,
 ) -> impl IntoView {
-    let first = preselected.or_else(|| {
-        choices.with_untracked(|c| {
-            c.iter()
-                .find(|c| create_blocker(&c.server.status, c.snapshot_count).is_none())
-                .or(c.first())
-                .map(|c| c.server.id)
-        })
-    });
+    let first = choices.with_untracked(|c| first_choice(c, preselected));
     let server_id = RwSignal::new(first);
     let choice = Memo::new(move |_| {
         let id = server_id.get()?;

@@ -37,6 +37,9 @@ pub fn ServerGroup(
     /// How many snapshots it has in all (the filter does not change the slot meter).
     #[prop(into)]
     total: Signal<usize>,
+    /// Its oldest snapshot, whatever the filter: the one offered for deletion at the limit.
+    #[prop(into)]
+    oldest: Signal<Option<Snapshot>>,
     /// When its restore started (ms), while it is restoring.
     #[prop(into)]
     restoring_since: Signal<Option<f64>>,
@@ -60,7 +63,6 @@ pub fn ServerGroup(
     let status = Signal::derive(move || server.with(|s| s.status.clone()));
     let name = move || server.with(|s| s.name.clone());
     let blocker = Signal::derive(move || create_blocker(&status.get(), total.get()));
-    let oldest = Memo::new(move |_| snapshots.with(|list| list.last().cloned()));
     let at_limit = move || total.get() >= SNAPSHOTS_PER_SERVER;
     let restore_note = move || {
         let since = restoring_since.get()?;

@@ -15,6 +15,7 @@ pub mod response;
 pub mod retry;
 pub mod route;
 pub mod rules;
+pub mod screen;
 pub mod store;
 pub mod time;
 pub mod url;

@@ -126,7 +126,7 @@ impl Store {
 
     /// A server's oldest snapshot: the last of its snapshots in the newest-first order.
     pub fn oldest_of(&self, server_id: u64) -> Option<&Snapshot> {
-        self.snapshots_of(server_id).last()
+        crate::screen::oldest_of(&self.snapshots, server_id)
     }
 
     /// What is running and needs following: each server with a snapshot in progress (since

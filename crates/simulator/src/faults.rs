@@ -258,6 +258,11 @@ async fn truncated(response: Response) -> Response {
         .into_response()
 }
 
+/// A request carrying this header is answered without faults (still logged): the end-to-end
+/// tests send it on their own calls to the API, so that faults meant for the panel never
+/// break the test's bookkeeping.
+pub const EXEMPT_HEADER: &str = "x-sim-exempt";
+
 /// Middleware: injects faults into `/api/` requests and logs them.
 pub async fn inject_and_log(
     State(state): State<AppState>,
@@ -270,9 +275,15 @@ pub async fn inject_and_log(
     }
     let method = request.method().as_str().to_owned();
     let query = request.uri().query().unwrap_or_default().to_owned();
+    // A test's own reads of the API (to learn what to expect) are never faulted.
+    let exempt = request.headers().contains_key(EXEMPT_HEADER);
     let (fault, latency_ms, retry_after_secs, dialect) = {
         let mut store = state.lock();
-        let fault = store.faults.draw(&method, &path);
+        let fault = if exempt {
+            None
+        } else {
+            store.faults.draw(&method, &path)
+        };
         let spec = store.faults.spec();
         (
             fault,

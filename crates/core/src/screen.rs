@@ -1,0 +1,260 @@
+//! What the main screen shows, decided without a browser: which servers a view and a filter
+//! list, which of their snapshots, what the create dialog offers, and which snapshot is a
+//! server's oldest.
+//!
+//! Every list of snapshots here is in the store's one order, newest first
+//! ([`sort_newest_first`](crate::store::sort_newest_first)); [`oldest_of`] and
+//! [`server_choices`] rely on it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{Server, Snapshot};
+use crate::route::Route;
+use crate::rules::create_blocker;
+
+/// The filter as typed, in the form it is compared in: trimmed, lower case.
+pub fn normalize_filter(typed: &str) -> String {
+    typed.trim().to_lowercase()
+}
+
+/// Whether a snapshot's name matches a [normalized](normalize_filter) filter: anywhere in the
+/// name, whatever the case; an empty filter matches everything.
+pub fn matches_filter(snapshot: &Snapshot, filter: &str) -> bool {
+    filter.is_empty() || snapshot.name.to_lowercase().contains(filter)
+}
+
+/// The server a route is about, if it is about one.
+pub fn route_server(route: &Route) -> Option<u64> {
+    match route {
+        Route::Server(id) => Some(*id),
+        _ => None,
+    }
+}
+
+/// The ids of the servers the screen lists, in the servers' order: the route's server only,
+/// or all of them; with a filter, only those with a matching snapshot. One pass over each list.
+pub fn shown_servers(
+    servers: &[Server],
+    snapshots: &[Snapshot],
+    route: &Route,
+    filter: &str,
+) -> Vec<u64> {
+    let matching: Option<BTreeSet<u64>> = (!filter.is_empty()).then(|| {
+        snapshots
+            .iter()
+            .filter(|s| matches_filter(s, filter))
+            .map(|s| s.server.id)
+            .collect()
+    });
+    let only = route_server(route);
+    servers
+        .iter()
+        .map(|s| s.id)
+        .filter(|id| only.is_none_or(|only| only == *id))
+        .filter(|id| matching.as_ref().is_none_or(|m| m.contains(id)))
+        .collect()
+}
+
+/// A server's snapshots that match the filter, newest first.
+pub fn shown_snapshots(snapshots: &[Snapshot], server_id: u64, filter: &str) -> Vec<Snapshot> {
+    snapshots
+        .iter()
+        .filter(|s| s.server.id == server_id && matches_filter(s, filter))
+        .cloned()
+        .collect()
+}
+
+/// The oldest of a server's snapshots (the one to delete to make room), from a list newest
+/// first: the last of that server's.
+pub fn oldest_of(newest_first: &[Snapshot], server_id: u64) -> Option<&Snapshot> {
+    newest_first.iter().rfind(|s| s.server.id == server_id)
+}
+
+/// A server the create dialog can take a snapshot of, with how many it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerChoice {
+    pub server: Server,
+    pub snapshot_count: usize,
+    /// Its oldest snapshot: the one to delete to make room at the limit.
+    pub oldest: Option<Snapshot>,
+}
+
+/// Every server the create dialog offers, in the servers' order, counted in one pass over the
+/// snapshots (newest first, so the last one seen of a server is its oldest).
+pub fn server_choices(servers: &[Server], snapshots: &[Snapshot]) -> Vec<ServerChoice> {
+    let mut seen: BTreeMap<u64, (usize, &Snapshot)> = BTreeMap::new();
+    for snapshot in snapshots {
+        let entry = seen.entry(snapshot.server.id).or_insert((0, snapshot));
+        *entry = (entry.0.saturating_add(1), snapshot);
+    }
+    servers
+        .iter()
+        .map(|server| {
+            let found = seen.get(&server.id);
+            ServerChoice {
+                server: server.clone(),
+                snapshot_count: found.map_or(0, |(count, _)| *count),
+                oldest: found.map(|(_, oldest)| (*oldest).clone()),
+            }
+        })
+        .collect()
+}
+
+/// The server the create dialog starts on: the one it was opened for, else the first that can
+/// take a snapshot now, else the first of all.
+pub fn first_choice(choices: &[ServerChoice], opened_for: Option<u64>) -> Option<u64> {
+    opened_for.or_else(|| {
+        choices
+            .iter()
+            .find(|c| create_blocker(&c.server.status, c.snapshot_count).is_none())
+            .or(choices.first())
+            .map(|c| c.server.id)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ServerRef, ServerStatus, SnapshotStatus};
+    use crate::store::sort_newest_first;
+
+    fn server(id: u64) -> Server {
+        Server {
+            id,
+            name: format!("server-{id}"),
+            status: ServerStatus::Active,
+            hostname: None,
+            ip_address: None,
+            location: None,
+        }
+    }
+
+    fn snap(id: u64, server_id: u64, name: &str, day: u32) -> Snapshot {
+        Snapshot {
+            id,
+            name: name.to_owned(),
+            status: SnapshotStatus::Completed,
+            size_mb: Some(100),
+            created_at: format!("2025-01-{day:02}T10:00:00Z"),
+            description: None,
+            server: ServerRef {
+                id: server_id,
+                name: format!("server-{server_id}"),
+            },
+        }
+    }
+
+    fn data() -> (Vec<Server>, Vec<Snapshot>) {
+        let mut snapshots = vec![
+            snap(1, 10, "Nightly-1", 1),
+            snap(2, 10, "weekly", 8),
+            snap(3, 20, "nightly-2", 2),
+            snap(4, 20, "before-upgrade", 9),
+        ];
+        sort_newest_first(&mut snapshots);
+        (vec![server(10), server(20), server(30)], snapshots)
+    }
+
+    #[test]
+    fn the_filter_is_compared_trimmed_and_in_lower_case() {
+        let (_, snapshots) = data();
+        let filter = normalize_filter("  NIGHTLY ");
+        assert_eq!(filter, "nightly");
+        let names: Vec<&str> = snapshots
+            .iter()
+            .filter(|s| matches_filter(s, &filter))
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names, ["nightly-2", "Nightly-1"]);
+        assert!(snapshots.iter().all(|s| matches_filter(s, "")));
+    }
+
+    #[test]
+    fn all_servers_are_listed_until_a_filter_leaves_only_those_with_a_match() {
+        let (servers, snapshots) = data();
+        assert_eq!(
+            shown_servers(&servers, &snapshots, &Route::All, ""),
+            [10, 20, 30]
+        );
+        assert_eq!(
+            shown_servers(&servers, &snapshots, &Route::All, "weekly"),
+            [10]
+        );
+        assert_eq!(
+            shown_servers(&servers, &snapshots, &Route::All, "nightly"),
+            [10, 20]
+        );
+        assert!(shown_servers(&servers, &snapshots, &Route::All, "nothing").is_empty());
+    }
+
+    #[test]
+    fn a_server_route_lists_that_server_even_without_snapshots() {
+        let (servers, snapshots) = data();
+        assert_eq!(
+            shown_servers(&servers, &snapshots, &Route::Server(30), ""),
+            [30]
+        );
+        assert!(shown_servers(&servers, &snapshots, &Route::Server(30), "nightly").is_empty());
+        assert!(shown_servers(&servers, &snapshots, &Route::Server(99), "").is_empty());
+        assert_eq!(route_server(&Route::Server(30)), Some(30));
+        assert_eq!(route_server(&Route::All), None);
+    }
+
+    #[test]
+    fn a_servers_snapshots_are_shown_newest_first_and_its_oldest_is_the_last() {
+        let (_, snapshots) = data();
+        let shown = shown_snapshots(&snapshots, 20, "");
+        let names: Vec<&str> = shown.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["before-upgrade", "nightly-2"]);
+        assert_eq!(oldest_of(&snapshots, 20).map(|s| s.id), Some(3));
+        // The filter does not change which snapshot is the oldest.
+        assert_eq!(shown_snapshots(&snapshots, 20, "before").len(), 1);
+        assert_eq!(oldest_of(&snapshots, 10).map(|s| s.id), Some(1));
+        assert_eq!(oldest_of(&snapshots, 30), None);
+    }
+
+    #[test]
+    fn the_create_dialog_offers_every_server_with_its_count_and_oldest() {
+        let (servers, snapshots) = data();
+        let choices = server_choices(&servers, &snapshots);
+        let summary: Vec<(u64, usize, Option<u64>)> = choices
+            .iter()
+            .map(|c| {
+                (
+                    c.server.id,
+                    c.snapshot_count,
+                    c.oldest.as_ref().map(|s| s.id),
+                )
+            })
+            .collect();
+        assert_eq!(summary, [(10, 2, Some(1)), (20, 2, Some(3)), (30, 0, None)]);
+    }
+
+    #[test]
+    fn the_create_dialog_starts_on_its_server_else_the_first_that_can_take_one() {
+        let (mut servers, snapshots) = data();
+        assert_eq!(
+            first_choice(&server_choices(&servers, &snapshots), Some(20)),
+            Some(20)
+        );
+        assert_eq!(
+            first_choice(&server_choices(&servers, &snapshots), None),
+            Some(10)
+        );
+        if let Some(first) = servers.first_mut() {
+            first.status = ServerStatus::Restoring;
+        }
+        assert_eq!(
+            first_choice(&server_choices(&servers, &snapshots), None),
+            Some(20)
+        );
+        for server in &mut servers {
+            server.status = ServerStatus::Restoring;
+        }
+        assert_eq!(
+            first_choice(&server_choices(&servers, &snapshots), None),
+            Some(10)
+        );
+        assert_eq!(first_choice(&[], None), None);
+    }
+}

@@ -1,0 +1,132 @@
+//! The body of the page: loading, the load's error, or the servers with their snapshots.
+
+use leptos::prelude::*;
+use snapshot_core::model::{Server, Snapshot};
+use snapshot_core::route::{Route, View};
+use snapshot_core::screen::{oldest_of, shown_servers, shown_snapshots};
+use snapshot_core::store::display_name;
+
+use super::dialogs::Dialog;
+use crate::board::{Board, LoadState};
+use crate::components::server_group::ServerGroup;
+use crate::nav::Nav;
+
+/// What the board holds, as the view and the filter show it.
+#[component]
+pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let shown = Memo::new(move |_| {
+        let route = nav.view.with(|v| v.route.clone());
+        let filter = filter.get();
+        board.servers.with(|servers| {
+            board
+                .snapshots
+                .with(|snapshots| shown_servers(servers, snapshots, &route, &filter))
+        })
+    });
+    let empty_text = move || {
+        if !filter.get().is_empty() {
+            format!(
+                "No snapshots match “{}”.",
+                nav.view.with(|v| v.filter.clone())
+            )
+        } else if let Route::Unknown(path) = nav.view.with(|v| v.route.clone()) {
+            format!("There is no page at “{path}”.")
+        } else {
+            "No servers in this account yet.".to_owned()
+        }
+    };
+    move || {
+        match board.state.get() {
+        LoadState::Loading => view! {
+            <p class="sp-loading" role="status"><span class="sp-spinner" aria-hidden="true"></span>"Loading snapshots…"</p>
+        }
+        .into_any(),
+        LoadState::Failed(error) => {
+            let detail = error.detail();
+            view! {
+                <div class="sp-error" role="alert">
+                    <h3>"The snapshots couldn't be loaded"</h3>
+                    <p>{error.message()}</p>
+                    {detail.map(|d| view! { <p class="sp-muted">{d}</p> })}
+                    <button
+                        type="button"
+                        class="sp-button sp-button--primary"
+                        on:click=move |_| {
+                            board.state.set(LoadState::Loading);
+                            board.reload();
+                        }
+                    >
+                        "Try again"
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        LoadState::Ready => view! {
+            <Show
+                when=move || !shown.with(Vec::is_empty)
+                fallback=move || view! { <p class="sp-empty">{empty_text}</p> }
+            >
+                <div class="sp-servers">
+                    <For each=move || shown.get() key=|id| *id let:id>
+                        <Group id board filter open />
+                    </For>
+                </div>
+            </Show>
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// One server's group, fed from the board.
+#[component]
+fn Group(id: u64, board: Board, filter: Memo<String>, open: Callback<Dialog>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let server = Memo::new(move |_| {
+        board.servers.with(|servers| {
+            servers
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| Server {
+                    name: display_name(&s.name, s.id),
+                    ..s.clone()
+                })
+                .unwrap_or_else(|| Server {
+                    id,
+                    name: format!("Server {id}"),
+                    status: Default::default(),
+                    hostname: None,
+                    ip_address: None,
+                    location: None,
+                })
+        })
+    });
+    let snapshots = Memo::new(move |_| {
+        let filter = filter.get();
+        board
+            .snapshots
+            .with(|all| shown_snapshots(all, id, &filter))
+    });
+    let total = Memo::new(move |_| {
+        board
+            .snapshots
+            .with(|all| all.iter().filter(|s| s.server.id == id).count())
+    });
+    view! {
+        <ServerGroup
+            server=server
+            snapshots=snapshots
+            total=total
+            oldest=Memo::new(move |_| board.snapshots.with(|all| oldest_of(all, id).cloned()))
+            restoring_since=Signal::derive(move || board.restoring_since(id))
+            href=nav.href(&View { route: Route::Server(id), filter: String::new() })
+            on_open=Callback::new(move |id: u64| nav.go(Route::Server(id)))
+            on_create=Callback::new(move |id: u64| open.run(Dialog::Create { server: Some(id) }))
+            on_delete=Callback::new(move |s: Snapshot| open.run(Dialog::Delete(s)))
+            on_restore=Callback::new(move |s: Snapshot| open.run(Dialog::Restore(s)))
+            filtering=Signal::derive(move || !filter.get().is_empty())
+        />
+    }
+}

@@ -1,0 +1,97 @@
+//! The top of the page: the way back to all servers, the title, and the toolbar (the filter,
+//! New snapshot…, when the list was updated, Refresh).
+
+use leptos::prelude::*;
+use snapshot_core::format::format_updated_ago;
+use snapshot_core::route::{Route, View};
+use snapshot_core::screen::route_server;
+use snapshot_core::store::display_name;
+
+use crate::board::Board;
+use crate::browser;
+use crate::clock::Clock;
+use crate::nav::Nav;
+
+/// The breadcrumb (on one server's view) and the page's title, which takes focus when the view
+/// changes.
+#[component]
+pub fn PageHead(board: Board, title: NodeRef<leptos::html::H2>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let heading = move || match nav.view.with(|v| v.route.clone()) {
+        Route::Server(id) => board
+            .servers
+            .with(|servers| {
+                servers
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map(|s| display_name(&s.name, s.id))
+            })
+            .unwrap_or_else(|| format!("Server {id}")),
+        _ => "All servers".to_owned(),
+    };
+    view! {
+        <div class="sp-page__head">
+            <Show when=move || !matches!(nav.view.with(|v| v.route.clone()), Route::All)>
+                <nav class="sp-breadcrumb" aria-label="Breadcrumb">
+                    <a
+                        href=move || nav.href(&View::default())
+                        on:click=move |ev| {
+                            if browser::is_plain_click(&ev) {
+                                ev.prevent_default();
+                                nav.go(Route::All);
+                            }
+                        }
+                    >
+                        "← All servers"
+                    </a>
+                </nav>
+            </Show>
+            <h2 class="sp-page__title" tabindex="-1" data-focus-home="" node_ref=title>{heading}</h2>
+        </div>
+    }
+}
+
+/// The filter, New snapshot… (for the view's server, if it shows one), when the list was last
+/// read, and Refresh.
+#[component]
+pub fn Toolbar(board: Board, on_new: Callback<Option<u64>>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let clock = expect_context::<Clock>();
+    let updated = move || {
+        board.updated_at.get().map(|at| {
+            let secs = ((clock.now_ms() - at) / 1000.0).max(0.0) as u64;
+            format_updated_ago(secs)
+        })
+    };
+    view! {
+        <div class="sp-toolbar" role="search">
+            <div class="sp-field sp-field--inline">
+                <label for="snapshot-filter">"Filter by name"</label>
+                <input
+                    id="snapshot-filter"
+                    type="search"
+                    autocomplete="off"
+                    prop:value=move || nav.view.with(|v| v.filter.clone())
+                    on:input=move |ev| nav.set_filter(event_target_value(&ev))
+                />
+            </div>
+            <button
+                type="button"
+                class="sp-button sp-button--primary"
+                disabled=move || board.servers.with(Vec::is_empty)
+                on:click=move |_| on_new.run(nav.view.with_untracked(|v| route_server(&v.route)))
+            >
+                "New snapshot…"
+            </button>
+            <span class="sp-updated" data-ticking="">{updated}</span>
+            <button
+                type="button"
+                class="sp-button"
+                aria-busy=move || board.busy_loading().get().to_string()
+                on:click=move |_| board.reload()
+            >
+                "Refresh"
+            </button>
+        </div>
+    }
+}
