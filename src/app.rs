@@ -73,9 +73,21 @@ pub fn App(
             <header class="sp-header">
                 <h1 class="sp-header__title">"Snapshots"</h1>
                 <div class="sp-header__session">
-                    {move || who().map(|name| view! { <span class="sp-who">"Signed in as " <strong>{name}</strong></span> })}
-                    <Show when=move || session.can_sign_out() && screen.get() == Screen::Panel>
-                        <button type="button" class="sp-button sp-button--quiet" on:click=move |_| session.sign_out()>
+                    {move || {
+                        who()
+                            .map(|name| {
+                                view! {
+                                    <span class="sp-who">
+                                        "Signed in as " <strong>{name}</strong>
+                                    </span>
+                                }
+                            })
+                    }} <Show when=move || session.can_sign_out() && screen.get() == Screen::Panel>
+                        <button
+                            type="button"
+                            class="sp-button sp-button--quiet"
+                            on:click=move |_| session.sign_out()
+                        >
                             "Sign out"
                         </button>
                     </Show>
@@ -83,9 +95,15 @@ pub fn App(
             </header>
             <NoticeArea notices=notices />
             {move || match screen.get() {
-                Screen::Checking => view! {
-                    <p class="sp-loading" role="status"><span class="sp-spinner" aria-hidden="true"></span>"Connecting to the API…"</p>
-                }.into_any(),
+                Screen::Checking => {
+                    view! {
+                        <p class="sp-loading" role="status">
+                            <span class="sp-spinner" aria-hidden="true"></span>
+                            "Connecting to the API…"
+                        </p>
+                    }
+                        .into_any()
+                }
                 Screen::SignIn => view! { <SignInForm client=main_client.clone() /> }.into_any(),
                 Screen::CheckFailed(error) => {
                     let client = retry_client.clone();
@@ -104,11 +122,14 @@ pub fn App(
                                 "Try again"
                             </button>
                         </div>
-                    }.into_any()
+                    }
+                        .into_any()
                 }
                 Screen::Panel => view! { <SnapshotsPage client=main_client.clone() /> }.into_any(),
             }}
-            <Show when=move || session.expired.get()>
+            <Show when=move || {
+                session.expired.get()
+            }>
                 {
                     let client = client.clone();
                     move || expired_view(mode, client.clone(), session)
@@ -124,7 +145,10 @@ fn expired_view(mode: AuthMode, client: Client, session: Session) -> AnyView {
     match mode {
         AuthMode::Auto | AuthMode::Token => view! {
             <Modal labelled_by="sign-in-title" on_close=Callback::new(move |()| session.sign_out())>
-                <SignInForm client=client reason="Your session has ended. Sign in again to carry on where you were." />
+                <SignInForm
+                    client=client
+                    reason="Your session has ended. Sign in again to carry on where you were."
+                />
             </Modal>
         }
         .into_any(),
@@ -154,7 +178,9 @@ pub fn SettingsProblem(
             <div class="sp-error" role="alert">
                 <h1>"Snapshot Panel is misconfigured"</h1>
                 <ul>{errors.iter().map(|e| view! { <li>{e.message()}</li> }).collect_view()}</ul>
-                <p>"Fix the snapshot-panel settings in the page (meta tags or data- attributes) and reload."</p>
+                <p>
+                    "Fix the snapshot-panel settings in the page (meta tags or data- attributes) and reload."
+                </p>
             </div>
         </div>
     }

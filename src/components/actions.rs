@@ -27,7 +27,12 @@ pub fn DialogActions(
 ) -> impl IntoView {
     view! {
         <div class="sp-form__actions">
-            <button type="button" class="sp-button" autofocus=focus_cancel on:click=move |_| on_cancel.run(())>
+            <button
+                type="button"
+                class="sp-button"
+                autofocus=focus_cancel
+                on:click=move |_| on_cancel.run(())
+            >
                 "Cancel"
             </button>
             <button
@@ -51,7 +56,11 @@ pub fn DeleteOldest(
 ) -> impl IntoView {
     let label = format!("Delete the oldest, {}…", oldest.name);
     view! {
-        <button type="button" class="sp-button sp-button--link" on:click=move |_| on_delete.run(oldest.clone())>
+        <button
+            type="button"
+            class="sp-button sp-button--link"
+            on:click=move |_| on_delete.run(oldest.clone())
+        >
             {label}
         </button>
     }

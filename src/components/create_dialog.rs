@@ -145,14 +145,21 @@ pub fn CreateDialog(
             >
                 <h2 id="create-title">
                     {move || match choice.get() {
-                        Some(c) if preselected.is_some() => format!("New snapshot of {}", c.server.name),
+                        Some(c) if preselected.is_some() => {
+                            format!("New snapshot of {}", c.server.name)
+                        }
                         _ => "New snapshot".to_owned(),
                     }}
                 </h2>
                 <Show when=move || !top_errors().is_empty()>
                     <div class="sp-alert sp-alert--problem" role="alert">
                         <ul>
-                            {move || top_errors().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                            {move || {
+                                top_errors()
+                                    .into_iter()
+                                    .map(|m| view! { <li>{m}</li> })
+                                    .collect_view()
+                            }}
                         </ul>
                     </div>
                 </Show>
@@ -171,18 +178,30 @@ pub fn CreateDialog(
                             }
                         >
                             <For each=move || choices.get() key=|c| c.server.id let:c>
-                                <option value=c.server.id.to_string() selected=move || server_id.get() == Some(c.server.id)>
-                                    {format!("{} ({} of {SNAPSHOTS_PER_SERVER})", c.server.name, c.snapshot_count)}
+                                <option
+                                    value=c.server.id.to_string()
+                                    selected=move || server_id.get() == Some(c.server.id)
+                                >
+                                    {format!(
+                                        "{} ({} of {SNAPSHOTS_PER_SERVER})",
+                                        c.server.name,
+                                        c.snapshot_count,
+                                    )}
                                 </option>
                             </For>
                         </select>
-                        <p class="sp-field__error" id="create-server-error">{server_error}</p>
+                        <p class="sp-field__error" id="create-server-error">
+                            {server_error}
+                        </p>
                     </div>
                 </Show>
                 <Show when=move || blocker.get().is_some()>
                     <div class="sp-alert sp-alert--problem" role="alert">
                         <p>{move || blocker.get()}</p>
-                        {move || oldest_at_limit().map(|oldest| view! { <DeleteOldest oldest on_delete /> })}
+                        {move || {
+                            oldest_at_limit()
+                                .map(|oldest| view! { <DeleteOldest oldest on_delete /> })
+                        }}
                     </div>
                 </Show>
                 <Show when=move || warning().is_some()>
@@ -197,7 +216,10 @@ pub fn CreateDialog(
                         spellcheck="false"
                         autofocus
                         required
-                        aria-invalid=move || (name_problem.get().is_some() || name_server_error().is_some()).to_string()
+                        aria-invalid=move || {
+                            (name_problem.get().is_some() || name_server_error().is_some())
+                                .to_string()
+                        }
                         aria-describedby="create-name-hint create-name-error"
                         prop:value=move || name.get()
                         on:input=move |ev| {
@@ -213,7 +235,9 @@ pub fn CreateDialog(
                     </p>
                 </div>
                 <div class="sp-field">
-                    <label for="create-description">"Description " <span class="sp-muted">"(optional)"</span></label>
+                    <label for="create-description">
+                        "Description " <span class="sp-muted">"(optional)"</span>
+                    </label>
                     <textarea
                         id="create-description"
                         rows="2"

@@ -24,7 +24,12 @@ pub fn DeleteDialog(
     on_close: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <Modal labelled_by="delete-title" described_by="delete-warning" on_close=on_close class="sp-dialog--danger">
+        <Modal
+            labelled_by="delete-title"
+            described_by="delete-warning"
+            on_close=on_close
+            class="sp-dialog--danger"
+        >
             <form
                 class="sp-form"
                 on:submit=move |ev| {
@@ -38,7 +43,8 @@ pub fn DeleteDialog(
                 <p id="delete-warning">
                     {format!(
                         "The snapshot {} of {} will be deleted permanently. This cannot be undone.",
-                        snapshot.name, snapshot.server.name
+                        snapshot.name,
+                        snapshot.server.name,
                     )}
                 </p>
                 <Show when=move || error.get().is_some()>

@@ -29,7 +29,9 @@ pub fn RelativeTime(
                 {relative}
                 <span class="sp-vh">{format!(", {exact}")}</span>
             </time>
-            <span class="sp-tip" aria-hidden="true">{exact.clone()}</span>
+            <span class="sp-tip" aria-hidden="true">
+                {exact.clone()}
+            </span>
         </span>
     }
     .into_any()

@@ -65,7 +65,12 @@ pub fn RestoreDialog(
     let label = format!("Type {phrase} to confirm");
 
     view! {
-        <Modal labelled_by="restore-title" described_by="restore-loss" on_close=on_close class="sp-dialog--danger">
+        <Modal
+            labelled_by="restore-title"
+            described_by="restore-loss"
+            on_close=on_close
+            class="sp-dialog--danger"
+        >
             <form
                 class="sp-form"
                 novalidate
@@ -74,7 +79,9 @@ pub fn RestoreDialog(
                     confirm();
                 }
             >
-                <h2 id="restore-title">{format!("Restore {server_name} from {}?", snapshot.name)}</h2>
+                <h2 id="restore-title">
+                    {format!("Restore {server_name} from {}?", snapshot.name)}
+                </h2>
                 <p id="restore-loss" class="sp-alert sp-alert--danger">
                     <strong>{loss}</strong>
                     " This cannot be undone."
@@ -83,14 +90,24 @@ pub fn RestoreDialog(
                     <li>{format!("{server_name} will be stopped before the restore begins.")}</li>
                     <li>"The restore takes 5 to 15 minutes."</li>
                 </ul>
-                {(!newer.is_empty()).then(|| view! {
-                    <div class="sp-newer">
-                        <p>{format!("{server_name} has newer snapshots. They are kept, and you can restore one of them later:")}</p>
-                        <ul>
-                            {newer.iter().map(|s| view! { <li>{s.name.clone()}</li> }).collect_view()}
-                        </ul>
-                    </div>
-                })}
+                {(!newer.is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="sp-newer">
+                                <p>
+                                    {format!(
+                                        "{server_name} has newer snapshots. They are kept, and you can restore one of them later:",
+                                    )}
+                                </p>
+                                <ul>
+                                    {newer
+                                        .iter()
+                                        .map(|s| view! { <li>{s.name.clone()}</li> })
+                                        .collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })}
                 <Show when=move || error.get().is_some()>
                     <p class="sp-alert sp-alert--problem" role="alert">
                         {move || error.get().map(|e| e.action_message())}

@@ -102,10 +102,14 @@ pub fn ServerGroup(
                         </a>
                     </h2>
                     <span class=status_class>{move || status.get().label()}</span>
-                    <span class="sp-elapsed" data-ticking="">{restore_note}</span>
+                    <span class="sp-elapsed" data-ticking="">
+                        {restore_note}
+                    </span>
                 </div>
                 <div class="sp-server__meta">
-                    <span class=move || format!("sp-slots sp-slots--{}", total.get().min(SNAPSHOTS_PER_SERVER))>
+                    <span class=move || {
+                        format!("sp-slots sp-slots--{}", total.get().min(SNAPSHOTS_PER_SERVER))
+                    }>
                         <span class="sp-slots__bar" aria-hidden="true"></span>
                         {move || format_slots(total.get(), SNAPSHOTS_PER_SERVER)}
                     </span>
@@ -119,19 +123,30 @@ pub fn ServerGroup(
                     />
                 </div>
             </header>
-            <Show when=move || at_limit() && status.get() != ServerStatus::Restoring>
-                {move || oldest.get().map(|oldest| view! {
-                    <p class="sp-limit">
-                        "This server has the most snapshots it can have. To take a new one, delete one first. "
-                        <DeleteOldest oldest on_delete />
-                    </p>
-                })}
+            <Show when=move || {
+                at_limit() && status.get() != ServerStatus::Restoring
+            }>
+                {move || {
+                    oldest
+                        .get()
+                        .map(|oldest| {
+                            view! {
+                                <p class="sp-limit">
+                                    "This server has the most snapshots it can have. To take a new one, delete one first. "
+                                    <DeleteOldest oldest on_delete />
+                                </p>
+                            }
+                        })
+                }}
             </Show>
             <Show
                 when=move || !snapshots.with(Vec::is_empty)
                 fallback=move || {
                     if filtering.get() {
-                        view! { <p class="sp-empty">"No snapshots of this server match the filter."</p> }.into_any()
+                        view! {
+                            <p class="sp-empty">"No snapshots of this server match the filter."</p>
+                        }
+                            .into_any()
                     } else {
                         view! {
                             <p class="sp-empty">
@@ -147,7 +162,7 @@ pub fn ServerGroup(
                                 </Show>
                             </p>
                         }
-                        .into_any()
+                            .into_any()
                     }
                 }
             >
@@ -160,7 +175,9 @@ pub fn ServerGroup(
                             <th scope="col">"Size"</th>
                             <th scope="col">"Created"</th>
                             <th scope="col">"Description"</th>
-                            <th scope="col"><span class="sp-vh">"Actions"</span></th>
+                            <th scope="col">
+                                <span class="sp-vh">"Actions"</span>
+                            </th>
                         </tr>
                     </thead>
                     <tbody>

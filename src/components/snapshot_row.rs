@@ -82,9 +82,14 @@ pub fn SnapshotRow(
     };
     view! {
         <tr class="sp-row" data-snapshot-id=id.to_string()>
-            <th scope="row" class="sp-row__name">{snapshot.name.clone()}</th>
+            <th scope="row" class="sp-row__name">
+                {snapshot.name.clone()}
+            </th>
             <td>
-                <StatusBadge status=snapshot.status.clone() created_at=snapshot.created_at.clone() />
+                <StatusBadge
+                    status=snapshot.status.clone()
+                    created_at=snapshot.created_at.clone()
+                />
             </td>
             <td class="sp-row__size">{format_size_mb(snapshot.size_mb)}</td>
             <td>
@@ -93,7 +98,14 @@ pub fn SnapshotRow(
             <td class="sp-row__description">
                 {match snapshot.description.clone() {
                     Some(text) => view! { <span>{text}</span> }.into_any(),
-                    None => view! { <span class="sp-muted" aria-label="No description">"—"</span> }.into_any(),
+                    None => {
+                        view! {
+                            <span class="sp-muted" aria-label="No description">
+                                "—"
+                            </span>
+                        }
+                            .into_any()
+                    }
                 }}
             </td>
             <td class="sp-row__actions">

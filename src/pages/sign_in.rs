@@ -38,13 +38,26 @@ pub fn SignInForm(
             }
         >
             <h2 id="sign-in-title">"Sign in"</h2>
-            <p>{reason.unwrap_or("Sign in with an API token from your VPS.org account (it starts with vps_).")}</p>
+            <p>
+                {reason
+                    .unwrap_or(
+                        "Sign in with an API token from your VPS.org account (it starts with vps_).",
+                    )}
+            </p>
             <Show when=move || session.sign_in_error.get().is_some()>
                 <p class="sp-alert sp-alert--problem" role="alert">
-                    {move || session.sign_in_error.get().map(|e| match e {
-                        snapshot_core::ApiError::Unauthorized => "That token was not accepted. Check it and try again.".to_owned(),
-                        other => other.message(),
-                    })}
+                    {move || {
+                        session
+                            .sign_in_error
+                            .get()
+                            .map(|e| match e {
+                                snapshot_core::ApiError::Unauthorized => {
+                                    "That token was not accepted. Check it and try again."
+                                        .to_owned()
+                                }
+                                other => other.message(),
+                            })
+                    }}
                 </p>
             </Show>
             <div class="sp-field">

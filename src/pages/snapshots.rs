@@ -102,7 +102,10 @@ pub fn SnapshotsPage(
     view! {
         <div class="sp-page">
             <PageHead board title />
-            <Toolbar board on_new=Callback::new(move |server| open.run(Dialog::Create { server })) />
+            <Toolbar
+                board
+                on_new=Callback::new(move |server| open.run(Dialog::Create { server }))
+            />
             <BoardNotes board retrying />
             <ServerList board filter open />
             <PageDialogs dialog board actions choices open />

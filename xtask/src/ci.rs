@@ -34,7 +34,7 @@ const STEPS: [Step; 8] = [
     },
     Step {
         key: "fmt",
-        title: "cargo fmt --check",
+        title: "cargo fmt --check, leptosfmt --check",
         run: format_check,
     },
     Step {
@@ -180,8 +180,14 @@ fn cargo(args: &[&str]) -> Command {
     cmd
 }
 
-fn format_check(_: &Path) -> Result<(), String> {
-    call(&mut cargo(&["fmt", "--all", "--check"]))
+/// rustfmt leaves the inside of `view!` alone; leptosfmt (with `leptosfmt.toml`) formats it.
+fn format_check(root: &Path) -> Result<(), String> {
+    call(&mut cargo(&["fmt", "--all", "--check"]))?;
+    call(
+        Command::new("leptosfmt")
+            .args(["--check", "--quiet", "-c", "leptosfmt.toml", "src", "tests"])
+            .current_dir(root),
+    )
 }
 
 fn clippy_host(_: &Path) -> Result<(), String> {

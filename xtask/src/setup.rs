@@ -12,6 +12,9 @@ use std::time::SystemTime;
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const TRUNK_VERSION: &str = "0.22.1";
+
+/// The `view!` formatter that `cargo xtask test` checks with.
+pub const LEPTOSFMT_VERSION: &str = "0.1.33";
 /// binaryen from npm; Debian's binaryen (108) builds a wasm that fails at start-up.
 pub const BINARYEN_VERSION: &str = "132";
 /// Playwright 1.65 needs Node.js 20 or later.
@@ -51,6 +54,7 @@ pub fn run(root: &Path, scope: Scope) -> Result<(), String> {
     node()?;
     wasm_opt(root)?;
     if scope == Scope::Everything {
+        leptosfmt()?;
         debian_packages()?;
         playwright(root)?;
     }
@@ -154,27 +158,39 @@ pub fn is_version(output: Option<&str>, version: &str) -> bool {
 }
 
 fn trunk() -> Result<(), String> {
-    let label = format!("trunk {TRUNK_VERSION}");
-    if is_version(probe("trunk", &["--version"]).as_deref(), TRUNK_VERSION) {
+    // trunk declares a newer rust-version than the toolchain, and builds fine with it.
+    cargo_tool(
+        "trunk",
+        TRUNK_VERSION,
+        &["--locked", "--ignore-rust-version"],
+        "~12 min on 2 cores",
+    )
+}
+
+fn leptosfmt() -> Result<(), String> {
+    cargo_tool("leptosfmt", LEPTOSFMT_VERSION, &["--locked"], "~1 min")
+}
+
+/// Installs `tool` at `version` with `cargo install` unless `tool --version` already names it.
+fn cargo_tool(tool: &str, version: &str, flags: &[&str], takes: &str) -> Result<(), String> {
+    let label = format!("{tool} {version}");
+    let present = || is_version(probe(tool, &["--version"]).as_deref(), version);
+    if present() {
         say(&label, "already there");
         return Ok(());
     }
-    say(&label, "installing (cargo install, ~12 min on 2 cores)");
-    // trunk declares a newer rust-version than the toolchain, and builds fine with it.
-    call(Command::new("cargo").args([
-        "install",
-        "trunk",
-        "--version",
-        TRUNK_VERSION,
-        "--locked",
-        "--ignore-rust-version",
-    ]))?;
-    let now = probe("trunk", &["--version"]);
-    if is_version(now.as_deref(), TRUNK_VERSION) {
+    say(&label, &format!("installing (cargo install, {takes})"));
+    call(
+        Command::new("cargo")
+            .args(["install", tool, "--version", version])
+            .args(flags),
+    )?;
+    if present() {
         Ok(())
     } else {
         Err(format!(
-            "after installing, `trunk --version` says {now:?}; is another trunk first on PATH?"
+            "after installing, `{tool} --version` says {:?}; is another {tool} first on PATH?",
+            probe(tool, &["--version"])
         ))
     }
 }

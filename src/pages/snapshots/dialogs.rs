@@ -45,7 +45,9 @@ pub fn PageDialogs(
                         preselected=server
                         pending=actions.create.pending()
                         error=error
-                        on_submit=Callback::new(move |new: NewSnapshot| actions.start(actions.create, new))
+                        on_submit=Callback::new(move |new: NewSnapshot| {
+                            actions.start(actions.create, new)
+                        })
                         on_close=close
                         on_delete=Callback::new(move |s: Snapshot| open.run(Dialog::Delete(s)))
                     />
@@ -53,7 +55,9 @@ pub fn PageDialogs(
                 .into_any(),
                 Dialog::Restore(snapshot) => {
                     let server = snapshot.server.id;
-                    let newer = board.snapshots.with_untracked(|all| newer_snapshots(all, &snapshot));
+                    let newer = board
+                        .snapshots
+                        .with_untracked(|all| newer_snapshots(all, &snapshot));
                     let name = board
                         .servers
                         .with(|all| all.iter().find(|s| s.id == server).map(|s| s.name.clone()))
@@ -67,7 +71,9 @@ pub fn PageDialogs(
                             newer=newer
                             pending=actions.restore.pending()
                             error=error
-                            on_confirm=Callback::new(move |()| actions.start(actions.restore, target.clone()))
+                            on_confirm=Callback::new(move |()| {
+                                actions.start(actions.restore, target.clone())
+                            })
                             on_close=close
                         />
                     }
@@ -80,7 +86,9 @@ pub fn PageDialogs(
                             snapshot=snapshot
                             pending=actions.delete.pending()
                             error=error
-                            on_confirm=Callback::new(move |()| actions.start(actions.delete, target.clone()))
+                            on_confirm=Callback::new(move |()| {
+                                actions.start(actions.delete, target.clone())
+                            })
                             on_close=close
                         />
                     }

@@ -36,10 +36,12 @@ pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) ->
             "No servers in this account yet.".to_owned()
         }
     };
-    move || {
-        match board.state.get() {
+    move || match board.state.get() {
         LoadState::Loading => view! {
-            <p class="sp-loading" role="status"><span class="sp-spinner" aria-hidden="true"></span>"Loading snapshots…"</p>
+            <p class="sp-loading" role="status">
+                <span class="sp-spinner" aria-hidden="true"></span>
+                "Loading snapshots…"
+            </p>
         }
         .into_any(),
         LoadState::Failed(error) => {
@@ -76,7 +78,6 @@ pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) ->
             </Show>
         }
         .into_any(),
-    }
     }
 }
 
@@ -121,7 +122,13 @@ fn Group(id: u64, board: Board, filter: Memo<String>, open: Callback<Dialog>) ->
             total=total
             oldest=Memo::new(move |_| board.snapshots.with(|all| oldest_of(all, id).cloned()))
             restoring_since=Signal::derive(move || board.restoring_since(id))
-            href=nav.href(&View { route: Route::Server(id), filter: String::new() })
+            href=nav
+                .href(
+                    &View {
+                        route: Route::Server(id),
+                        filter: String::new(),
+                    },
+                )
             on_open=Callback::new(move |id: u64| nav.go(Route::Server(id)))
             on_create=Callback::new(move |id: u64| open.run(Dialog::Create { server: Some(id) }))
             on_delete=Callback::new(move |s: Snapshot| open.run(Dialog::Delete(s)))

@@ -13,11 +13,12 @@ pub fn BoardNotes(board: Board, retrying: Signal<bool>) -> impl IntoView {
         <Show when=move || board.refresh_error.get().is_some()>
             <div class="sp-alert sp-alert--problem" role="alert">
                 <p>
-                    "Couldn't refresh: "
-                    {move || board.refresh_error.get().map(|e| e.message())}
+                    "Couldn't refresh: " {move || board.refresh_error.get().map(|e| e.message())}
                     " What you see may be out of date."
                 </p>
-                <button type="button" class="sp-button" on:click=move |_| board.reload()>"Try again now"</button>
+                <button type="button" class="sp-button" on:click=move |_| board.reload()>
+                    "Try again now"
+                </button>
             </div>
         </Show>
         <Show when=move || retrying.get()>
@@ -30,10 +31,17 @@ pub fn BoardNotes(board: Board, retrying: Signal<bool>) -> impl IntoView {
         </Show>
         <Show when=move || { board.skipped.get() > 0 }>
             <p class="sp-alert sp-alert--warning">
-                {move || format!("{} item(s) from the API could not be read and are not shown.", board.skipped.get())}
+                {move || {
+                    format!(
+                        "{} item(s) from the API could not be read and are not shown.",
+                        board.skipped.get(),
+                    )
+                }}
             </p>
         </Show>
-        <Show when=move || !board.servers_listed.get() && matches!(board.state.get(), LoadState::Ready)>
+        <Show when=move || {
+            !board.servers_listed.get() && matches!(board.state.get(), LoadState::Ready)
+        }>
             <p class="sp-alert sp-alert--warning">
                 "Server details could not be loaded, so servers are grouped by their snapshots, and servers without snapshots are not listed."
             </p>

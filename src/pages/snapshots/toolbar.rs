@@ -46,7 +46,9 @@ pub fn PageHead(board: Board, title: NodeRef<leptos::html::H2>) -> impl IntoView
                     </a>
                 </nav>
             </Show>
-            <h2 class="sp-page__title" tabindex="-1" data-focus-home="" node_ref=title>{heading}</h2>
+            <h2 class="sp-page__title" tabindex="-1" data-focus-home="" node_ref=title>
+                {heading}
+            </h2>
         </div>
     }
 }
@@ -83,7 +85,9 @@ pub fn Toolbar(board: Board, on_new: Callback<Option<u64>>) -> impl IntoView {
             >
                 "New snapshot…"
             </button>
-            <span class="sp-updated" data-ticking="">{updated}</span>
+            <span class="sp-updated" data-ticking="">
+                {updated}
+            </span>
             <button
                 type="button"
                 class="sp-button"
