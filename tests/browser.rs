@@ -643,3 +643,26 @@ async fn an_unmounted_panel_sends_nothing_more() {
     );
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn unmounting_right_after_a_view_change_is_safe() {
+    let host = mount_with_host_token("vps_demo_alice").await;
+    wait_for_text(&host, "pre-migration-snapshot").await;
+    let link = host
+        .shadow_root()
+        .unwrap()
+        .query_selector("section[data-server-id='12345'] h2 a")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
+    // The view changes, and focus is due to move to its title on the next frame; the host
+    // unmounts the panel before that frame comes.
+    link.click();
+    leptos::task::tick().await;
+    assert!(snapshot_panel::unmount(&host));
+    sleep(200).await;
+    assert_eq!(shadow_text(&host), "");
+    host.remove();
+    mounting_again_works().await;
+}

@@ -40,13 +40,16 @@ async function openPanel(page: Page, path = '/') {
   await expect(page.getByRole('region').first()).toBeVisible({ timeout: 20_000 });
 }
 
-/** Whether `target` has the keyboard focus, looking through shadow roots. */
-async function hasFocus(target: Locator): Promise<boolean> {
-  return target.evaluate((el) => {
+/**
+ * Whether the keyboard focus is on `target` (or, `within`, anywhere inside it), looking
+ * through shadow roots.
+ */
+async function hasFocus(target: Locator, within = false): Promise<boolean> {
+  return target.evaluate((el, within) => {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active === el;
-  });
+    return within ? el.contains(active) : active === el;
+  }, within);
 }
 
 /** Presses Tab until `target` has the focus (at most `limit` times); fails if it never does. */
@@ -256,12 +259,7 @@ test.describe('the keyboard alone, from a fresh load', () => {
     for (let presses = 0; presses < 6; presses++) {
       await page.keyboard.press(presses % 2 ? 'Shift+Tab' : 'Tab');
       await page.keyboard.press('Tab');
-      const inside = await dialog.evaluate((d) => {
-        let active = document.activeElement;
-        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-        return d.contains(active);
-      });
-      expect(inside, `focus is inside the dialog after ${presses + 1} round(s)`).toBe(true);
+      expect(await hasFocus(dialog, true), `focus is inside the dialog after ${presses + 1} round(s)`).toBe(true);
     }
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
@@ -286,12 +284,7 @@ test.describe('the keyboard alone, from a fresh load', () => {
     await expect(group).toBeFocused();
     // From there, Tab goes on inside the same server.
     await page.keyboard.press('Tab');
-    const next = await group.evaluate((g) => {
-      let active = document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      return g.contains(active);
-    });
-    expect(next, 'Tab from the server goes to its own controls').toBe(true);
+    expect(await hasFocus(group, true), 'Tab from the server goes to its own controls').toBe(true);
   });
 
   test('dismiss a notice: focus goes to the next one, then to the title', async ({ page }) => {

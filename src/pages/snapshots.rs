@@ -52,7 +52,8 @@ pub fn SnapshotsPage(
     let title = NodeRef::<leptos::html::H2>::new();
     let focus_title = move || {
         request_animation_frame(move || {
-            if let Some(title) = title.get_untracked() {
+            // `try_`: the panel may have been unmounted before this frame.
+            if let Some(title) = title.try_get_untracked().flatten() {
                 browser::focus(&title);
             }
         })
