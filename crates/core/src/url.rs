@@ -1,5 +1,7 @@
 //! Building the API's URLs from the configured base.
 
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 /// The API's base, such as `/api/v1/` (same origin, the default) or
 /// `https://admin.vps.org/api/v1/`. Always ends with `/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,48 +73,28 @@ impl ApiBase {
     }
 }
 
-/// Percent-encodes a query value (UTF-8, unreserved characters kept).
+/// What a query value keeps as typed: letters, digits and `-_.~` (RFC 3986's unreserved
+/// characters), and the space that is then written as `+`.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b' ');
+
+/// Percent-encodes a query value (UTF-8, unreserved characters kept, a space as `+`).
 pub fn encode_query_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(char::from(byte));
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
+    utf8_percent_encode(value, QUERY_VALUE)
+        .to_string()
+        .replace(' ', "+")
 }
 
 /// Decodes a percent-encoded query value; `+` is a space. Invalid escapes are kept as typed
 /// and invalid UTF-8 is replaced, never refused.
 pub fn decode_query_value(value: &str) -> String {
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&byte) = bytes.get(i) {
-        match byte {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
-                    .and_then(|h| std::str::from_utf8(h).ok());
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(decoded) => {
-                        out.push(decoded);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            other => out.push(other),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    // A '+' typed as such arrives as "%2B", so every bare '+' is a space.
+    let value = value.replace('+', " ");
+    percent_decode_str(&value).decode_utf8_lossy().into_owned()
 }
 
 /// Splits a URL into the part before `?` and its decoded query pairs, in order, so that an

@@ -1,5 +1,7 @@
 //! Query strings: decoding like Django's `QueryDict`, encoding like Python's `urlencode`.
 
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 /// Decodes `a=1&b=x+y` into pairs, keeping order and blank values.
 pub fn parse(query: &str) -> Vec<(String, String)> {
     query
@@ -21,48 +23,27 @@ pub fn get<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// Decodes like Python's `unquote_plus`: `+` is a space, a bad escape is kept as typed,
+/// invalid UTF-8 is replaced.
 fn decode(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len());
-    let mut bytes = text.bytes();
-    while let Some(byte) = bytes.next() {
-        match byte {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let mut ahead = bytes.clone();
-                let hex = [ahead.next(), ahead.next()];
-                let value = match hex {
-                    [Some(hi), Some(lo)] => std::str::from_utf8(&[hi, lo])
-                        .ok()
-                        .and_then(|h| u8::from_str_radix(h, 16).ok()),
-                    _ => None,
-                };
-                match value {
-                    Some(value) => {
-                        out.push(value);
-                        bytes = ahead;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_decode_str(&text.replace('+', " "))
+        .decode_utf8_lossy()
+        .into_owned()
 }
+
+/// What `quote_plus` keeps: letters, digits and `_.-~`, and the space it turns into `+`.
+const PYTHON_SAFE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'-')
+    .remove(b'~')
+    .remove(b' ');
 
 /// Encodes like Python's `quote_plus`: unreserved characters kept, space as `+`.
 pub fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => {
-                out.push(char::from(byte));
-            }
-            b' ' => out.push('+'),
-            other => out.push_str(&format!("%{other:02X}")),
-        }
-    }
-    out
+    utf8_percent_encode(text, PYTHON_SAFE)
+        .to_string()
+        .replace(' ', "+")
 }
 
 /// Joins pairs into `k=v&k=v`.
@@ -94,5 +75,29 @@ mod tests {
         assert_eq!(get(&pairs, "page"), Some("2"));
         assert_eq!(encode("São Paulo"), "S%C3%A3o+Paulo");
         assert_eq!(join(&pairs[..2]), "location=S%C3%A3o+Paulo&page=2");
+    }
+
+    #[test]
+    fn reads_and_writes_as_python_does() {
+        // (typed, as `unquote_plus` reads it). The '+' is a space before any escape is read,
+        // so "%+1" is no escape.
+        for (typed, read) in [
+            ("%+1", "% 1"),
+            ("%%41", "%A"),
+            ("100%", "100%"),
+            ("%4", "%4"),
+            ("a%2Bb", "a+b"),
+            ("a%FFb", "a\u{fffd}b"),
+        ] {
+            assert_eq!(decode(typed), read, "unquote_plus({typed:?})");
+        }
+        // (value, as `quote_plus` writes it).
+        for (value, written) in [
+            ("web-server_01.~", "web-server_01.~"),
+            ("a*b+c d", "a%2Ab%2Bc+d"),
+            ("100%", "100%25"),
+        ] {
+            assert_eq!(encode(value), written, "quote_plus({value:?})");
+        }
     }
 }
