@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use snapshot_core::route::{parse_location, view_href, Route, View};
+use snapshot_core::url;
 use wasm_bindgen::JsValue;
 
 /// The current view and how to change it. `Copy`.
@@ -22,22 +23,11 @@ fn location() -> Option<(String, String)> {
 /// The path the panel is served under, from the document's base URL: `/` or
 /// `/admin/snapshots/`.
 fn base_path() -> String {
-    let base = web_sys::window()
+    let base_uri = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
-    let path = match base.find("://") {
-        Some(at) => base
-            .get(at + 3..)
-            .and_then(|rest| rest.find('/').and_then(|slash| rest.get(slash..)))
-            .unwrap_or("/"),
-        None => "/",
-    };
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    match path.rfind('/') {
-        Some(at) => path.get(..=at).unwrap_or("/").to_owned(),
-        None => "/".to_owned(),
-    }
+    url::base_path(&base_uri).to_owned()
 }
 
 impl Nav {

@@ -1,4 +1,5 @@
-//! Building the API's URLs from the configured base.
+//! Building the API's URLs from the configured base, reading the panel's own base path, and
+//! encoding query values.
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -62,15 +63,31 @@ impl ApiBase {
 
     /// The path part of the base: `/api/v1/` for `https://host/api/v1/`.
     fn path(&self) -> &str {
-        match self.0.find("://") {
-            Some(at) => self
-                .0
-                .get(at + 3..)
-                .and_then(|rest| rest.find('/').and_then(|slash| rest.get(slash..)))
-                .unwrap_or("/"),
-            None => &self.0,
-        }
+        absolute_path(&self.0).unwrap_or(&self.0)
     }
+}
+
+/// The path of an absolute URL, from the `/` after its host on (`/api/v1/` for
+/// `https://host/api/v1/`, `/` for `https://host`); `None` for a URL without a scheme.
+fn absolute_path(url: &str) -> Option<&str> {
+    let at = url.find("://")?;
+    let rest = url.get(at + 3..)?;
+    Some(
+        rest.find('/')
+            .and_then(|slash| rest.get(slash..))
+            .unwrap_or("/"),
+    )
+}
+
+/// The path the panel is served under, read from the document's base URL
+/// (`document.baseURI`): `https://host/admin/snapshots/index.html?x` → `/admin/snapshots/`.
+/// `/` for anything that is not an absolute URL.
+pub fn base_path(base_uri: &str) -> &str {
+    let path = absolute_path(base_uri).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    path.rfind('/')
+        .and_then(|at| path.get(..=at))
+        .unwrap_or("/")
 }
 
 /// What a query value keeps as typed: letters, digits and `-_.~` (RFC 3986's unreserved
@@ -112,4 +129,41 @@ pub fn split_query(url: &str) -> (&str, Vec<(String, String)>) {
         })
         .collect();
     (path, pairs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_is_the_folder_of_the_document() {
+        for (base_uri, want) in [
+            ("https://panel.example/", "/"),
+            ("https://panel.example", "/"),
+            (
+                "https://panel.example/admin/snapshots/",
+                "/admin/snapshots/",
+            ),
+            (
+                "https://panel.example/admin/snapshots/index.html",
+                "/admin/snapshots/",
+            ),
+            ("https://panel.example/admin/snapshots", "/admin/"),
+            (
+                "https://panel.example/admin/snapshots/?a=/b/#c/d",
+                "/admin/snapshots/",
+            ),
+            ("http://localhost:8080/a/#/x/", "/a/"),
+            ("", "/"),
+            ("/not/absolute/", "/"),
+        ] {
+            assert_eq!(base_path(base_uri), want, "{base_uri:?}");
+        }
+    }
+
+    #[test]
+    fn characters_outside_the_unreserved_set_are_escaped() {
+        assert_eq!(encode_query_value("a*b!c'd(e)"), "a%2Ab%21c%27d%28e%29");
+        assert_eq!(encode_query_value("tab\tline\n"), "tab%09line%0A");
+    }
 }
