@@ -1,8 +1,10 @@
 //! Small, safe wrappers over the browser APIs the panel uses. Nothing here panics: a missing
 //! window or a refused call is treated as "not available".
 
+use js_sys::Intl;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use snapshot_core::validate::LocalStamp;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -11,17 +13,61 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// The person's UTC offset in minutes (east positive) at an instant given in seconds.
-pub fn local_offset_minutes(secs: i64) -> i32 {
-    let date = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0));
-    -(date.get_timezone_offset() as i32)
+/// The person's local date and time now, for name suggestions: the browser's `Date` reads its
+/// own clock in the person's zone.
+pub fn local_now() -> LocalStamp {
+    let now = js_sys::Date::new_0();
+    LocalStamp {
+        year: now.get_full_year(),
+        month: now.get_month().saturating_add(1),
+        day: now.get_date(),
+        hour: now.get_hours(),
+        minute: now.get_minutes(),
+    }
 }
 
-/// The person's local date and time now, for name suggestions.
-pub fn local_now() -> snapshot_core::time::DateTime {
-    let now = (now_ms() / 1000.0) as i64;
-    let offset = local_offset_minutes(now);
-    snapshot_core::time::from_epoch(now.saturating_add(i64::from(offset) * 60))
+thread_local! {
+    /// Built once: making an `Intl.DateTimeFormat` costs far more than using one.
+    static EXACT_TIME: Intl::DateTimeFormat = {
+        let options = Intl::DateTimeFormatOptions::new();
+        options.set_day(Intl::DayFormat::Numeric);
+        options.set_month(Intl::MonthFormat::Short);
+        options.set_year(Intl::YearFormat::Numeric);
+        options.set_hour(Intl::NumericFormat::TwoDigit);
+        options.set_minute(Intl::NumericFormat::TwoDigit);
+        options.set_hour_cycle(Intl::HourCycle::H23);
+        // An empty list of locales is the browser's own.
+        Intl::DateTimeFormat::new(&js_sys::Array::new(), &options)
+    };
+}
+
+/// An exact time (seconds since the epoch) in the person's zone: "15 Jan 2025, 18:30". The
+/// browser's `Intl` works out the zone, daylight saving and the month's name in its language;
+/// only the order of the parts is the panel's, the same in every language.
+pub fn format_local_datetime(secs: i64) -> String {
+    use Intl::DateTimeFormatPartType::{Day, Hour, Minute, Month, Year};
+    let date = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0));
+    // An invalid Date would make `formatToParts` throw.
+    if date.get_time().is_nan() {
+        return String::new();
+    }
+    let parts = EXACT_TIME.with(|format| format.format_to_parts(&date));
+    let part = |kind: Intl::DateTimeFormatPartType| {
+        parts
+            .iter()
+            .map(JsCast::unchecked_into::<Intl::DateTimeFormatPart>)
+            .find(|part| part.type_() == kind)
+            .map(|part| String::from(part.value()))
+            .unwrap_or_default()
+    };
+    format!(
+        "{} {} {}, {}:{}",
+        part(Day),
+        part(Month),
+        part(Year),
+        part(Hour),
+        part(Minute)
+    )
 }
 
 /// Whether the document is hidden (a background tab).

@@ -1,10 +1,10 @@
 //! "2 hours ago", with the exact local time on hover and on focus.
 
 use leptos::prelude::*;
-use snapshot_core::format::{format_datetime, format_relative};
+use snapshot_core::format::format_relative;
 use snapshot_core::time::parse_rfc3339;
 
-use crate::browser::local_offset_minutes;
+use crate::browser::format_local_datetime;
 use crate::clock::Clock;
 
 /// A timestamp from the API, shown relative to now; focusable, so keyboard users can reach the
@@ -19,7 +19,7 @@ pub fn RelativeTime(
     let Some(secs) = parse_rfc3339(&at) else {
         return view! { <span class="sp-muted">"Unknown"</span> }.into_any();
     };
-    let exact = format_datetime(secs, local_offset_minutes(secs));
+    let exact = format_local_datetime(secs);
     let relative = move || format_relative(secs, clock.now_secs());
     // The exact time is read out with the relative one (hidden text, not an aria-label, which
     // a <time> cannot carry); sighted people get it as a tooltip on hover and focus.

@@ -2,7 +2,7 @@
 //! the person has typed the server's name exactly.
 
 use leptos::prelude::*;
-use snapshot_core::format::{format_datetime, format_relative};
+use snapshot_core::format::format_relative;
 use snapshot_core::model::Snapshot;
 use snapshot_core::rules::confirms_restore;
 use snapshot_core::time::parse_rfc3339;
@@ -10,7 +10,7 @@ use snapshot_core::ApiError;
 
 use super::actions::DialogActions;
 use super::modal::Modal;
-use crate::browser::local_offset_minutes;
+use crate::browser::format_local_datetime;
 use crate::clock::Clock;
 
 /// Asks the person to confirm restoring `server_name` from `snapshot`.
@@ -39,10 +39,7 @@ pub fn RestoreDialog(
     let typed = RwSignal::new(String::new());
     let expected = phrase.clone();
     let matches = Memo::new(move |_| typed.with(|t| confirms_restore(t, &expected)));
-    let since = parse_rfc3339(&snapshot.created_at).map(|secs| {
-        let exact = format_datetime(secs, local_offset_minutes(secs));
-        (secs, exact)
-    });
+    let since = parse_rfc3339(&snapshot.created_at).map(|secs| (secs, format_local_datetime(secs)));
     let loss = {
         let server_name = server_name.clone();
         move || {

@@ -1,6 +1,5 @@
-//! How sizes, times and durations read to a person.
-
-use crate::time::from_epoch;
+//! How sizes, times and durations read to a person. An exact date and time is the browser's to
+//! write (`Intl.DateTimeFormat`, in the panel's `browser` module).
 
 /// `5120` → "5.0 GB", `512` → "512 MB", `None` (still being created) → "—".
 pub fn format_size_mb(size_mb: Option<u64>) -> String {
@@ -44,20 +43,6 @@ pub fn format_relative(then: i64, now: i64) -> String {
         _ if days < 365 => format!("{} ago", plural((days / 30).max(1), "month")),
         _ => format!("{} ago", plural(days / 365, "year")),
     }
-}
-
-/// An exact time in the person's zone: "15 Jan 2025, 18:30". `offset_minutes` is the zone's
-/// offset from UTC at that instant (east positive, so UTC+1 is `60`).
-pub fn format_datetime(secs: i64, offset_minutes: i32) -> String {
-    let local = from_epoch(secs.saturating_add(i64::from(offset_minutes).saturating_mul(60)));
-    format!(
-        "{} {} {}, {:02}:{:02}",
-        local.day,
-        local.month_name(),
-        local.year,
-        local.hour,
-        local.minute
-    )
 }
 
 /// A duration in the short form the panel uses for waits: "20 s", "2 min", "1 min 30 s".

@@ -1,34 +1,17 @@
-//! Just enough calendar arithmetic to read the API's timestamps, with no dependency.
+//! Reads the two kinds of timestamp the API sends into whole seconds since the Unix epoch
+//! (UTC): RFC 3339 (`created_at`, which orders snapshots and decides the restore rules) and
+//! HTTP dates (`Retry-After`). Anything unreadable is `None`, never a panic.
 //!
-//! Times are whole seconds since the Unix epoch (UTC). Every function returns `None` for input
-//! it cannot read instead of panicking.
-
-/// A calendar date and time of day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DateTime {
-    pub year: i64,
-    pub month: u32,
-    pub day: u32,
-    pub hour: u32,
-    pub minute: u32,
-    pub second: u32,
-}
+//! Why by hand: this crate is shared by the native tests and the wasm panel, so it cannot ask
+//! the browser's `Date.parse`, and the `time` crate's RFC 3339 parser (`default-features =
+//! false, features = ["parsing"]`) in place of this parser made the panel's release wasm 9,739
+//! bytes bigger (code and data sections of cargo's build, before wasm-bindgen and wasm-opt).
+//! Showing a date is the browser's job (`Intl.DateTimeFormat`, in the panel's `browser`
+//! module): nothing here formats one.
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-
-impl DateTime {
-    /// The month's short English name: "Jan".
-    pub fn month_name(&self) -> &'static str {
-        usize::try_from(self.month)
-            .ok()
-            .and_then(|m| m.checked_sub(1))
-            .and_then(|m| MONTHS.get(m))
-            .copied()
-            .unwrap_or("?")
-    }
-}
 
 /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
 fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
@@ -42,20 +25,6 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The civil date of a day count since 1970-01-01.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
 fn days_in_month(year: i64, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -66,35 +35,24 @@ fn days_in_month(year: i64, month: u32) -> u32 {
     }
 }
 
-/// Seconds since the epoch of a UTC date and time, if it is a real one.
-pub fn to_epoch(dt: DateTime) -> Option<i64> {
-    let valid = (1..=12).contains(&dt.month)
-        && (1..=days_in_month(dt.year, dt.month)).contains(&dt.day)
-        && dt.hour < 24
-        && dt.minute < 60
-        && dt.second < 61
-        && (1..=9999).contains(&dt.year);
+/// Seconds since the epoch of a UTC date and time, if it is a real one (a leap second reads
+/// as the next second).
+fn to_epoch(
+    (year, month, day): (i64, u32, u32),
+    (hour, minute, second): (u32, u32, u32),
+) -> Option<i64> {
+    let valid = (1..=9999).contains(&year)
+        && (1..=12).contains(&month)
+        && (1..=days_in_month(year, month)).contains(&day)
+        && hour < 24
+        && minute < 60
+        && second < 61;
     valid.then(|| {
-        days_from_civil(dt.year, dt.month, dt.day) * 86_400
-            + i64::from(dt.hour) * 3600
-            + i64::from(dt.minute) * 60
-            + i64::from(dt.second)
+        days_from_civil(year, month, day) * 86_400
+            + i64::from(hour) * 3600
+            + i64::from(minute) * 60
+            + i64::from(second)
     })
-}
-
-/// The UTC date and time of seconds since the epoch.
-pub fn from_epoch(secs: i64) -> DateTime {
-    let days = secs.div_euclid(86_400);
-    let rest = secs.rem_euclid(86_400);
-    let (year, month, day) = civil_from_days(days);
-    DateTime {
-        year,
-        month,
-        day,
-        hour: (rest / 3600) as u32,
-        minute: (rest % 3600 / 60) as u32,
-        second: (rest % 60) as u32,
-    }
 }
 
 fn number(text: &str) -> Option<u32> {
@@ -140,14 +98,7 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
             sign * (hours * 3600 + minutes * 60)
         }
     };
-    let local = to_epoch(DateTime {
-        year,
-        month,
-        day,
-        hour,
-        minute,
-        second,
-    })?;
+    let local = to_epoch((year, month, day), (hour, minute, second))?;
     Some(local - offset)
 }
 
@@ -165,12 +116,5 @@ pub fn parse_http_date(text: &str) -> Option<i64> {
     let minute = number(clock.next()?)?;
     let second = number(clock.next()?)?;
     let month = u32::try_from(month).ok()?.checked_add(1)?;
-    to_epoch(DateTime {
-        year,
-        month,
-        day,
-        hour,
-        minute,
-        second,
-    })
+    to_epoch((year, month, day), (hour, minute, second))
 }

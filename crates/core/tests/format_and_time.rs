@@ -4,13 +4,13 @@
     clippy::indexing_slicing,
     clippy::panic
 )]
-//! How sizes, times and durations read, and the calendar arithmetic under them.
+//! How sizes, relative times and durations read, and the parsers for the API's timestamps.
 
 use snapshot_core::format::{
-    format_datetime, format_elapsed, format_relative, format_seconds_short, format_size_mb,
-    format_slots, format_updated_ago,
+    format_elapsed, format_relative, format_seconds_short, format_size_mb, format_slots,
+    format_updated_ago,
 };
-use snapshot_core::time::{from_epoch, parse_http_date, parse_rfc3339, to_epoch, DateTime};
+use snapshot_core::time::{parse_http_date, parse_rfc3339};
 
 /// 2025-01-15T18:30:00Z
 const T: i64 = 1_736_965_800;
@@ -93,46 +93,6 @@ fn relative_time_in_the_future_is_just_now() {
         format_relative(i64::MIN, i64::MAX),
         "292471208677 years ago"
     );
-}
-
-// ----- exact times ----------------------------------------------------------------------------
-
-#[test]
-fn datetime_at_utc_and_with_offsets() {
-    assert_eq!(format_datetime(T, 0), "15 Jan 2025, 18:30");
-    assert_eq!(format_datetime(T, 60), "15 Jan 2025, 19:30");
-    assert_eq!(format_datetime(T, -300), "15 Jan 2025, 13:30");
-    assert_eq!(
-        format_datetime(T, 330),
-        "16 Jan 2025, 00:00",
-        "UTC+5:30 crosses midnight"
-    );
-    assert_eq!(format_datetime(T, 345), "16 Jan 2025, 00:15", "UTC+5:45");
-}
-
-#[test]
-fn datetime_crossing_a_year() {
-    let new_years_eve = parse_rfc3339("2025-12-31T23:30:00Z").unwrap();
-    assert_eq!(format_datetime(new_years_eve, 0), "31 Dec 2025, 23:30");
-    assert_eq!(format_datetime(new_years_eve, 60), "1 Jan 2026, 00:30");
-    let early = parse_rfc3339("2025-01-01T02:00:00Z").unwrap();
-    assert_eq!(format_datetime(early, -300), "31 Dec 2024, 21:00");
-}
-
-#[test]
-fn datetime_on_leap_day_and_before_the_epoch() {
-    let leap = parse_rfc3339("2024-02-29T08:05:00Z").unwrap();
-    assert_eq!(format_datetime(leap, 0), "29 Feb 2024, 08:05");
-    assert_eq!(format_datetime(leap, -600), "28 Feb 2024, 22:05");
-    assert_eq!(format_datetime(-1, 0), "31 Dec 1969, 23:59");
-    assert_eq!(format_datetime(0, 0), "1 Jan 1970, 00:00");
-}
-
-#[test]
-fn datetime_survives_extreme_input() {
-    // Nothing here may panic; the text is whatever the arithmetic gives.
-    assert!(!format_datetime(i64::MAX, i32::MAX).is_empty());
-    assert!(!format_datetime(i64::MIN, i32::MIN).is_empty());
 }
 
 // ----- RFC 3339 -------------------------------------------------------------------------------
@@ -221,6 +181,27 @@ fn rfc3339_garbage_is_none() {
 }
 
 #[test]
+fn rfc3339_across_the_epoch_and_at_the_ends_of_the_range() {
+    assert_eq!(parse_rfc3339("1969-12-31T23:59:59Z"), Some(-1));
+    assert_eq!(parse_rfc3339("1970-01-01T05:30:00+05:30"), Some(0));
+    assert_eq!(parse_rfc3339("0001-01-01T00:00:00Z"), Some(-62_135_596_800));
+    assert_eq!(parse_rfc3339("9999-12-31T23:59:59Z"), Some(253_402_300_799));
+    assert_eq!(parse_rfc3339("10000-01-01T00:00:00Z"), None);
+}
+
+#[test]
+fn rfc3339_crossing_a_year_and_a_leap_day_in_a_zone() {
+    assert_eq!(
+        parse_rfc3339("2026-01-01T00:30:00+01:00"),
+        parse_rfc3339("2025-12-31T23:30:00Z")
+    );
+    assert_eq!(
+        parse_rfc3339("2024-02-28T22:05:00-10:00"),
+        parse_rfc3339("2024-02-29T08:05:00Z")
+    );
+}
+
+#[test]
 fn rfc3339_leap_second_is_accepted() {
     assert_eq!(
         parse_rfc3339("2016-12-31T23:59:60Z"),
@@ -266,65 +247,6 @@ fn bad_http_dates_are_none() {
     ] {
         assert_eq!(parse_http_date(text), None, "{text:?}");
     }
-}
-
-// ----- epoch arithmetic -----------------------------------------------------------------------
-
-#[test]
-fn epoch_round_trips() {
-    let dt = from_epoch(T);
-    assert_eq!(
-        dt,
-        DateTime {
-            year: 2025,
-            month: 1,
-            day: 15,
-            hour: 18,
-            minute: 30,
-            second: 0
-        }
-    );
-    assert_eq!(dt.month_name(), "Jan");
-    for secs in [0, -1, T, 951_782_400, 253_402_300_799, -62_135_596_800] {
-        assert_eq!(
-            to_epoch(from_epoch(secs)),
-            Some(secs),
-            "round trip of {secs}"
-        );
-    }
-    assert_eq!(from_epoch(-1).year, 1969);
-}
-
-#[test]
-fn month_names() {
-    let names: Vec<&str> = (1..=12)
-        .map(|month| {
-            DateTime {
-                year: 2025,
-                month,
-                day: 1,
-                hour: 0,
-                minute: 0,
-                second: 0,
-            }
-            .month_name()
-        })
-        .collect();
-    assert_eq!(
-        names,
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    );
-    let bad = DateTime {
-        year: 2025,
-        month: 13,
-        day: 1,
-        hour: 0,
-        minute: 0,
-        second: 0,
-    };
-    assert_eq!(bad.month_name(), "?");
-    assert_eq!(to_epoch(bad), None);
-    assert_eq!(DateTime { month: 0, ..bad }.month_name(), "?");
 }
 
 // ----- durations ------------------------------------------------------------------------------
