@@ -74,52 +74,30 @@ pub fn user_by_token(token: &str) -> Option<&'static User> {
     USERS.iter().find(|u| u.token == token)
 }
 
-const VPS_1: Plan = Plan {
-    id: 1,
-    name: "VPS-1",
-    vcpus: 1,
-    memory: 2048,
-    storage: 40,
-};
-const VPS_2: Plan = Plan {
-    id: 2,
-    name: "VPS-2",
-    vcpus: 2,
-    memory: 4096,
-    storage: 80,
-};
-const VPS_4: Plan = Plan {
-    id: 3,
-    name: "VPS-4",
-    vcpus: 4,
-    memory: 8192,
-    storage: 160,
-};
+const fn plan(id: u32, name: &'static str, vcpus: u32, memory_mb: u32, storage_gb: u32) -> Plan {
+    Plan {
+        id,
+        name,
+        vcpus,
+        memory: memory_mb,
+        storage: storage_gb,
+    }
+}
 
-const UBUNTU_2404: Os = Os {
-    id: 12,
-    name: "Ubuntu 24.04 LTS",
-};
-const UBUNTU_2204: Os = Os {
-    id: 11,
-    name: "Ubuntu 22.04 LTS",
-};
-const DEBIAN_12: Os = Os {
-    id: 14,
-    name: "Debian 12",
-};
-const ROCKY_9: Os = Os {
-    id: 20,
-    name: "Rocky Linux 9",
-};
-const CENTOS_7: Os = Os {
-    id: 5,
-    name: "CentOS 7",
-};
-const ALPINE: Os = Os {
-    id: 30,
-    name: "Alpine Linux 3.20",
-};
+const VPS_1: Plan = plan(1, "VPS-1", 1, 2048, 40);
+const VPS_2: Plan = plan(2, "VPS-2", 2, 4096, 80);
+const VPS_4: Plan = plan(3, "VPS-4", 4, 8192, 160);
+
+const fn os(id: u32, name: &'static str) -> Os {
+    Os { id, name }
+}
+
+const UBUNTU_2404: Os = os(12, "Ubuntu 24.04 LTS");
+const UBUNTU_2204: Os = os(11, "Ubuntu 22.04 LTS");
+const DEBIAN_12: Os = os(14, "Debian 12");
+const ROCKY_9: Os = os(20, "Rocky Linux 9");
+const CENTOS_7: Os = os(5, "CentOS 7");
+const ALPINE: Os = os(30, "Alpine Linux 3.20");
 
 #[allow(clippy::too_many_arguments)]
 fn server(
