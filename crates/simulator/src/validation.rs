@@ -1,6 +1,6 @@
 //! Parsing and validating request data the way DRF serializers and django-filter do.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::dialect::Dialect;
 use crate::error::ApiError;
@@ -82,6 +82,58 @@ fn python_type(value: &Value) -> &'static str {
     }
 }
 
+/// A field's value, or its messages.
+type Field<T> = Result<T, Vec<String>>;
+
+fn message(text: impl Into<String>) -> Vec<String> {
+    vec![text.into()]
+}
+
+/// A field DRF requires and does not allow to be null (`Field.validate_empty_values`).
+fn required<'a>(map: &'a Map<String, Value>, field: &str) -> Field<&'a Value> {
+    match map.get(field) {
+        None => Err(message(REQUIRED)),
+        Some(Value::Null) => Err(message(NOT_NULL)),
+        Some(value) => Ok(value),
+    }
+}
+
+fn server_id_field(map: &Map<String, Value>) -> Field<i64> {
+    integer(required(map, "server_id")?).ok_or_else(|| message(NOT_INTEGER))
+}
+
+/// The name's messages come all at once: a bad character and the length are both reported.
+fn name_field(map: &Map<String, Value>, dialect: Dialect) -> Field<String> {
+    let name = string(required(map, "name")?).ok_or_else(|| message(NOT_STRING))?;
+    if name.is_empty() {
+        return Err(message(NOT_BLANK));
+    }
+    let mut messages = Vec::new();
+    if !valid_name(&name) {
+        messages.push(dialect.bad_name().to_owned());
+    }
+    if name.chars().count() > NAME_MAX {
+        messages.push(max_length(NAME_MAX));
+    }
+    if messages.is_empty() {
+        Ok(name)
+    } else {
+        Err(messages)
+    }
+}
+
+/// Optional, and `null` is allowed (as no description).
+fn description_field(map: &Map<String, Value>) -> Field<Option<String>> {
+    let Some(value) = map.get("description").filter(|value| !value.is_null()) else {
+        return Ok(None);
+    };
+    let text = string(value).ok_or_else(|| message(NOT_STRING))?;
+    if text.chars().count() > DESCRIPTION_MAX {
+        return Err(message(max_length(DESCRIPTION_MAX)));
+    }
+    Ok(Some(text))
+}
+
 /// Validates the body of a snapshot creation, collecting every field error.
 pub fn create_snapshot(data: &Value, dialect: Dialect) -> Result<CreateSnapshot, ApiError> {
     let Value::Object(map) = data else {
@@ -90,85 +142,26 @@ pub fn create_snapshot(data: &Value, dialect: Dialect) -> Result<CreateSnapshot,
             python_type(data)
         )));
     };
-    let mut errors: Vec<(&'static str, Vec<String>)> = Vec::new();
-    let mut fail = |field, messages: Vec<String>| errors.push((field, messages));
-
-    let server_id = match map.get("server_id") {
-        None => {
-            fail("server_id", vec![REQUIRED.to_owned()]);
-            None
-        }
-        Some(Value::Null) => {
-            fail("server_id", vec![NOT_NULL.to_owned()]);
-            None
-        }
-        Some(value) => {
-            let parsed = integer(value);
-            if parsed.is_none() {
-                fail("server_id", vec![NOT_INTEGER.to_owned()]);
-            }
-            parsed
-        }
-    };
-
-    let name = match map.get("name") {
-        None => {
-            fail("name", vec![REQUIRED.to_owned()]);
-            None
-        }
-        Some(Value::Null) => {
-            fail("name", vec![NOT_NULL.to_owned()]);
-            None
-        }
-        Some(value) => match string(value) {
-            None => {
-                fail("name", vec![NOT_STRING.to_owned()]);
-                None
-            }
-            Some(name) if name.is_empty() => {
-                fail("name", vec![NOT_BLANK.to_owned()]);
-                None
-            }
-            Some(name) => {
-                let mut messages = Vec::new();
-                if !valid_name(&name) {
-                    messages.push(dialect.bad_name().to_owned());
-                }
-                if name.chars().count() > NAME_MAX {
-                    messages.push(max_length(NAME_MAX));
-                }
-                if messages.is_empty() {
-                    Some(name)
-                } else {
-                    fail("name", messages);
-                    None
-                }
-            }
-        },
-    };
-
-    let description = match map.get("description") {
-        None | Some(Value::Null) => None,
-        Some(value) => match string(value) {
-            None => {
-                fail("description", vec![NOT_STRING.to_owned()]);
-                None
-            }
-            Some(text) if text.chars().count() > DESCRIPTION_MAX => {
-                fail("description", vec![max_length(DESCRIPTION_MAX)]);
-                None
-            }
-            Some(text) => Some(text),
-        },
-    };
-
-    match (server_id, name) {
-        (Some(server_id), Some(name)) if errors.is_empty() => Ok(CreateSnapshot {
+    match (
+        server_id_field(map),
+        name_field(map, dialect),
+        description_field(map),
+    ) {
+        (Ok(server_id), Ok(name), Ok(description)) => Ok(CreateSnapshot {
             server_id,
             name,
             description,
         }),
-        _ => Err(ApiError::fields(errors)),
+        (server_id, name, description) => Err(ApiError::fields(
+            [
+                ("server_id", server_id.err()),
+                ("name", name.err()),
+                ("description", description.err()),
+            ]
+            .into_iter()
+            .filter_map(|(field, messages)| Some((field, messages?)))
+            .collect(),
+        )),
     }
 }
 
