@@ -1,10 +1,12 @@
 //! The `/api/v1/` handlers: authentication, permissions, filters and routing.
 
+use std::convert::Infallible;
+
 use axum::body::Bytes;
 use axum::extract::{FromRequestParts, MatchedPath, Path, State};
 use axum::http::header::{ALLOW, AUTHORIZATION, CONTENT_TYPE};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
@@ -188,30 +190,37 @@ async fn options_or_not_allowed(
     Ok(response)
 }
 
-fn link_base(state: &AppState, headers: &HeaderMap, uri: &Uri) -> LinkBase {
-    LinkBase::new(
-        state.config().public_url.as_deref(),
-        headers,
-        uri.path(),
-        query::parse(uri.query().unwrap_or_default()),
-    )
+/// A listing's request: where its links point and its query.
+impl FromRequestParts<AppState> for LinkBase {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Infallible> {
+        Ok(Self::new(
+            state.config().public_url.as_deref(),
+            &parts.headers,
+            parts.uri.path(),
+            query::parse(parts.uri.query().unwrap_or_default()),
+        ))
+    }
+}
+
+/// A filter's value from the query; blank is no filter, as django-filter reads it.
+fn filter_value<'a>(base: &'a LinkBase, name: &str) -> Option<&'a str> {
+    query::get(&base.pairs, name).filter(|value| !value.is_empty())
 }
 
 async fn list_snapshots(
     State(state): State<AppState>,
     caller: Caller,
-    headers: HeaderMap,
-    uri: Uri,
+    base: LinkBase,
 ) -> Result<Response, ApiError> {
     let user = caller.require(SNAPSHOTS_READ)?;
-    let base = link_base(&state, &headers, &uri);
-    let server_id = match query::get(&base.pairs, "server_id") {
-        None | Some("") => None,
-        Some(text) => Some(
+    let server_id = filter_value(&base, "server_id")
+        .map(|text| {
             validation::integer_text(text)
-                .ok_or_else(|| ApiError::field("server_id", "Enter a whole number."))?,
-        ),
-    };
+                .ok_or_else(|| ApiError::field("server_id", "Enter a whole number."))
+        })
+        .transpose()?;
     let page = state.lock().snapshot_page(user.id, server_id, &base)?;
     Ok(Json(page).into_response())
 }
@@ -272,21 +281,20 @@ async fn delete_snapshot(
 async fn list_servers(
     State(state): State<AppState>,
     caller: Caller,
-    headers: HeaderMap,
-    uri: Uri,
+    base: LinkBase,
 ) -> Result<Response, ApiError> {
     let user = caller.require(SERVERS_READ)?;
-    let base = link_base(&state, &headers, &uri);
-    let status = match query::get(&base.pairs, "status") {
-        None | Some("") => None,
-        Some(text) => Some(ServerStatus::parse(text).ok_or_else(|| {
-            ApiError::field(
-                "status",
-                format!("Select a valid choice. {text} is not one of the available choices."),
-            )
-        })?),
-    };
-    let location = query::get(&base.pairs, "location").filter(|l| !l.is_empty());
+    let status = filter_value(&base, "status")
+        .map(|text| {
+            ServerStatus::parse(text).ok_or_else(|| {
+                ApiError::field(
+                    "status",
+                    format!("Select a valid choice. {text} is not one of the available choices."),
+                )
+            })
+        })
+        .transpose()?;
+    let location = filter_value(&base, "location");
     let mut store = state.lock();
     let items = store.list_servers(user.id, status, location);
     let page = store.settings.pager().page(items, &base)?;
