@@ -190,29 +190,21 @@ fn format_check(root: &Path) -> Result<(), String> {
     )
 }
 
+/// Clippy on every target of `what`, with every warning an error.
+fn clippy(what: &[&str]) -> Result<(), String> {
+    call(
+        cargo(&["clippy"])
+            .args(what)
+            .args(["--all-targets", "--", "-D", "warnings"]),
+    )
+}
+
 fn clippy_host(_: &Path) -> Result<(), String> {
-    call(&mut cargo(&[
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))
+    clippy(&["--workspace"])
 }
 
 fn clippy_wasm(_: &Path) -> Result<(), String> {
-    call(&mut cargo(&[
-        "clippy",
-        "-p",
-        "snapshot-panel",
-        "--target",
-        setup::WASM_TARGET,
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))
+    clippy(&["-p", "snapshot-panel", "--target", setup::WASM_TARGET])
 }
 
 /// The logic crates natively (the panel crate is tested in the browser, step 5).
