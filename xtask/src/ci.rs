@@ -255,6 +255,22 @@ fn state_dir(root: &Path, name: &str) -> Result<PathBuf, String> {
     Ok(dir)
 }
 
+/// Builds the simulator and starts it on `addr` for a test run: with its control endpoints,
+/// creates and restores that take `secs` seconds, and its log in `logs`.
+fn start_simulator(root: &Path, addr: &str, secs: u32, logs: &Path) -> Result<Service, String> {
+    let binary = simulator_binary(root)?;
+    ensure_port_free(addr, "the simulator")?;
+    let secs = secs.to_string();
+    let mut args = host_port_args(addr)?;
+    args.extend(["--control", "--create-secs", &secs, "--restore-secs", &secs].map(String::from));
+    Service::start(
+        "simulator",
+        &binary,
+        &args,
+        Some(&logs.join("simulator.log")),
+    )
+}
+
 /// wasm-bindgen-test in headless Chromium, against a simulator with 1 s durations.
 /// Tests read SIMULATOR_URL with `option_env!`, so cargo gets it at compile time.
 fn wasm_tests(root: &Path) -> Result<(), String> {
@@ -263,17 +279,8 @@ fn wasm_tests(root: &Path) -> Result<(), String> {
             "webdriver.json (Chromium's flags for wasm-bindgen-test-runner) is missing".to_owned(),
         );
     }
-    let simulator = simulator_binary(root)?;
     let logs = state_dir(root, "wasm-tests")?;
-    ensure_port_free(WASM_TEST_SIMULATOR, "the simulator")?;
-    let mut args = host_port_args(WASM_TEST_SIMULATOR)?;
-    args.extend(["--control", "--create-secs", "1", "--restore-secs", "1"].map(String::from));
-    let mut service = Service::start(
-        "simulator",
-        &simulator,
-        &args,
-        Some(&logs.join("simulator.log")),
-    )?;
+    let mut service = start_simulator(root, WASM_TEST_SIMULATOR, 1, &logs)?;
     service.wait_for_port(WASM_TEST_SIMULATOR, Duration::from_secs(30))?;
     let result = call(
         cargo(&[
@@ -297,20 +304,10 @@ fn end_to_end(root: &Path) -> Result<(), String> {
     if !dist.join(dist::LOADER).is_file() {
         return Err("dist/ is not built (step `release build` makes it)".to_owned());
     }
-    let simulator = simulator_binary(root)?;
     let state = state_dir(root, "e2e")?;
-    ensure_port_free(E2E_SIMULATOR, "the simulator")?;
     ensure_port_free(E2E_NGINX, "nginx")?;
-
     // No --default-token: nginx adds the token, as in deployment mode 2.
-    let mut args = host_port_args(E2E_SIMULATOR)?;
-    args.extend(["--control", "--create-secs", "3", "--restore-secs", "3"].map(String::from));
-    let mut simulator = Service::start(
-        "simulator",
-        &simulator,
-        &args,
-        Some(&state.join("simulator.log")),
-    )?;
+    let mut simulator = start_simulator(root, E2E_SIMULATOR, 3, &state)?;
 
     let deploy_path = root.join("deploy").join("nginx.conf");
     let deploy = fs::read_to_string(&deploy_path)
