@@ -5,6 +5,24 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+/// Reads and writes a status as the API spells it, through its `From<String>` and
+/// `as_api_str`: a string, with `null` read as `""`.
+macro_rules! status_as_api_text {
+    ($status:ty) => {
+        impl<'de> Deserialize<'de> for $status {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                Ok(text_or_empty(deserializer)?.into())
+            }
+        }
+
+        impl Serialize for $status {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_api_str())
+            }
+        }
+    };
+}
+
 /// A server as a snapshot names it: `{"id": 12345, "name": "web-server-01"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ServerRef {
@@ -56,17 +74,7 @@ impl From<String> for SnapshotStatus {
     }
 }
 
-impl<'de> Deserialize<'de> for SnapshotStatus {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(text_or_empty(deserializer)?.into())
-    }
-}
-
-impl Serialize for SnapshotStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_api_str())
-    }
-}
+status_as_api_text!(SnapshotStatus);
 
 /// A server's state: the provider documents `active`, `stopped`, `suspended` and, during a
 /// restore, `restoring`.
@@ -122,17 +130,7 @@ impl From<String> for ServerStatus {
     }
 }
 
-impl<'de> Deserialize<'de> for ServerStatus {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(text_or_empty(deserializer)?.into())
-    }
-}
-
-impl Serialize for ServerStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_api_str())
-    }
-}
+status_as_api_text!(ServerStatus);
 
 /// One snapshot, as listed by `GET /api/v1/snapshots/`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
