@@ -94,16 +94,17 @@ export async function configureDeployment(page: Page, settings: DeploymentSettin
       }
       for (const [name, value] of Object.entries(settings.meta ?? {})) {
         const tag = `<meta name="snapshot-panel:${name}" content="${escapeAttribute(value)}" />`;
-        const existing = new RegExp(`<meta name="snapshot-panel:${name}" content="[^"]*" ?/?>`);
+        // The release index.html is minified: attributes in any order, values maybe unquoted.
+        const existing = new RegExp(`<meta(?=[^>]*\\sname="?snapshot-panel:${name}"?[\\s>/])[^>]*>`);
         html = existing.test(html) ? html.replace(existing, tag) : html.replace('</head>', `  ${tag}\n  </head>`);
       }
       const attributes = Object.entries(settings.mountAttributes ?? {})
         .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
         .join('');
       if (attributes) {
-        const mount = '<main id="snapshot-panel" data-snapshot-panel-autostart';
-        if (!html.includes(mount)) throw new Error("index.html's mount element has changed");
-        html = html.replace(mount, mount + attributes);
+        const mount = /<main(?=[^>]*\sdata-snapshot-panel-autostart[\s>])/;
+        if (!mount.test(html)) throw new Error("index.html's mount element has changed");
+        html = html.replace(mount, (tag) => tag + attributes);
       }
       // The body is sent as text: drop the length and encoding of nginx's (gzipped) original.
       const headers = { ...response.headers() };

@@ -68,6 +68,54 @@ plainTest('the violation recorder does catch a violation of the strict CSP', asy
   await expect.poll(async () => (await cspViolations(page)).map((v) => v.directive)).toEqual(['style-src-elem']);
 });
 
+/**
+ * What in a document would need 'unsafe-inline' (or worse): an inline script, a `<style>`, a
+ * `style=` attribute, an `on…=` handler or a `javascript:` URL. Parsed by the browser's own HTML
+ * parser, from the bytes nginx serves, so nothing the app does later hides or adds any.
+ */
+async function inlineCode(page: Page, source: { path: string } | { html: string }): Promise<string[]> {
+  return page.evaluate(async (source) => {
+    const html = 'html' in source ? source.html : await (await fetch(source.path)).text();
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const found: string[] = [];
+    for (const script of Array.from(doc.querySelectorAll('script'))) {
+      if (!script.src) found.push(`inline <script>: ${script.textContent?.slice(0, 60)}`);
+    }
+    for (const el of Array.from(doc.querySelectorAll('*'))) {
+      if (el.localName === 'style') found.push('<style> element');
+      for (const attr of Array.from(el.attributes)) {
+        if (attr.name === 'style') found.push(`style= on <${el.localName}>`);
+        if (attr.name.startsWith('on')) found.push(`${attr.name}= on <${el.localName}>`);
+        if (/^\s*javascript:/i.test(attr.value)) found.push(`javascript: URL on <${el.localName}>`);
+      }
+    }
+    return found;
+  }, source);
+}
+
+// Playwright's own `test`: parsing the made-up bad document below logs the strict CSP's
+// refusals as console errors, on purpose.
+plainTest('the served index.html holds no inline script, style or handler, at / and under the sub-path', async ({
+  page,
+}) => {
+  await resetSimulator();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'All servers' })).toBeVisible();
+  for (const path of ['/', '/admin/snapshots/', '/admin/snapshots/servers/12345']) {
+    expect(await inlineCode(page, { path }), path).toEqual([]);
+  }
+  // Without this, "nothing found" could mean a checker that finds nothing.
+  const bad =
+    '<script>go()</script><style>p{}</style><p onclick="x()" style="color:red"><a href="javascript:y()">';
+  expect(await inlineCode(page, { html: bad })).toEqual([
+    'inline <script>: go()',
+    '<style> element',
+    'onclick= on <p>',
+    'style= on <p>',
+    'javascript: URL on <a>',
+  ]);
+});
+
 test('at /: the strict CSP, every part of the panel rendered and every dialog opened, zero violations', async ({
   page,
 }) => {

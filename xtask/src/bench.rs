@@ -9,12 +9,12 @@
 //!
 //! Results, with the machine they came from, are kept in docs/BENCHMARKS.md.
 
-use crate::dist::{self, compressed_size};
+use crate::dist;
 use crate::process::{call, find_program, probe, target_dir};
 use crate::setup;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 /// Runs every benchmark and prints the tables.
 pub fn run(root: &Path) -> Result<(), String> {
@@ -25,7 +25,8 @@ pub fn run(root: &Path) -> Result<(), String> {
         let _ = call(Command::new("apt-get").args(["install", "-y", "-q", "brotli"]));
     }
 
-    dist::build(root, "/")?;
+    dist::build(root)?;
+    print_download(&root.join("dist"))?;
     let ours = panel_files(&root.join("dist"))?;
     let baseline_dir = build_baseline(root)?;
     let baseline = panel_files(&baseline_dir)?;
@@ -174,6 +175,73 @@ fn sizes(path: &Path) -> Result<Sizes, String> {
         None => None,
     };
     Ok(Sizes { raw, gzip, brotli })
+}
+
+/// What a browser downloads from dist/ on a first visit, file by file and in all.
+fn print_download(dist: &Path) -> Result<(), String> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.is_file()
+                && path
+                    .extension()
+                    .is_some_and(|ext| ["wasm", "js", "css", "html"].iter().any(|e| ext == *e))
+        })
+        .collect();
+    files.sort();
+    println!("\nWhat a browser downloads from dist/ (bytes):");
+    println!(
+        "  {:<44} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip -9", "brotli"
+    );
+    let mut total = Sizes {
+        raw: 0,
+        gzip: 0,
+        brotli: Some(0),
+    };
+    for path in &files {
+        let size = sizes(path)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        println!(
+            "  {name:<44} {:>10} {:>10} {:>10}",
+            size.raw,
+            size.gzip,
+            opt(size.brotli)
+        );
+        total.raw += size.raw;
+        total.gzip += size.gzip;
+        total.brotli = total.brotli.zip(size.brotli).map(|(a, b)| a + b);
+    }
+    println!(
+        "  {:<44} {:>10} {:>10} {:>10}",
+        "total",
+        total.raw,
+        total.gzip,
+        opt(total.brotli)
+    );
+    Ok(())
+}
+
+/// The size of what `cmd` writes to stdout: a compressor's output.
+fn compressed_size(cmd: &mut Command) -> Result<u64, String> {
+    let output = cmd
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run {:?}: {e}", cmd.get_program()))?;
+    if output.status.success() {
+        Ok(u64::try_from(output.stdout.len()).unwrap_or(u64::MAX))
+    } else {
+        Err(format!(
+            "{:?} failed: {}",
+            cmd.get_program(),
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
 }
 
 fn ratio(ours: u64, baseline: u64) -> String {

@@ -60,7 +60,7 @@ const STEPS: [Step; 8] = [
     Step {
         key: "dist",
         title: "release build (dist)",
-        run: |root| dist::build(root, "/"),
+        run: |root| dist::build(root),
     },
     Step {
         key: "e2e",

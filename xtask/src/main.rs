@@ -2,7 +2,7 @@
 //!
 //! - `setup`: installs the tools that are missing (quick when everything is there).
 //! - `dev`:   the simulator plus `trunk serve`, for working on the panel in a browser.
-//! - `dist`:  the release build in dist/, made fit for a strict Content-Security-Policy.
+//! - `dist`:  the release build in dist/, by trunk (Trunk.toml and its post-build hook).
 //! - `test`:  every check, in the order CI runs them (.ci/run is `cargo xtask test`).
 //! - `bench`: download size and decoding speed, against baselines in the same run.
 //!
@@ -27,12 +27,13 @@ COMMANDS:
                               wasm-opt (binaryen from npm), Chromium, ChromeDriver, nginx, the
                               Playwright package, and every crate (cargo fetch)
     dev                       run the simulator and `trunk serve`: http://127.0.0.1:8080/
-    dist [--public-url URL]   release build into dist/, ready for a strict CSP   [URL: /]
+    dist                      release build into dist/, ready for a strict CSP and any path
     test [STEP...]            every check, in CI's order; stops at the first failure.
                               With STEPs, only setup and those STEPs, from: fmt clippy
                               clippy-wasm unit wasm dist e2e (e2e needs dist/ built)
     bench                     size of the release build against a default-settings build, and
                               decoding speed against a plain JSON parse (docs/BENCHMARKS.md)
+    loader                    (trunk's post-build hook) write snapshot-panel.js
     help                      print this help
 ";
 
@@ -64,8 +65,12 @@ fn run(args: &[String]) -> Result<(), String> {
             dev::run(&root)
         }
         "dist" => {
-            let public_url = dist_args(rest)?;
-            dist::run(&root, &public_url)
+            no_more_args(command, rest)?;
+            dist::run(&root)
+        }
+        "loader" => {
+            no_more_args(command, rest)?;
+            dist::write_loader()
         }
         "test" => ci::run(&root, rest),
         "bench" => {
@@ -93,47 +98,9 @@ fn no_more_args(command: &str, rest: &[String]) -> Result<(), String> {
     }
 }
 
-/// `dist [--public-url URL]` → URL, "/" by default.
-fn dist_args(rest: &[String]) -> Result<String, String> {
-    let mut public_url = "/".to_owned();
-    let mut args = rest.iter();
-    while let Some(arg) = args.next() {
-        if let Some(value) = arg.strip_prefix("--public-url=") {
-            value.clone_into(&mut public_url);
-        } else if arg == "--public-url" {
-            let value = args.next().ok_or("--public-url needs a value")?;
-            value.clone_into(&mut public_url);
-        } else {
-            return Err(format!(
-                "`dist` takes only --public-url, not {arg:?}\n\n{USAGE}"
-            ));
-        }
-    }
-    Ok(public_url)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| (*s).to_owned()).collect()
-    }
-
-    #[test]
-    fn dist_public_url() {
-        assert_eq!(dist_args(&strings(&[])), Ok("/".to_owned()));
-        assert_eq!(
-            dist_args(&strings(&["--public-url", "/admin/snapshots/"])),
-            Ok("/admin/snapshots/".to_owned())
-        );
-        assert_eq!(
-            dist_args(&strings(&["--public-url=/x/"])),
-            Ok("/x/".to_owned())
-        );
-        assert!(dist_args(&strings(&["--public-url"])).is_err());
-        assert!(dist_args(&strings(&["--release"])).is_err());
-    }
 
     #[test]
     fn root_holds_the_workspace() {
