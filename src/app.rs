@@ -6,6 +6,7 @@ use snapshot_core::ApiError;
 
 use crate::api::Client;
 use crate::clock::Clock;
+use crate::components::load::{LoadFailed, Loading};
 use crate::components::modal::Modal;
 use crate::host::Host;
 use crate::nav::Nav;
@@ -95,34 +96,15 @@ pub fn App(
             </header>
             <NoticeArea notices=notices />
             {move || match screen.get() {
-                Screen::Checking => {
-                    view! {
-                        <p class="sp-loading" role="status">
-                            <span class="sp-spinner" aria-hidden="true"></span>
-                            "Connecting to the API…"
-                        </p>
-                    }
-                        .into_any()
-                }
+                Screen::Checking => view! { <Loading text="Connecting to the API…" /> }.into_any(),
                 Screen::SignIn => view! { <SignInForm client=main_client.clone() /> }.into_any(),
                 Screen::CheckFailed(error) => {
                     let client = retry_client.clone();
-                    view! {
-                        <div class="sp-error" role="alert">
-                            <h2>"The API couldn't be reached"</h2>
-                            <p>{error.message()}</p>
-                            <button
-                                type="button"
-                                class="sp-button sp-button--primary"
-                                on:click=move |_| {
-                                    session.state.set(SessionState::Checking);
-                                    session.check(client.clone(), None, false);
-                                }
-                            >
-                                "Try again"
-                            </button>
-                        </div>
-                    }
+                    let on_retry = Callback::new(move |()| {
+                        session.state.set(SessionState::Checking);
+                        session.check(client.clone(), None, false);
+                    });
+                    view! { <LoadFailed title="The API couldn't be reached" error on_retry /> }
                         .into_any()
                 }
                 Screen::Panel => view! { <SnapshotsPage client=main_client.clone() /> }.into_any(),

@@ -4,6 +4,8 @@
 pub mod actions;
 pub mod create_dialog;
 pub mod delete_dialog;
+pub mod form;
+pub mod load;
 pub mod modal;
 pub mod relative_time;
 pub mod restore_dialog;

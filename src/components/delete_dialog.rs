@@ -4,8 +4,7 @@ use leptos::prelude::*;
 use snapshot_core::model::Snapshot;
 use snapshot_core::ApiError;
 
-use super::actions::DialogActions;
-use super::modal::Modal;
+use super::form::{DialogForm, Refusal, Submit};
 
 /// Asks the person to confirm deleting `snapshot`. Cancel has the focus first.
 #[component]
@@ -24,44 +23,26 @@ pub fn DeleteDialog(
     on_close: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <Modal
+        <DialogForm
             labelled_by="delete-title"
-            described_by="delete-warning"
-            on_close=on_close
+            described_by=Some("delete-warning")
             class="sp-dialog--danger"
+            submit=Submit::danger("Delete snapshot", "Deleting…")
+            pending
+            blocked=Signal::derive(|| false)
+            focus_cancel=true
+            on_submit=on_confirm
+            on_close
         >
-            <form
-                class="sp-form"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    if !pending.get_untracked() {
-                        on_confirm.run(());
-                    }
-                }
-            >
-                <h2 id="delete-title">{format!("Delete {}?", snapshot.name)}</h2>
-                <p id="delete-warning">
-                    {format!(
-                        "The snapshot {} of {} will be deleted permanently. This cannot be undone.",
-                        snapshot.name,
-                        snapshot.server.name,
-                    )}
-                </p>
-                <Show when=move || error.get().is_some()>
-                    <p class="sp-alert sp-alert--problem" role="alert">
-                        {move || error.get().map(|e| e.action_message())}
-                    </p>
-                </Show>
-                <DialogActions
-                    label="Delete snapshot"
-                    pending_label="Deleting…"
-                    tone="sp-button--danger"
-                    pending=pending
-                    blocked=Signal::derive(|| false)
-                    on_cancel=on_close
-                    focus_cancel=true
-                />
-            </form>
-        </Modal>
+            <h2 id="delete-title">{format!("Delete {}?", snapshot.name)}</h2>
+            <p id="delete-warning">
+                {format!(
+                    "The snapshot {} of {} will be deleted permanently. This cannot be undone.",
+                    snapshot.name,
+                    snapshot.server.name,
+                )}
+            </p>
+            <Refusal error />
+        </DialogForm>
     }
 }

@@ -17,7 +17,7 @@ pub fn Modal(
     /// The id of the element that names the dialog (its heading).
     labelled_by: &'static str,
     /// The id of the element that describes the dialog.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     described_by: Option<&'static str>,
     /// Called when the person dismisses the dialog.
     on_close: Callback<()>,

@@ -8,8 +8,7 @@ use snapshot_core::rules::confirms_restore;
 use snapshot_core::time::parse_rfc3339;
 use snapshot_core::ApiError;
 
-use super::actions::DialogActions;
-use super::modal::Modal;
+use super::form::{DialogForm, Refusal, Submit, TextField};
 use crate::browser::format_local_datetime;
 use crate::clock::Clock;
 
@@ -54,83 +53,54 @@ pub fn RestoreDialog(
         }
         }
     };
-    let confirm = move || {
-        if matches.get_untracked() && !pending.get_untracked() {
-            on_confirm.run(());
-        }
-    };
     let label = format!("Type {phrase} to confirm");
 
     view! {
-        <Modal
+        <DialogForm
             labelled_by="restore-title"
-            described_by="restore-loss"
-            on_close=on_close
+            described_by=Some("restore-loss")
             class="sp-dialog--danger"
+            submit=Submit::danger("Restore", "Restoring…")
+            pending
+            blocked=Signal::derive(move || !matches.get())
+            on_submit=on_confirm
+            on_close
         >
-            <form
-                class="sp-form"
-                novalidate
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    confirm();
-                }
-            >
-                <h2 id="restore-title">
-                    {format!("Restore {server_name} from {}?", snapshot.name)}
-                </h2>
-                <p id="restore-loss" class="sp-alert sp-alert--danger">
-                    <strong>{loss}</strong>
-                    " This cannot be undone."
-                </p>
-                <ul class="sp-facts">
-                    <li>{format!("{server_name} will be stopped before the restore begins.")}</li>
-                    <li>"The restore takes 5 to 15 minutes."</li>
-                </ul>
-                {(!newer.is_empty())
-                    .then(|| {
-                        view! {
-                            <div class="sp-newer">
-                                <p>
-                                    {format!(
-                                        "{server_name} has newer snapshots. They are kept, and you can restore one of them later:",
-                                    )}
-                                </p>
-                                <ul>
-                                    {newer
-                                        .iter()
-                                        .map(|s| view! { <li>{s.name.clone()}</li> })
-                                        .collect_view()}
-                                </ul>
-                            </div>
-                        }
-                    })}
-                <Show when=move || error.get().is_some()>
-                    <p class="sp-alert sp-alert--problem" role="alert">
-                        {move || error.get().map(|e| e.action_message())}
-                    </p>
-                </Show>
-                <div class="sp-field">
-                    <label for="restore-confirm">{label}</label>
-                    <input
-                        id="restore-confirm"
-                        type="text"
-                        autocomplete="off"
-                        spellcheck="false"
-                        autofocus
-                        prop:value=move || typed.get()
-                        on:input=move |ev| typed.set(event_target_value(&ev))
-                    />
-                </div>
-                <DialogActions
-                    label="Restore"
-                    pending_label="Restoring…"
-                    tone="sp-button--danger"
-                    pending=pending
-                    blocked=Signal::derive(move || !matches.get())
-                    on_cancel=on_close
-                />
-            </form>
-        </Modal>
+            <h2 id="restore-title">{format!("Restore {server_name} from {}?", snapshot.name)}</h2>
+            <p id="restore-loss" class="sp-alert sp-alert--danger">
+                <strong>{loss}</strong>
+                " This cannot be undone."
+            </p>
+            <ul class="sp-facts">
+                <li>{format!("{server_name} will be stopped before the restore begins.")}</li>
+                <li>"The restore takes 5 to 15 minutes."</li>
+            </ul>
+            <NewerSnapshots server_name=server_name.clone() newer />
+            <Refusal error />
+            <TextField
+                id="restore-confirm"
+                label=label
+                value=typed
+                on_input=Callback::new(move |text| typed.set(text))
+                autofocus=true
+            />
+        </DialogForm>
     }
+}
+
+/// The server's snapshots newer than the one restored: kept, and worth knowing about.
+#[component]
+fn NewerSnapshots(server_name: String, newer: Vec<Snapshot>) -> impl IntoView {
+    (!newer.is_empty()).then(|| {
+        view! {
+            <div class="sp-newer">
+                <p>
+                    {format!(
+                        "{server_name} has newer snapshots. They are kept, and you can restore one of them later:",
+                    )}
+                </p>
+                <ul>{newer.into_iter().map(|s| view! { <li>{s.name}</li> }).collect_view()}</ul>
+            </div>
+        }
+    })
 }

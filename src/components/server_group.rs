@@ -57,75 +57,38 @@ pub fn ServerGroup(
     #[prop(into)]
     filtering: Signal<bool>,
 ) -> impl IntoView {
-    let clock = expect_context::<Clock>();
     let id = server.with_untracked(|s| s.id);
     let title_id = format!("server-{id}-title");
+    let labelled_by = title_id.clone();
     let status = Signal::derive(move || server.with(|s| s.status.clone()));
-    let name = move || server.with(|s| s.name.clone());
+    let name = Signal::derive(move || server.with(|s| s.name.clone()));
     let blocker = Signal::derive(move || create_blocker(&status.get(), total.get()));
-    let at_limit = move || total.get() >= SNAPSHOTS_PER_SERVER;
-    let restore_note = move || {
-        let since = restoring_since.get()?;
-        let elapsed = ((clock.now_ms() - since) / 1000.0).max(0.0) as u64;
-        Some(progress_note(elapsed, RESTORE_EXPECTED_SECS))
-    };
-    let status_class = move || {
-        format!(
-            "sp-server-status sp-server-status--{}",
-            status.get().as_api_str()
-        )
-    };
+    let full =
+        move || total.get() >= SNAPSHOTS_PER_SERVER && status.get() != ServerStatus::Restoring;
 
     view! {
         // Focusable from script only: where focus goes back to when a dialog removed the row
         // that opened it.
         <section
             class="sp-server"
-            aria-labelledby=title_id.clone()
+            aria-labelledby=labelled_by
             data-server-id=id.to_string()
             tabindex="-1"
             data-focus-return=""
         >
-            <header class="sp-server__header">
-                <div class="sp-server__title">
-                    <h2 id=title_id.clone()>
-                        <a
-                            href=href
-                            on:click=move |ev| {
-                                if crate::browser::is_plain_click(&ev) {
-                                    ev.prevent_default();
-                                    on_open.run(id);
-                                }
-                            }
-                        >
-                            {name}
-                        </a>
-                    </h2>
-                    <span class=status_class>{move || status.get().label()}</span>
-                    <span class="sp-elapsed" data-ticking="">
-                        {restore_note}
-                    </span>
-                </div>
-                <div class="sp-server__meta">
-                    <span class=move || {
-                        format!("sp-slots sp-slots--{}", total.get().min(SNAPSHOTS_PER_SERVER))
-                    }>
-                        <span class="sp-slots__bar" aria-hidden="true"></span>
-                        {move || format_slots(total.get(), SNAPSHOTS_PER_SERVER)}
-                    </span>
-                    <RowAction
-                        verb="New snapshot"
-                        name=format!("of {}", server.with_untracked(|s| s.name.clone()))
-                        blocker=blocker
-                        class="sp-button--primary"
-                        on_press=Callback::new(move |()| on_create.run(id))
-                        reason_id=format!("create-reason-{id}")
-                    />
-                </div>
-            </header>
-            <Show when=move || {
-                at_limit() && status.get() != ServerStatus::Restoring
-            }>
+            <ServerHeader
+                id
+                title_id
+                name
+                status
+                total
+                blocker
+                restoring_since
+                href
+                on_open
+                on_create
+            />
+            <Show when=full>
                 {move || {
                     oldest
                         .get()
@@ -141,57 +104,149 @@ pub fn ServerGroup(
             </Show>
             <Show
                 when=move || !snapshots.with(Vec::is_empty)
-                fallback=move || {
-                    if filtering.get() {
-                        view! {
-                            <p class="sp-empty">"No snapshots of this server match the filter."</p>
-                        }
-                            .into_any()
-                    } else {
-                        view! {
-                            <p class="sp-empty">
-                                {move || format!("{} has no snapshots yet. ", name())}
-                                <Show when=move || blocker.get().is_none()>
-                                    <button
-                                        type="button"
-                                        class="sp-button sp-button--link"
-                                        on:click=move |_| on_create.run(id)
-                                    >
-                                        {move || format!("Take the first snapshot of {}", name())}
-                                    </button>
-                                </Show>
-                            </p>
-                        }
-                            .into_any()
-                    }
-                }
+                fallback=move || view! { <NoRows id name filtering blocker on_create /> }
             >
-                <table class="sp-table">
-                    <caption class="sp-vh">{move || format!("Snapshots of {}", name())}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Size"</th>
-                            <th scope="col">"Created"</th>
-                            <th scope="col">"Description"</th>
-                            <th scope="col">
-                                <span class="sp-vh">"Actions"</span>
-                            </th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || snapshots.get() key=row_key let:snapshot>
-                            <SnapshotRow
-                                snapshot=snapshot
-                                server_status=status
-                                on_restore=on_restore
-                                on_delete=on_delete
-                            />
-                        </For>
-                    </tbody>
-                </table>
+                <SnapshotTable name snapshots status on_restore on_delete />
             </Show>
         </section>
+    }
+}
+
+/// The server's name (a link to its page), status, restore progress, slot meter and New
+/// snapshot button.
+#[component]
+fn ServerHeader(
+    id: u64,
+    title_id: String,
+    name: Signal<String>,
+    status: Signal<ServerStatus>,
+    total: Signal<usize>,
+    blocker: Signal<Option<String>>,
+    restoring_since: Signal<Option<f64>>,
+    href: String,
+    on_open: Callback<u64>,
+    on_create: Callback<u64>,
+) -> impl IntoView {
+    let clock = expect_context::<Clock>();
+    let restore_note = move || {
+        let since = restoring_since.get()?;
+        let elapsed = ((clock.now_ms() - since) / 1000.0).max(0.0) as u64;
+        Some(progress_note(elapsed, RESTORE_EXPECTED_SECS))
+    };
+    let status_class = move || {
+        format!(
+            "sp-server-status sp-server-status--{}",
+            status.get().as_api_str()
+        )
+    };
+    view! {
+        <header class="sp-server__header">
+            <div class="sp-server__title">
+                <h2 id=title_id>
+                    <a
+                        href=href
+                        on:click=move |ev| {
+                            if crate::browser::is_plain_click(&ev) {
+                                ev.prevent_default();
+                                on_open.run(id);
+                            }
+                        }
+                    >
+                        {name}
+                    </a>
+                </h2>
+                <span class=status_class>{move || status.get().label()}</span>
+                <span class="sp-elapsed" data-ticking="">
+                    {restore_note}
+                </span>
+            </div>
+            <div class="sp-server__meta">
+                <span class=move || {
+                    format!("sp-slots sp-slots--{}", total.get().min(SNAPSHOTS_PER_SERVER))
+                }>
+                    <span class="sp-slots__bar" aria-hidden="true"></span>
+                    {move || format_slots(total.get(), SNAPSHOTS_PER_SERVER)}
+                </span>
+                <RowAction
+                    verb="New snapshot"
+                    name=format!("of {}", name.get_untracked())
+                    blocker=blocker
+                    class="sp-button--primary"
+                    on_press=Callback::new(move |()| on_create.run(id))
+                    reason_id=format!("create-reason-{id}")
+                />
+            </div>
+        </header>
+    }
+}
+
+/// What a server with no rows to show says: nothing matches, or take the first snapshot.
+#[component]
+fn NoRows(
+    id: u64,
+    name: Signal<String>,
+    filtering: Signal<bool>,
+    blocker: Signal<Option<String>>,
+    on_create: Callback<u64>,
+) -> impl IntoView {
+    move || {
+        if filtering.get() {
+            view! { <p class="sp-empty">"No snapshots of this server match the filter."</p> }
+                .into_any()
+        } else {
+            view! {
+                <p class="sp-empty">
+                    {move || format!("{} has no snapshots yet. ", name.get())}
+                    <Show when=move || blocker.get().is_none()>
+                        <button
+                            type="button"
+                            class="sp-button sp-button--link"
+                            on:click=move |_| on_create.run(id)
+                        >
+                            {move || format!("Take the first snapshot of {}", name.get())}
+                        </button>
+                    </Show>
+                </p>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The server's snapshots, one row each.
+#[component]
+fn SnapshotTable(
+    name: Signal<String>,
+    snapshots: Signal<Vec<Snapshot>>,
+    status: Signal<ServerStatus>,
+    on_restore: Callback<Snapshot>,
+    on_delete: Callback<Snapshot>,
+) -> impl IntoView {
+    view! {
+        <table class="sp-table">
+            <caption class="sp-vh">{move || format!("Snapshots of {}", name.get())}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Name"</th>
+                    <th scope="col">"Status"</th>
+                    <th scope="col">"Size"</th>
+                    <th scope="col">"Created"</th>
+                    <th scope="col">"Description"</th>
+                    <th scope="col">
+                        <span class="sp-vh">"Actions"</span>
+                    </th>
+                </tr>
+            </thead>
+            <tbody>
+                <For each=move || snapshots.get() key=row_key let:snapshot>
+                    <SnapshotRow
+                        snapshot=snapshot
+                        server_status=status
+                        on_restore=on_restore
+                        on_delete=on_delete
+                    />
+                </For>
+            </tbody>
+        </table>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::Client;
+use crate::components::form::TextField;
 use crate::session::Session;
 
 /// The sign-in form: an API token, checked with `account/me`, kept in memory unless the person
@@ -60,19 +61,15 @@ pub fn SignInForm(
                     }}
                 </p>
             </Show>
-            <div class="sp-field">
-                <label for="sign-in-token">"API token"</label>
-                <input
-                    id="sign-in-token"
-                    type="password"
-                    autocomplete="off"
-                    spellcheck="false"
-                    autofocus
-                    required
-                    prop:value=move || token.get()
-                    on:input=move |ev| token.set(event_target_value(&ev))
-                />
-            </div>
+            <TextField
+                id="sign-in-token"
+                label="API token"
+                kind="password"
+                value=token
+                on_input=Callback::new(move |text| token.set(text))
+                autofocus=true
+                required=true
+            />
             <div class="sp-field sp-field--check">
                 <input
                     id="sign-in-remember"

@@ -8,6 +8,7 @@ use snapshot_core::store::display_name;
 
 use super::dialogs::Dialog;
 use crate::board::{Board, LoadState};
+use crate::components::load::{LoadFailed, Loading};
 use crate::components::server_group::ServerGroup;
 use crate::nav::Nav;
 
@@ -37,33 +38,14 @@ pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) ->
         }
     };
     move || match board.state.get() {
-        LoadState::Loading => view! {
-            <p class="sp-loading" role="status">
-                <span class="sp-spinner" aria-hidden="true"></span>
-                "Loading snapshots…"
-            </p>
-        }
-        .into_any(),
+        LoadState::Loading => view! { <Loading text="Loading snapshots…" /> }.into_any(),
         LoadState::Failed(error) => {
-            let detail = error.detail();
-            view! {
-                <div class="sp-error" role="alert">
-                    <h3>"The snapshots couldn't be loaded"</h3>
-                    <p>{error.message()}</p>
-                    {detail.map(|d| view! { <p class="sp-muted">{d}</p> })}
-                    <button
-                        type="button"
-                        class="sp-button sp-button--primary"
-                        on:click=move |_| {
-                            board.state.set(LoadState::Loading);
-                            board.reload();
-                        }
-                    >
-                        "Try again"
-                    </button>
-                </div>
-            }
-            .into_any()
+            let on_retry = Callback::new(move |()| {
+                board.state.set(LoadState::Loading);
+                board.reload();
+            });
+            view! { <LoadFailed title="The snapshots couldn't be loaded" error in_section=true on_retry /> }
+                .into_any()
         }
         LoadState::Ready => view! {
             <Show

@@ -10,6 +10,7 @@ use snapshot_core::store::display_name;
 use crate::board::Board;
 use crate::browser;
 use crate::clock::Clock;
+use crate::components::form::TextField;
 use crate::nav::Nav;
 
 /// The breadcrumb (on one server's view) and the page's title, which takes focus when the view
@@ -67,16 +68,14 @@ pub fn Toolbar(board: Board, on_new: Callback<Option<u64>>) -> impl IntoView {
     };
     view! {
         <div class="sp-toolbar" role="search">
-            <div class="sp-field sp-field--inline">
-                <label for="snapshot-filter">"Filter by name"</label>
-                <input
-                    id="snapshot-filter"
-                    type="search"
-                    autocomplete="off"
-                    prop:value=move || nav.view.with(|v| v.filter.clone())
-                    on:input=move |ev| nav.set_filter(event_target_value(&ev))
-                />
-            </div>
+            <TextField
+                id="snapshot-filter"
+                label="Filter by name"
+                kind="search"
+                value=Signal::derive(move || nav.view.with(|v| v.filter.clone()))
+                on_input=Callback::new(move |text| nav.set_filter(text))
+                inline=true
+            />
             <button
                 type="button"
                 class="sp-button sp-button--primary"

@@ -1,0 +1,177 @@
+//! The parts every form of the panel is made of: a labelled text field, and the dialog form
+//! with its Cancel and submit buttons.
+
+use leptos::prelude::*;
+use snapshot_core::ApiError;
+
+use super::modal::Modal;
+
+/// A one-line text field and its `<label>`, which is what a screen reader announces for it.
+/// Hints and errors go in `children`, below the input, and are tied to it by `described_by`.
+#[component]
+pub fn TextField(
+    /// The input's id, which the label points at.
+    id: &'static str,
+    /// What the label says.
+    #[prop(into)]
+    label: TextProp,
+    /// The input's type: "text", "password" or "search".
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// What the field holds.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the new text on every keystroke.
+    on_input: Callback<String>,
+    /// The ids of the hint and error that describe the input.
+    #[prop(optional)]
+    described_by: Option<&'static str>,
+    /// Whether the field holds something that cannot be sent.
+    #[prop(optional, into)]
+    invalid: Option<Signal<bool>>,
+    /// Whether the field has the focus when it appears.
+    #[prop(optional)]
+    autofocus: bool,
+    /// Whether the form needs it filled in.
+    #[prop(optional)]
+    required: bool,
+    /// Laid out beside other controls rather than above them (the toolbar's filter).
+    #[prop(optional)]
+    inline: bool,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <div class="sp-field" class:sp-field--inline=inline>
+            <label for=id>{move || label.get()}</label>
+            <input
+                id=id
+                type=kind
+                autocomplete="off"
+                spellcheck="false"
+                autofocus=autofocus
+                required=required
+                aria-invalid=move || invalid.map(|invalid| invalid.get().to_string())
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+            {children.map(|children| children())}
+        </div>
+    }
+}
+
+/// What a dialog's submit button says, and its tone.
+#[derive(Clone, Copy)]
+pub struct Submit {
+    /// Its label: "Create snapshot".
+    label: &'static str,
+    /// Its label while the request is on its way: "Creating…".
+    pending_label: &'static str,
+    /// `sp-button--primary` or `sp-button--danger`.
+    tone: &'static str,
+}
+
+impl Submit {
+    /// The button of a dialog that makes something.
+    pub fn primary(label: &'static str, pending_label: &'static str) -> Self {
+        Self {
+            label,
+            pending_label,
+            tone: "sp-button--primary",
+        }
+    }
+
+    /// The button of a dialog that destroys or overwrites something.
+    pub fn danger(label: &'static str, pending_label: &'static str) -> Self {
+        Self {
+            label,
+            pending_label,
+            tone: "sp-button--danger",
+        }
+    }
+}
+
+/// A modal dialog holding one form, with Cancel and a submit button at its end. Enter and the
+/// button both submit, and only while neither `blocked` nor `pending`: a second click or Enter
+/// sends nothing.
+#[component]
+pub fn DialogForm(
+    /// The id of the dialog's heading.
+    labelled_by: &'static str,
+    /// The id of what describes the dialog (a warning).
+    #[prop(optional_no_strip)]
+    described_by: Option<&'static str>,
+    /// The dialog's size and tone.
+    class: &'static str,
+    /// The submit button.
+    submit: Submit,
+    /// Whether the request is on its way.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// Whether the form may not be sent yet.
+    #[prop(into)]
+    blocked: Signal<bool>,
+    /// Whether Cancel takes the focus when the dialog opens (for destructive dialogs).
+    #[prop(optional)]
+    focus_cancel: bool,
+    /// Called when the form is sent.
+    on_submit: Callback<()>,
+    /// Closes the dialog.
+    on_close: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let Submit {
+        label,
+        pending_label,
+        tone,
+    } = submit;
+    view! {
+        <Modal labelled_by described_by on_close class>
+            <form
+                class="sp-form"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    if !blocked.get_untracked() && !pending.get_untracked() {
+                        on_submit.run(());
+                    }
+                }
+            >
+                {children()}
+                <div class="sp-form__actions">
+                    <button
+                        type="button"
+                        class="sp-button"
+                        autofocus=focus_cancel
+                        on:click=move |_| on_close.run(())
+                    >
+                        "Cancel"
+                    </button>
+                    <button
+                        type="submit"
+                        class=format!("sp-button {tone}")
+                        disabled=move || blocked.get() || pending.get()
+                    >
+                        {move || if pending.get() { pending_label } else { label }}
+                    </button>
+                </div>
+            </form>
+        </Modal>
+    }
+}
+
+/// The API's refusal of what a dialog asked, announced as it appears.
+#[component]
+pub fn Refusal(
+    /// The refusal, if there is one.
+    #[prop(into)]
+    error: Signal<Option<ApiError>>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || error.get().is_some()>
+            <p class="sp-alert sp-alert--problem" role="alert">
+                {move || error.get().map(|e| e.action_message())}
+            </p>
+        </Show>
+    }
+}

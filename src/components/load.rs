@@ -1,0 +1,50 @@
+//! How a screen says it is loading, or that it could not load and can try again.
+
+use leptos::prelude::*;
+use snapshot_core::ApiError;
+
+/// Work under way, announced politely: "Loading snapshots…".
+#[component]
+pub fn Loading(text: &'static str) -> impl IntoView {
+    view! {
+        <p class="sp-loading" role="status">
+            <span class="sp-spinner" aria-hidden="true"></span>
+            {text}
+        </p>
+    }
+}
+
+/// What could not be loaded, why, and a Try again button, announced at once.
+#[component]
+pub fn LoadFailed(
+    /// What failed: "The snapshots couldn't be loaded".
+    title: &'static str,
+    /// Why.
+    error: ApiError,
+    /// Whether the box sits inside a section (an `h3`) rather than at the top (an `h2`).
+    #[prop(optional)]
+    in_section: bool,
+    /// Tries again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let detail = error.detail();
+    let heading = if in_section {
+        view! { <h3>{title}</h3> }.into_any()
+    } else {
+        view! { <h2>{title}</h2> }.into_any()
+    };
+    view! {
+        <div class="sp-error" role="alert">
+            {heading}
+            <p>{error.message()}</p>
+            {detail.map(|d| view! { <p class="sp-muted">{d}</p> })}
+            <button
+                type="button"
+                class="sp-button sp-button--primary"
+                on:click=move |_| on_retry.run(())
+            >
+                "Try again"
+            </button>
+        </div>
+    }
+}
