@@ -2,26 +2,23 @@
 
 use leptos::prelude::*;
 use snapshot_core::model::Snapshot;
-use snapshot_core::ApiError;
 
-use super::form::{DialogForm, Refusal, Submit};
+use super::form::{Confirmation, DialogForm, Refusal, Submit};
 
 /// Asks the person to confirm deleting `snapshot`. Cancel has the focus first.
 #[component]
 pub fn DeleteDialog(
     /// The snapshot to delete.
     snapshot: Snapshot,
-    /// Whether the request is on its way.
-    #[prop(into)]
-    pending: Signal<bool>,
-    /// The API's refusal.
-    #[prop(into)]
-    error: Signal<Option<ApiError>>,
-    /// Sends the delete.
-    on_confirm: Callback<()>,
-    /// Closes the dialog.
-    on_close: Callback<()>,
+    /// Its request, and what confirming and closing do.
+    confirm: Confirmation,
 ) -> impl IntoView {
+    let Confirmation {
+        pending,
+        error,
+        on_confirm,
+        on_close,
+    } = confirm;
     view! {
         <DialogForm
             labelled_by="delete-title"

@@ -160,6 +160,20 @@ pub fn DialogForm(
     }
 }
 
+/// What a confirmation dialog is wired to: how its request is doing, and what confirming and
+/// closing it do.
+#[derive(Clone, Copy)]
+pub struct Confirmation {
+    /// Whether the request is on its way.
+    pub pending: Signal<bool>,
+    /// The API's refusal of the last attempt.
+    pub error: Signal<Option<ApiError>>,
+    /// Sends the request.
+    pub on_confirm: Callback<()>,
+    /// Closes the dialog without sending anything.
+    pub on_close: Callback<()>,
+}
+
 /// The API's refusal of what a dialog asked, announced as it appears.
 #[component]
 pub fn Refusal(

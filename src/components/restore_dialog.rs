@@ -6,9 +6,8 @@ use snapshot_core::format::format_relative;
 use snapshot_core::model::Snapshot;
 use snapshot_core::rules::confirms_restore;
 use snapshot_core::time::parse_rfc3339;
-use snapshot_core::ApiError;
 
-use super::form::{DialogForm, Refusal, Submit, TextField};
+use super::form::{Confirmation, DialogForm, Refusal, Submit, TextField};
 use crate::browser::format_local_datetime;
 use crate::clock::Clock;
 
@@ -23,17 +22,15 @@ pub fn RestoreDialog(
     phrase: String,
     /// The server's snapshots newer than this one.
     newer: Vec<Snapshot>,
-    /// Whether the request is on its way.
-    #[prop(into)]
-    pending: Signal<bool>,
-    /// The API's refusal, in its own words.
-    #[prop(into)]
-    error: Signal<Option<ApiError>>,
-    /// Sends the restore.
-    on_confirm: Callback<()>,
-    /// Closes the dialog without restoring.
-    on_close: Callback<()>,
+    /// Its request, and what confirming and closing do.
+    confirm: Confirmation,
 ) -> impl IntoView {
+    let Confirmation {
+        pending,
+        error,
+        on_confirm,
+        on_close,
+    } = confirm;
     let clock = expect_context::<Clock>();
     let typed = RwSignal::new(String::new());
     let expected = phrase.clone();

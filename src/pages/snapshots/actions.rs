@@ -13,6 +13,7 @@ use snapshot_core::store::display_name;
 use snapshot_core::{ApiError, Unconfirmed};
 
 use crate::board::Board;
+use crate::components::form::Confirmation;
 use crate::host::Host;
 use crate::notices::{Notices, Tone};
 
@@ -80,6 +81,21 @@ impl PageActions {
         if !self.any_pending() {
             self.error.set(None);
             action.dispatch_local(input);
+        }
+    }
+
+    /// A confirmation dialog wired to `action` on `input`, closed by `close`.
+    pub fn confirmation<I: Clone + Send + Sync + 'static>(
+        self,
+        action: Action<I, Option<()>>,
+        input: I,
+        close: Callback<()>,
+    ) -> Confirmation {
+        Confirmation {
+            pending: action.pending().into(),
+            error: self.error.into(),
+            on_confirm: Callback::new(move |()| self.start(action, input.clone())),
+            on_close: close,
         }
     }
 }

@@ -69,30 +69,14 @@ pub fn PageDialogs(
                             phrase=restore_phrase(&name, server)
                             server_name=display_name(&name, server)
                             newer=newer
-                            pending=actions.restore.pending()
-                            error=error
-                            on_confirm=Callback::new(move |()| {
-                                actions.start(actions.restore, target.clone())
-                            })
-                            on_close=close
+                            confirm=actions.confirmation(actions.restore, target, close)
                         />
                     }
                     .into_any()
                 }
                 Dialog::Delete(snapshot) => {
-                    let target = snapshot.clone();
-                    view! {
-                        <DeleteDialog
-                            snapshot=snapshot
-                            pending=actions.delete.pending()
-                            error=error
-                            on_confirm=Callback::new(move |()| {
-                                actions.start(actions.delete, target.clone())
-                            })
-                            on_close=close
-                        />
-                    }
-                    .into_any()
+                    let confirm = actions.confirmation(actions.delete, snapshot.clone(), close);
+                    view! { <DeleteDialog snapshot confirm /> }.into_any()
                 }
             })
         })
