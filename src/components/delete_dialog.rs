@@ -13,23 +13,17 @@ pub fn DeleteDialog(
     /// Its request, and what confirming and closing do.
     confirm: Confirmation,
 ) -> impl IntoView {
-    let Confirmation {
-        pending,
-        error,
-        on_confirm,
-        on_close,
-    } = confirm;
     view! {
         <DialogForm
             labelled_by="delete-title"
             described_by=Some("delete-warning")
             class="sp-dialog--danger"
             submit=Submit::danger("Delete snapshot", "Deleting…")
-            pending
+            pending=confirm.pending
             blocked=Signal::derive(|| false)
             focus_cancel=true
-            on_submit=on_confirm
-            on_close
+            on_submit=confirm.on_confirm
+            on_close=confirm.on_close
         >
             <h2 id="delete-title">{format!("Delete {}?", snapshot.name)}</h2>
             <p id="delete-warning">
@@ -39,7 +33,7 @@ pub fn DeleteDialog(
                     snapshot.server.name,
                 )}
             </p>
-            <Refusal error />
+            <Refusal error=confirm.error />
         </DialogForm>
     }
 }

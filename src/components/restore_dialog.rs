@@ -25,12 +25,6 @@ pub fn RestoreDialog(
     /// Its request, and what confirming and closing do.
     confirm: Confirmation,
 ) -> impl IntoView {
-    let Confirmation {
-        pending,
-        error,
-        on_confirm,
-        on_close,
-    } = confirm;
     let clock = expect_context::<Clock>();
     let typed = RwSignal::new(String::new());
     let expected = phrase.clone();
@@ -58,10 +52,10 @@ pub fn RestoreDialog(
             described_by=Some("restore-loss")
             class="sp-dialog--danger"
             submit=Submit::danger("Restore", "Restoring…")
-            pending
+            pending=confirm.pending
             blocked=Signal::derive(move || !matches.get())
-            on_submit=on_confirm
-            on_close
+            on_submit=confirm.on_confirm
+            on_close=confirm.on_close
         >
             <h2 id="restore-title">{format!("Restore {server_name} from {}?", snapshot.name)}</h2>
             <p id="restore-loss" class="sp-alert sp-alert--danger">
@@ -73,7 +67,7 @@ pub fn RestoreDialog(
                 <li>"The restore takes 5 to 15 minutes."</li>
             </ul>
             <NewerSnapshots server_name=server_name.clone() newer />
-            <Refusal error />
+            <Refusal error=confirm.error />
             <TextField
                 id="restore-confirm"
                 label=label
