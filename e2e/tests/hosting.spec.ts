@@ -99,8 +99,14 @@ plainTest('the served index.html holds no inline script, style or handler, at / 
   page,
 }) => {
   await resetSimulator();
+  const wasm: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('_bg.wasm')) wasm.push(request.url());
+  });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'All servers' })).toBeVisible();
+  // The loader's fetch takes over the wasm that index.html preloads: one download, not two.
+  expect(wasm, 'requests for the wasm').toHaveLength(1);
   for (const path of ['/', '/admin/snapshots/', '/admin/snapshots/servers/12345']) {
     expect(await inlineCode(page, { path }), path).toEqual([]);
   }

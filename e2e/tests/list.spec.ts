@@ -173,6 +173,30 @@ test.describe('the list per server', () => {
     await expect(snapshotRow(page, odd.name).getByRole('cell').nth(STATUS)).toHaveText(/awaiting.upload/i);
   });
 
+  test('a server status the panel does not know is shown in words and styled as "other"', async ({ page }) => {
+    await resetSimulator();
+    const server = (await apiServers()).find((s) => s.id === 12345);
+    if (!server) throw new Error('the seed lacks server 12345');
+    // An undocumented status with spaces in it: as text it is fine; as a class name it would
+    // have become several classes.
+    await page.route(
+      (url) => url.pathname.endsWith('/api/v1/servers/'),
+      async (route) => {
+        const response = await route.fetch();
+        const body = await response.json();
+        for (const s of body.results) if (s.id === server.id) s.status = 'being moved';
+        await route.fulfill({ response, json: body });
+      },
+    );
+    await page.goto('/');
+    const status = serverRegion(page, server.name).locator('.sp-server-status');
+    await expect(status).toHaveText(/being moved/i);
+    expect(await status.evaluate((el) => Array.from(el.classList))).toEqual([
+      'sp-server-status',
+      'sp-server-status--other',
+    ]);
+  });
+
   test('snapshots are sorted newest first, whatever order the API sends', async ({ page }) => {
     await resetSimulator({ create_secs: 600 });
     const servers = await apiServers();

@@ -133,11 +133,14 @@ fn ServerHeader(
         let elapsed = ((clock.now_ms() - since) / 1000.0).max(0.0) as u64;
         Some(progress_note(elapsed, RESTORE_EXPECTED_SECS))
     };
+    // A status the panel does not know is styled as "other", whatever the API spelled.
     let status_class = move || {
-        format!(
-            "sp-server-status sp-server-status--{}",
-            status.get().as_api_str()
-        )
+        let status = status.get();
+        let token = match status {
+            ServerStatus::Other(_) | ServerStatus::Unknown => "other",
+            ref known => known.as_api_str(),
+        };
+        format!("sp-server-status sp-server-status--{token}")
     };
     view! {
         <header class="sp-server__header">

@@ -179,17 +179,22 @@ fn sizes(path: &Path) -> Result<Sizes, String> {
 
 /// What a browser downloads from dist/ on a first visit, file by file and in all.
 fn print_download(dist: &Path) -> Result<(), String> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dist)
-        .map_err(|e| format!("{}: {e}", dist.display()))?
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|path| {
-            path.is_file()
-                && path
-                    .extension()
-                    .is_some_and(|ext| ["wasm", "js", "css", "html"].iter().any(|e| ext == *e))
-        })
-        .collect();
+    let mut files = Vec::new();
+    let mut folders = vec![dist.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries = fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        for path in entries.flatten().map(|entry| entry.path()) {
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.retain(|path| {
+        path.extension()
+            .is_some_and(|ext| ["wasm", "js", "css", "html"].iter().any(|e| ext == *e))
+    });
     files.sort();
     println!("\nWhat a browser downloads from dist/ (bytes):");
     println!(
@@ -204,9 +209,10 @@ fn print_download(dist: &Path) -> Result<(), String> {
     for path in &files {
         let size = sizes(path)?;
         let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+            .strip_prefix(dist)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned();
         println!(
             "  {name:<44} {:>10} {:>10} {:>10}",
             size.raw,

@@ -2,7 +2,7 @@
 //! (Trunk.toml proxies /api/ to the simulator). Ctrl-C stops both; so does trunk exiting.
 
 use crate::ci::{host_port_args, simulator_binary};
-use crate::process::{ensure_port_free, find_program, http_status, Service};
+use crate::process::{ensure_port_free, find_program, http_status, target_dir, Service};
 use crate::setup;
 use std::path::Path;
 use std::thread;
@@ -40,7 +40,15 @@ pub fn run(root: &Path) -> Result<(), String> {
     let mut simulator = Service::start("simulator", &binary, &args, None)?;
     simulator.wait_for_port(SIMULATOR, Duration::from_secs(30))?;
     let trunk = find_program("trunk").ok_or("trunk is not on PATH")?;
-    let mut trunk = Service::start("trunk serve", &trunk, &["serve".to_owned()], None)?;
+    // Its debug build goes under target/, so dist/ keeps the release build (tests and
+    // deployments use it).
+    let serve_dist = target_dir(root).join("xtask").join("serve");
+    let args = [
+        "serve".to_owned(),
+        "--dist".to_owned(),
+        serve_dist.display().to_string(),
+    ];
+    let mut trunk = Service::start("trunk serve", &trunk, &args, None)?;
 
     // The first build takes a minute or two; say where to go once the page answers.
     loop {
