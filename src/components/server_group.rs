@@ -12,19 +12,6 @@ use super::actions::DeleteOldest;
 use super::snapshot_row::{RowAction, SnapshotRow};
 use crate::clock::Clock;
 
-/// What makes a row different: when any of it changes, the row is drawn again; otherwise its
-/// DOM is left alone.
-fn row_key(s: &Snapshot) -> (u64, String, Option<u64>, String, Option<String>, String) {
-    (
-        s.id,
-        s.status.as_api_str().to_owned(),
-        s.size_mb,
-        s.name.clone(),
-        s.description.clone(),
-        s.created_at.clone(),
-    )
-}
-
 /// A server's section.
 #[component]
 pub fn ServerGroup(
@@ -172,7 +159,7 @@ fn ServerHeader(
                 </span>
                 <RowAction
                     verb="New snapshot"
-                    name=format!("of {}", name.get_untracked())
+                    name=Signal::derive(move || format!("of {}", name.get()))
                     blocker=blocker
                     class="sp-button--primary"
                     on_press=Callback::new(move |()| on_create.run(id))
@@ -241,9 +228,9 @@ fn SnapshotTable(
                 </tr>
             </thead>
             <tbody>
-                <For each=move || snapshots.get() key=row_key let:snapshot>
+                <For each=move || snapshots.get() key=|s| s.id let:first>
                     <SnapshotRow
-                        snapshot=snapshot
+                        snapshot=follow(snapshots, first)
                         server_status=status
                         on_restore=on_restore
                         on_delete=on_delete
@@ -252,4 +239,17 @@ fn SnapshotTable(
             </tbody>
         </table>
     }
+}
+
+/// The snapshot with `first`'s id, as `snapshots` has it now: what its row shows. Kept as last
+/// seen while the list no longer has it (the row is about to go).
+fn follow(snapshots: Signal<Vec<Snapshot>>, first: Snapshot) -> Signal<Snapshot> {
+    let id = first.id;
+    Memo::new(move |last: Option<&Snapshot>| {
+        snapshots
+            .with(|all| all.iter().find(|s| s.id == id).cloned())
+            .or_else(|| last.cloned())
+            .unwrap_or_else(|| first.clone())
+    })
+    .into()
 }

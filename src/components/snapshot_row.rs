@@ -15,7 +15,8 @@ pub fn RowAction(
     /// The visible verb: "Restore".
     verb: &'static str,
     /// The snapshot's name, heard after the verb.
-    name: String,
+    #[prop(into)]
+    name: Signal<String>,
     /// Why the action is unavailable, or `None`.
     #[prop(into)]
     blocker: Signal<Option<String>>,
@@ -52,12 +53,14 @@ pub fn RowAction(
     }
 }
 
-/// A snapshot's row. Re-created only when the snapshot itself changes (it is keyed on its
-/// content); the server's status reaches it as a signal.
+/// A snapshot's row. It is keyed on the snapshot's id and follows that snapshot: when a poll
+/// changes it, only the cells that show what changed are redrawn. The server's status reaches
+/// it as a signal too.
 #[component]
 pub fn SnapshotRow(
-    /// The snapshot.
-    snapshot: Snapshot,
+    /// The snapshot, as it is now.
+    #[prop(into)]
+    snapshot: Signal<Snapshot>,
     /// Its server's status, which decides whether it may be restored or deleted.
     #[prop(into)]
     server_status: Signal<ServerStatus>,
@@ -66,37 +69,33 @@ pub fn SnapshotRow(
     /// Asks to delete this snapshot.
     on_delete: Callback<Snapshot>,
 ) -> impl IntoView {
-    let restore_blocked = {
-        let snapshot = snapshot.clone();
-        Signal::derive(move || restore_blocker(&snapshot, &server_status.get()))
-    };
+    let id = snapshot.with_untracked(|s| s.id);
+    // Each cell reads only its part: a memo stops a change elsewhere in the snapshot.
+    let name = Memo::new(move |_| snapshot.with(|s| s.name.clone()));
+    let status = Memo::new(move |_| snapshot.with(|s| (s.status.clone(), s.created_at.clone())));
+    let size = Memo::new(move |_| snapshot.with(|s| s.size_mb));
+    let created_at = Memo::new(move |_| snapshot.with(|s| s.created_at.clone()));
+    let description = Memo::new(move |_| snapshot.with(|s| s.description.clone()));
+    let restore_blocked =
+        Signal::derive(move || snapshot.with(|s| restore_blocker(s, &server_status.get())));
     let delete_blocked = Signal::derive(move || delete_blocker(&server_status.get()));
-    let id = snapshot.id;
-    let restore = {
-        let snapshot = snapshot.clone();
-        Callback::new(move |()| on_restore.run(snapshot.clone()))
-    };
-    let delete = {
-        let snapshot = snapshot.clone();
-        Callback::new(move |()| on_delete.run(snapshot.clone()))
-    };
+    let restore = Callback::new(move |()| on_restore.run(snapshot.get_untracked()));
+    let delete = Callback::new(move |()| on_delete.run(snapshot.get_untracked()));
     view! {
         <tr class="sp-row" data-snapshot-id=id.to_string()>
             <th scope="row" class="sp-row__name">
-                {snapshot.name.clone()}
+                {name}
             </th>
             <td>
-                <StatusBadge
-                    status=snapshot.status.clone()
-                    created_at=snapshot.created_at.clone()
-                />
+                {move || {
+                    let (status, created_at) = status.get();
+                    view! { <StatusBadge status created_at /> }
+                }}
             </td>
-            <td class="sp-row__size">{format_size_mb(snapshot.size_mb)}</td>
-            <td>
-                <RelativeTime at=snapshot.created_at.clone() />
-            </td>
+            <td class="sp-row__size">{move || format_size_mb(size.get())}</td>
+            <td>{move || view! { <RelativeTime at=created_at.get() /> }}</td>
             <td class="sp-row__description">
-                {match snapshot.description.clone() {
+                {move || match description.get() {
                     Some(text) => view! { <span>{text}</span> }.into_any(),
                     None => {
                         view! {
@@ -111,7 +110,7 @@ pub fn SnapshotRow(
             <td class="sp-row__actions">
                 <RowAction
                     verb="Restore"
-                    name=snapshot.name.clone()
+                    name=name
                     blocker=restore_blocked
                     class="sp-button--secondary"
                     on_press=restore
@@ -119,7 +118,7 @@ pub fn SnapshotRow(
                 />
                 <RowAction
                     verb="Delete"
-                    name=snapshot.name.clone()
+                    name=name
                     blocker=delete_blocked
                     class="sp-button--danger-quiet"
                     on_press=delete

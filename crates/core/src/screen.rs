@@ -55,6 +55,19 @@ pub fn shown_servers(
         .collect()
 }
 
+/// Every server's snapshots, in one pass over the list, each server's newest first as the
+/// list is. The screen groups once per change and each server's section reads its own.
+pub fn by_server(newest_first: &[Snapshot]) -> BTreeMap<u64, Vec<Snapshot>> {
+    let mut groups: BTreeMap<u64, Vec<Snapshot>> = BTreeMap::new();
+    for snapshot in newest_first {
+        groups
+            .entry(snapshot.server.id)
+            .or_default()
+            .push(snapshot.clone());
+    }
+    groups
+}
+
 /// A server's snapshots that match the filter, newest first.
 pub fn shown_snapshots(snapshots: &[Snapshot], server_id: u64, filter: &str) -> Vec<Snapshot> {
     snapshots
@@ -211,6 +224,24 @@ mod tests {
         assert_eq!(shown_snapshots(&snapshots, 20, "before").len(), 1);
         assert_eq!(oldest_of(&snapshots, 10).map(|s| s.id), Some(1));
         assert_eq!(oldest_of(&snapshots, 30), None);
+    }
+
+    #[test]
+    fn grouping_by_server_keeps_each_snapshot_once_in_its_servers_newest_first_order() {
+        let (_, snapshots) = data();
+        let groups = by_server(&snapshots);
+        for (server, group) in &groups {
+            assert_eq!(
+                group,
+                &shown_snapshots(&snapshots, *server, ""),
+                "server {server}"
+            );
+        }
+        let grouped: usize = groups.values().map(Vec::len).sum();
+        assert_eq!(grouped, snapshots.len());
+        // A server without snapshots has no group (its section shows it has none).
+        assert!(!groups.contains_key(&30));
+        assert!(by_server(&[]).is_empty());
     }
 
     #[test]

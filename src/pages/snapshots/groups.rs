@@ -1,9 +1,11 @@
 //! The body of the page: loading, the load's error, or the servers with their snapshots.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 use snapshot_core::model::{Server, Snapshot};
 use snapshot_core::route::{Route, View};
-use snapshot_core::screen::{oldest_of, shown_servers, shown_snapshots};
+use snapshot_core::screen::{by_server, oldest_of, shown_servers, shown_snapshots};
 use snapshot_core::store::display_name;
 
 use super::dialogs::Dialog;
@@ -16,6 +18,16 @@ use crate::nav::Nav;
 #[component]
 pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    // Grouped once per change of the lists, so that each server's section reads its own few
+    // rows rather than scanning every snapshot and every server.
+    let grouped = Memo::new(move |_| board.snapshots.with(|all| by_server(all)));
+    let servers = Memo::new(move |_| {
+        board.servers.with(|all| {
+            all.iter()
+                .map(|s| (s.id, s.clone()))
+                .collect::<BTreeMap<u64, Server>>()
+        })
+    });
     let shown = Memo::new(move |_| {
         let route = nav.view.with(|v| v.route.clone());
         let filter = filter.get();
@@ -54,7 +66,7 @@ pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) ->
             >
                 <div class="sp-servers">
                     <For each=move || shown.get() key=|id| *id let:id>
-                        <Group id board filter open />
+                        <Group id board grouped servers filter open />
                     </For>
                 </div>
             </Show>
@@ -65,13 +77,21 @@ pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) ->
 
 /// One server's group, fed from the board.
 #[component]
-fn Group(id: u64, board: Board, filter: Memo<String>, open: Callback<Dialog>) -> impl IntoView {
+fn Group(
+    id: u64,
+    board: Board,
+    /// Every server's snapshots, newest first.
+    grouped: Memo<BTreeMap<u64, Vec<Snapshot>>>,
+    /// Every server, by id.
+    servers: Memo<BTreeMap<u64, Server>>,
+    filter: Memo<String>,
+    open: Callback<Dialog>,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let server = Memo::new(move |_| {
-        board.servers.with(|servers| {
+        servers.with(|servers| {
             servers
-                .iter()
-                .find(|s| s.id == id)
+                .get(&id)
                 .map(|s| Server {
                     name: display_name(&s.name, s.id),
                     ..s.clone()
@@ -86,23 +106,18 @@ fn Group(id: u64, board: Board, filter: Memo<String>, open: Callback<Dialog>) ->
                 })
         })
     });
+    let own = Memo::new(move |_| grouped.with(|g| g.get(&id).cloned().unwrap_or_default()));
     let snapshots = Memo::new(move |_| {
         let filter = filter.get();
-        board
-            .snapshots
-            .with(|all| shown_snapshots(all, id, &filter))
+        own.with(|all| shown_snapshots(all, id, &filter))
     });
-    let total = Memo::new(move |_| {
-        board
-            .snapshots
-            .with(|all| all.iter().filter(|s| s.server.id == id).count())
-    });
+    let total = Memo::new(move |_| own.with(Vec::len));
     view! {
         <ServerGroup
             server=server
             snapshots=snapshots
             total=total
-            oldest=Memo::new(move |_| board.snapshots.with(|all| oldest_of(all, id).cloned()))
+            oldest=Memo::new(move |_| own.with(|all| oldest_of(all, id).cloned()))
             restoring_since=Signal::derive(move || board.restoring_since(id))
             href=nav
                 .href(
