@@ -7,9 +7,16 @@ use leptos::prelude::*;
 
 use crate::browser::now_ms;
 
-/// The current time in ms, as a signal.
+/// The step of [`Clock::now_secs_coarse`].
+const COARSE_STEP_SECS: i64 = 15;
+
+/// The current time, as signals: one that ticks every second, and one that moves in
+/// [`COARSE_STEP_SECS`] steps.
 #[derive(Clone, Copy)]
-pub struct Clock(RwSignal<f64>);
+pub struct Clock {
+    now: RwSignal<f64>,
+    coarse: Memo<i64>,
+}
 
 impl Clock {
     /// Starts the clock; it stops with the current reactive owner.
@@ -20,16 +27,27 @@ impl Clock {
         {
             on_cleanup(move || handle.clear());
         }
-        Self(now)
+        let coarse = Memo::new(move |_| {
+            let secs = (now.get() / 1000.0) as i64;
+            secs - secs.rem_euclid(COARSE_STEP_SECS)
+        });
+        Self { now, coarse }
     }
 
     /// Now, in ms.
     pub fn now_ms(self) -> f64 {
-        self.0.get()
+        self.now.get()
     }
 
     /// Now, in whole seconds since the epoch.
     pub fn now_secs(self) -> i64 {
-        (self.0.get() / 1000.0) as i64
+        (self.now.get() / 1000.0) as i64
+    }
+
+    /// Now, in whole seconds, moving only every 15 s: for texts that change no faster, such as
+    /// "3 minutes ago". A list of thousands of them is then not recomputed every second; the
+    /// elapsed clocks of running jobs, which do move every second, use [`Clock::now_secs`].
+    pub fn now_secs_coarse(self) -> i64 {
+        self.coarse.get()
     }
 }

@@ -20,7 +20,7 @@ pub fn RelativeTime(
         return view! { <span class="sp-muted">"Unknown"</span> }.into_any();
     };
     let exact = format_local_datetime(secs);
-    let relative = move || format_relative(secs, clock.now_secs());
+    let relative = move || format_relative(secs, clock.now_secs_coarse());
     // The exact time is read out with the relative one (hidden text, not an aria-label, which
     // a <time> cannot carry); sighted people get it as a tooltip on hover and focus.
     view! {

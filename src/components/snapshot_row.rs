@@ -70,10 +70,11 @@ pub fn SnapshotRow(
     on_delete: Callback<Snapshot>,
 ) -> impl IntoView {
     let id = snapshot.with_untracked(|s| s.id);
-    // Each cell reads only its part: a memo stops a change elsewhere in the snapshot.
-    let name = Memo::new(move |_| snapshot.with(|s| s.name.clone()));
+    // Text cells re-read the snapshot when it changes (a text node is only written when its
+    // text differs); the cells that build views read through a memo, so that a change
+    // elsewhere in the snapshot does not rebuild them.
+    let name = Signal::derive(move || snapshot.with(|s| s.name.clone()));
     let status = Memo::new(move |_| snapshot.with(|s| (s.status.clone(), s.created_at.clone())));
-    let size = Memo::new(move |_| snapshot.with(|s| s.size_mb));
     let created_at = Memo::new(move |_| snapshot.with(|s| s.created_at.clone()));
     let description = Memo::new(move |_| snapshot.with(|s| s.description.clone()));
     let restore_blocked =
@@ -92,7 +93,7 @@ pub fn SnapshotRow(
                     view! { <StatusBadge status created_at /> }
                 }}
             </td>
-            <td class="sp-row__size">{move || format_size_mb(size.get())}</td>
+            <td class="sp-row__size">{move || snapshot.with(|s| format_size_mb(s.size_mb))}</td>
             <td>{move || view! { <RelativeTime at=created_at.get() /> }}</td>
             <td class="sp-row__description">
                 {move || match description.get() {
