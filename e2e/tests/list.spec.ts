@@ -66,6 +66,19 @@ const SERVER_STATUS_LABEL: Record<string, string> = {
   restoring: 'Restoring',
 };
 
+/** The API's list `endpoint` ("servers/") as the simulator answers it, but item `id` with `status`. */
+async function answerWithStatus(page: Page, endpoint: string, id: number, status: string) {
+  await page.route(
+    (url) => url.pathname.endsWith(`/api/v1/${endpoint}`),
+    async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      for (const item of body.results) if (item.id === id) item.status = status;
+      await route.fulfill({ response, json: body });
+    },
+  );
+}
+
 function serverRegion(page: Page, name: string): Locator {
   return page.getByRole('region', { name, exact: true });
 }
@@ -144,15 +157,7 @@ test.describe('the list per server', () => {
     // The API may send statuses it never documented: make one snapshot come back with one.
     const odd = snapshots.find((s) => s.status === 'completed' && s.id !== completed.id);
     if (!odd) throw new Error('the seed needs two completed snapshots');
-    await page.route(
-      (url) => url.pathname.endsWith('/api/v1/snapshots/'),
-      async (route) => {
-        const response = await route.fetch();
-        const body = await response.json();
-        for (const s of body.results) if (s.id === odd.id) s.status = 'awaiting_upload';
-        await route.fulfill({ response, json: body });
-      },
-    );
+    await answerWithStatus(page, 'snapshots/', odd.id, 'awaiting_upload');
 
     await page.goto('/');
 
@@ -179,15 +184,7 @@ test.describe('the list per server', () => {
     if (!server) throw new Error('the seed lacks server 12345');
     // An undocumented status with spaces in it: as text it is fine; as a class name it would
     // have become several classes.
-    await page.route(
-      (url) => url.pathname.endsWith('/api/v1/servers/'),
-      async (route) => {
-        const response = await route.fetch();
-        const body = await response.json();
-        for (const s of body.results) if (s.id === server.id) s.status = 'being moved';
-        await route.fulfill({ response, json: body });
-      },
-    );
+    await answerWithStatus(page, 'servers/', server.id, 'being moved');
     await page.goto('/');
     const status = serverRegion(page, server.name).locator('.sp-server-status');
     await expect(status).toHaveText(/being moved/i);

@@ -32,17 +32,7 @@ pub fn RestoreDialog(
     let since = parse_rfc3339(&snapshot.created_at).map(|secs| (secs, format_local_datetime(secs)));
     let loss = {
         let server_name = server_name.clone();
-        move || {
-            match &since {
-            Some((secs, exact)) => format!(
-                "Everything written to {server_name} since {exact} ({}) will be overwritten.",
-                format_relative(*secs, clock.now_secs())
-            ),
-            None => format!(
-                "Everything written to {server_name} since this snapshot was taken will be overwritten."
-            ),
-        }
-        }
+        move || loss_sentence(&server_name, since.as_ref(), clock.now_secs_coarse())
     };
     let label = format!("Type {phrase} to confirm");
 
@@ -76,6 +66,21 @@ pub fn RestoreDialog(
                 autofocus=true
             />
         </DialogForm>
+    }
+}
+
+/// What a restore overwrites on `server_name`: all since the snapshot's time (`since`: its
+/// seconds and its local time as text), when that is known.
+fn loss_sentence(server_name: &str, since: Option<&(i64, String)>, now_secs: i64) -> String {
+    match since {
+        Some((secs, exact)) => format!(
+            "Everything written to {server_name} since {exact} ({}) will be overwritten.",
+            format_relative(*secs, now_secs)
+        ),
+        None => format!(
+            "Everything written to {server_name} since this snapshot was taken will be \
+             overwritten."
+        ),
     }
 }
 
