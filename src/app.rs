@@ -53,6 +53,7 @@ pub fn App(
     provide_context(session);
     provide_context(nav);
     provide_context(host);
+    provide_context(settings.poll);
     session.start(client.clone());
 
     let screen = Memo::new(move |_| match session.state.get() {

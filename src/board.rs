@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use snapshot_core::model::{Server, Snapshot};
-use snapshot_core::poll::{Job, JobKind, PollState};
+use snapshot_core::poll::{Job, JobKind, Pace, PollState};
 use snapshot_core::store::{Event, Loaded, Store};
 use snapshot_core::ApiError;
 
@@ -80,9 +80,9 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, val
 }
 
 impl Board {
-    /// A board that reads through `client` and announces through `notices`. Its requests
-    /// belong to the current owner (the page).
-    pub fn new(client: Client, notices: Notices, host: Host) -> Self {
+    /// A board that reads through `client`, announces through `notices` and checks running
+    /// jobs at `pace`. Its requests belong to the current owner (the page).
+    pub fn new(client: Client, notices: Notices, host: Host, pace: Pace) -> Self {
         Self {
             servers: RwSignal::new(Vec::new()),
             snapshots: RwSignal::new(Vec::new()),
@@ -96,7 +96,7 @@ impl Board {
             scope: RwSignal::new(None),
             reloading: RwSignal::new(false),
             store: StoredValue::new(Store::default()),
-            poll: StoredValue::new(PollState::default()),
+            poll: StoredValue::new(PollState::new(pace)),
             schedule: RwSignal::new(0),
             loads: TaskSlot::new(),
             polls: TaskSlot::new(),

@@ -74,7 +74,7 @@ fn meta_setting(name: &str) -> Option<String> {
 
 /// Mounts the panel into `element`, replacing any panel already there.
 ///
-/// Settings come from `options` (`{apiBase, auth, serverId, timeoutMs, routing, token}`), then
+/// Settings come from `options` (`{apiBase, auth, serverId, timeoutMs, routing, pollSeconds, token}`), then
 /// the element's `data-` attributes (`data-api-base`, …; plain `api-base`, … on a
 /// `<snapshot-panel>` element), then the page's `<meta name="snapshot-panel:...">` tags.
 #[wasm_bindgen]

@@ -621,9 +621,15 @@ async fn an_unmounted_panel_sends_nothing_more() {
         .unwrap();
     let host = new_host();
     let api_base = format!("{SIM}/api/v1/");
+    // Every 5 s: the simulator's in-progress snapshot has just started, and the documented
+    // durations would first check it after 30 s.
     snapshot_panel::mount(
         host.clone(),
-        options(&[("apiBase", &api_base), ("auth", "token")]),
+        options(&[
+            ("apiBase", &api_base),
+            ("auth", "token"),
+            ("pollSeconds", "5"),
+        ]),
     )
     .unwrap();
     // analytics-hourly is in progress: the panel polls while it is mounted.

@@ -7,8 +7,13 @@
 // nothing to poll for in that case.
 import { type Page } from '@playwright/test';
 import { test, expect, resetSimulator, setFaults, clearFaults, apiRequests, SIM_URL, type ApiRequest } from './support';
+import { configureDeployment } from './deployment';
 
-/** The panel's poll interval while something runs (crates/core/src/poll.rs ACTIVE_INTERVAL_MS). */
+/**
+ * The panel's poll interval while something runs: the test nginx gives every page
+ * `poll-seconds` 5 (xtask/src/nginx.rs), and the first wait after an error is 5 s too
+ * (crates/core/src/poll.rs ACTIVE_INTERVAL_MS).
+ */
 const POLL_MS = 5_000;
 /** analytics-worker: seeded with one completed and one in-progress snapshot. */
 const ANALYTICS = 12349;
@@ -382,4 +387,36 @@ test('a creation running past 10 minutes says it is taking longer than usual', a
   const status = statusCell(page, running.name);
   await expect(status).toContainText('In progress');
   await expect(status).toContainText(/11:\d\d elapsed: taking longer than the usual 3–10 minutes/);
+});
+
+test('on the documented durations, a snapshot just started is checked once early and then rarely, not every few seconds', async ({
+  page,
+}) => {
+  // The provider's schedule, as a deployment without poll-seconds runs it: a create is checked
+  // 30 s in (in case the API is faster than its 3-10 minutes), then at 90 s and 3 min. The
+  // browser's clock is faked and run ahead; the simulator's job ends after 1 real second.
+  await resetSimulator({ create_secs: 1 });
+  const running = await inProgressOf(ANALYTICS);
+  await configureDeployment(page, { meta: { 'poll-seconds': 'auto' } });
+  await page.clock.install();
+
+  await page.goto(`/servers/${ANALYTICS}`);
+  await expect(statusCell(page, running.name)).toContainText('In progress');
+  await expect
+    .poll(async () => (await apiSnapshots(ANALYTICS)).find((s) => s.id === running.id)?.status, { timeout: 5_000 })
+    .toBe('completed');
+  // From here on, every request in the log is the panel's.
+  const loaded = (await apiRequests()).length;
+
+  // 25 s of the page's time: no check yet, though the job is done.
+  await page.clock.runFor(25_000);
+  await page.waitForTimeout(500);
+  expect((await requestsSince(loaded)).filter(listOf(ANALYTICS))).toEqual([]);
+  await expect(statusCell(page, running.name)).toContainText('In progress');
+
+  // The early check, at 30 s, finds it done.
+  await page.clock.runFor(6_000);
+  await expect(statusCell(page, running.name)).toHaveText('Completed');
+  await expect(page.getByRole('status')).toHaveText(`Snapshot ${running.name} of ${running.server.name} is ready.`);
+  expect((await requestsSince(loaded)).filter(listOf(ANALYTICS))).toHaveLength(1);
 });

@@ -7,6 +7,7 @@
 //! `snapshot_core::screen`.
 
 use leptos::prelude::*;
+use snapshot_core::poll::Pace;
 use snapshot_core::screen::{normalize_filter, route_server, server_choices};
 
 mod actions;
@@ -42,7 +43,8 @@ pub fn SnapshotsPage(
     let host = expect_context::<Host>();
     let nav = expect_context::<Nav>();
     let session = expect_context::<Session>();
-    let board = Board::new(client.clone(), notices, host);
+    let pace = use_context::<Pace>().unwrap_or_default();
+    let board = Board::new(client.clone(), notices, host, pace);
     let retrying = client.retrying();
 
     follow_visibility(board);

@@ -27,11 +27,13 @@ pub fn run(root: &Path) -> Result<(), String> {
     ensure_port_free(PANEL, "trunk serve")?;
     let binary = simulator_binary(root)?;
     let mut args = host_port_args(SIMULATOR)?;
+    // Just under the panel's early checks (30 s into a create, 50 s into a restore, on the
+    // provider's documented durations), so the demo shows a job end within a minute.
     let demo = [
         "--create-secs",
-        "40",
+        "25",
         "--restore-secs",
-        "60",
+        "45",
         "--default-token",
         "vps_demo_alice",
     ];

@@ -26,6 +26,12 @@ const DEPLOY_ROOT: &str = "/srv/snapshot-panel";
 /// deploy/nginx.conf's commented-out sub-path variant: lines that start with this marker.
 const SUB_PATH_MARKER: &str = "#~ ";
 
+/// Adds `<meta name="snapshot-panel:poll-seconds" content="5">` to every page nginx serves in
+/// the tests: the simulator's jobs take 3 s, so the documented schedule (first check after 30 s)
+/// would only slow the journeys down. One journey sets it back to `auto`.
+const PACE_FILTER: &str =
+    "sub_filter '</head>' '<meta name=\"snapshot-panel:poll-seconds\" content=\"5\"></head>';";
+
 /// A complete nginx.conf for `nginx -p STATE -c FILE -g 'daemon off;'`.
 pub fn test_config(deploy: &str, site: &TestSite) -> Result<String, String> {
     let dist = plain_path(site.dist)?;
@@ -52,7 +58,10 @@ pub fn test_config(deploy: &str, site: &TestSite) -> Result<String, String> {
              # send host.css and host.js to dist/.\n    \
              location ^~ /examples/ {{\n        \
              alias {examples}/;\n    \
-             }}",
+             }}\n\n    \
+             # TEST ONLY (xtask): the simulator's jobs take seconds, not the provider's minutes,\n    \
+             # so every page tells the panel to check running jobs every 5 s.\n    \
+             {PACE_FILTER}",
             listen = site.listen,
             examples = examples.trim_end_matches('/'),
         ),
@@ -64,6 +73,12 @@ pub fn test_config(deploy: &str, site: &TestSite) -> Result<String, String> {
         "proxy_set_header Authorization $e2e_api_authorization;",
     )?;
     conf = uncomment_sub_path(&conf)?;
+    // The sub-path location has sub_filters of its own, so it does not inherit the server's.
+    conf = replace_once(
+        &conf,
+        "sub_filter_once on;",
+        &format!("sub_filter_once on;\n        {PACE_FILTER}"),
+    )?;
     let body = indent(&conf, "    ");
     let token = site.token;
     Ok(format!(
@@ -76,6 +91,8 @@ pub fn test_config(deploy: &str, site: &TestSite) -> Result<String, String> {
 #   - the sub-path variant (/admin/snapshots/) is uncommented, so the same dist is served at
 #     / and at /admin/snapshots/;
 #   - the repository's examples/ is served at /examples/ (the example host page);
+#   - every page gets <meta name="snapshot-panel:poll-seconds" content="5">: the simulator's
+#     jobs take seconds, not the provider's minutes;
 #   - deployment mode 2 is on: nginx adds "Authorization: Bearer {token}" to API requests
 #     that carry no Authorization header (the simulator runs without a default token), and
 #     passes the browser's own header untouched when it sends one (modes 1 and 3).
@@ -233,6 +250,7 @@ mod tests {
             "\"\"      \"Bearer vps_demo_alice\";",
             "default $http_authorization;",
             "pid /work/main/target/xtask/nginx/nginx.pid;",
+            PACE_FILTER,
         ] {
             assert!(lines.contains(&expected), "missing {expected:?} in\n{conf}");
         }

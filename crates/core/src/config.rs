@@ -1,6 +1,7 @@
 //! The panel's settings, read at start-up from `<meta name="snapshot-panel:NAME">` tags or
 //! from `data-NAME` attributes on the element it is mounted into: no rebuild needed.
 
+use crate::poll::Pace;
 use crate::url::ApiBase;
 
 /// How the panel gets its API token.
@@ -44,10 +45,20 @@ pub struct Settings {
     /// `routing`: whether the panel owns the address bar (`on`, the default when it is the
     /// page) or keeps its view to itself (`off`, the default when embedded).
     pub routing: Option<bool>,
+    /// `poll-seconds`: how often running jobs are checked: `auto` (the default) follows the
+    /// provider's documented durations, a number of seconds checks at that fixed pace.
+    pub poll: Pace,
 }
 
 /// The documented setting names.
-pub const SETTING_NAMES: [&str; 5] = ["api-base", "auth", "server-id", "timeout-ms", "routing"];
+pub const SETTING_NAMES: [&str; 6] = [
+    "api-base",
+    "auth",
+    "server-id",
+    "timeout-ms",
+    "routing",
+    "poll-seconds",
+];
 
 impl Default for Settings {
     fn default() -> Self {
@@ -57,6 +68,7 @@ impl Default for Settings {
             server_id: None,
             timeout_ms: 15_000,
             routing: None,
+            poll: Pace::Documented,
         }
     }
 }
@@ -135,6 +147,21 @@ pub fn read_settings(
             "on" | "true" => settings.routing = Some(true),
             "off" | "false" => settings.routing = Some(false),
             _ => fail("routing", &routing, "on or off"),
+        }
+    }
+    if let Some(pace) = lookup("poll-seconds").filter(|v| !v.trim().is_empty()) {
+        match pace.trim().to_ascii_lowercase().as_str() {
+            "auto" => settings.poll = Pace::Documented,
+            secs => match secs.parse::<u64>() {
+                Ok(secs) if (1..=300).contains(&secs) => {
+                    settings.poll = Pace::Every(secs.saturating_mul(1_000));
+                }
+                _ => fail(
+                    "poll-seconds",
+                    &pace,
+                    "auto, or a number of seconds between 1 and 300",
+                ),
+            },
         }
     }
     if errors.is_empty() {

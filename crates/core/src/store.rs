@@ -74,10 +74,20 @@ pub struct Store {
     snapshots: Vec<Snapshot>,
     /// Whether `servers` came from the servers endpoint (so servers without snapshots show).
     servers_listed: bool,
-    /// Restores being followed: server id → when the panel saw it start (ms).
-    restoring_since: Vec<(u64, f64)>,
+    /// Restores being followed.
+    restores: Vec<Restore>,
     /// The panel's own recent writes, with when they were made (ms).
     own_writes: Vec<(OwnWrite, f64)>,
+}
+
+/// A restore the panel follows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Restore {
+    server_id: u64,
+    /// When the panel sent it or first saw it running (ms).
+    since_ms: f64,
+    /// Whether the panel sent it, so that `since_ms` is when it started.
+    sent_here: bool,
 }
 
 /// What a full load read.
@@ -109,12 +119,24 @@ impl Store {
         self.servers.iter().find(|s| s.id == id)
     }
 
-    /// When the panel saw a server's restore start (ms), while it follows it.
+    /// When the panel sent a server's restore or first saw it running (ms), while it
+    /// follows it.
     pub fn restoring_since(&self, server_id: u64) -> Option<f64> {
-        self.restoring_since
-            .iter()
-            .find(|(id, _)| *id == server_id)
-            .map(|(_, since)| *since)
+        self.restore(server_id).map(|r| r.since_ms)
+    }
+
+    fn restore(&self, server_id: u64) -> Option<&Restore> {
+        self.restores.iter().find(|r| r.server_id == server_id)
+    }
+
+    fn follow_restore(&mut self, server_id: u64, now_ms: f64, sent_here: bool) {
+        if self.restore(server_id).is_none() {
+            self.restores.push(Restore {
+                server_id,
+                since_ms: now_ms,
+                sent_here,
+            });
+        }
     }
 
     /// A server's snapshots, newest first.
@@ -130,7 +152,8 @@ impl Store {
     }
 
     /// What is running and needs following: each server with a snapshot in progress (since
-    /// the oldest such snapshot was taken) and each restoring server.
+    /// the oldest such snapshot was taken) and each restoring server (since the panel sent
+    /// the restore; a restore it found running started at a time it cannot know).
     pub fn jobs(&self) -> Vec<Job> {
         let mut creating: HashMap<u64, Option<f64>> = HashMap::new();
         for snapshot in &self.snapshots {
@@ -158,7 +181,10 @@ impl Store {
                 .map(|s| Job {
                     server_id: s.id,
                     kind: JobKind::Restoring,
-                    since_ms: self.restoring_since(s.id),
+                    since_ms: self
+                        .restore(s.id)
+                        .filter(|r| r.sent_here)
+                        .map(|r| r.since_ms),
                 }),
         );
         jobs.sort_by_key(|job| (job.server_id, job.kind));
@@ -231,7 +257,7 @@ impl Store {
         });
         self.servers.retain(|s| s.id != server_id);
         self.snapshots.retain(|s| s.server.id != server_id);
-        self.restoring_since.retain(|(id, _)| *id != server_id);
+        self.restores.retain(|r| r.server_id != server_id);
         match name {
             Some(name) => vec![Event::ServerGone {
                 id: server_id,
@@ -265,9 +291,7 @@ impl Store {
         if let Some(server) = self.servers.iter_mut().find(|s| s.id == server_id) {
             server.status = ServerStatus::Restoring;
         }
-        if self.restoring_since(server_id).is_none() {
-            self.restoring_since.push((server_id, now_ms));
-        }
+        self.follow_restore(server_id, now_ms, true);
     }
 
     fn forget_old_writes(&mut self, now_ms: f64) {
@@ -331,9 +355,7 @@ impl Store {
         let mut events = Vec::new();
         for server in fresh {
             if server.status == ServerStatus::Restoring {
-                if self.restoring_since(server.id).is_none() {
-                    self.restoring_since.push((server.id, now_ms));
-                }
+                self.follow_restore(server.id, now_ms, false);
                 continue;
             }
             let was_restoring = self.restoring_since(server.id).is_some()
@@ -341,7 +363,7 @@ impl Store {
                     .server(server.id)
                     .is_some_and(|s| s.status == ServerStatus::Restoring);
             if was_restoring {
-                self.restoring_since.retain(|(id, _)| *id != server.id);
+                self.restores.retain(|r| r.server_id != server.id);
                 let mut named = server.clone();
                 named.name = display_name(&server.name, server.id);
                 events.push(Event::Restored(named));

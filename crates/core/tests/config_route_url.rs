@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use snapshot_core::config::{read_settings, AuthMode, SettingError, Settings, SETTING_NAMES};
+use snapshot_core::poll::Pace;
 use snapshot_core::route::{parse_location, view_href, Route, View};
 use snapshot_core::url::{decode_query_value, encode_query_value, ApiBase};
 
@@ -45,6 +46,32 @@ fn no_settings_gives_the_defaults() {
     assert_eq!(settings.server_id, None);
     assert_eq!(settings.timeout_ms, 15_000);
     assert_eq!(settings.routing, None);
+    assert_eq!(settings.poll, Pace::Documented);
+}
+
+#[test]
+fn poll_seconds_is_auto_or_a_fixed_pace() {
+    for (value, pace) in [
+        ("auto", Pace::Documented),
+        (" AUTO ", Pace::Documented),
+        ("", Pace::Documented),
+        ("5", Pace::Every(5_000)),
+        ("1", Pace::Every(1_000)),
+        ("300", Pace::Every(300_000)),
+    ] {
+        let settings = settings_from(&[("poll-seconds", value)]).unwrap();
+        assert_eq!(settings.poll, pace, "poll-seconds {value:?}");
+    }
+    for value in ["0", "301", "-5", "2.5", "fast"] {
+        let errors = settings_from(&[("poll-seconds", value)]).unwrap_err();
+        assert_eq!(
+            errors.first().map(SettingError::message),
+            Some(format!(
+                "The setting “poll-seconds” is “{value}”, but it must be auto, or a number of \
+                 seconds between 1 and 300."
+            ))
+        );
+    }
 }
 
 #[test]
@@ -57,7 +84,14 @@ fn only_documented_settings_are_looked_up() {
     assert_eq!(asked.into_inner(), SETTING_NAMES.to_vec());
     assert_eq!(
         SETTING_NAMES,
-        ["api-base", "auth", "server-id", "timeout-ms", "routing"]
+        [
+            "api-base",
+            "auth",
+            "server-id",
+            "timeout-ms",
+            "routing",
+            "poll-seconds"
+        ]
     );
 }
 
@@ -232,12 +266,16 @@ fn every_bad_setting_is_reported_not_just_the_first() {
         ("server-id", "web-01"),
         ("timeout-ms", "5"),
         ("routing", "sometimes"),
+        ("poll-seconds", "often"),
     ])
     .unwrap_err();
     let names: Vec<&str> = errors.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, SETTING_NAMES.to_vec());
     let values: Vec<&str> = errors.iter().map(|e| e.value.as_str()).collect();
-    assert_eq!(values, vec!["api/v1", "oauth", "web-01", "5", "sometimes"]);
+    assert_eq!(
+        values,
+        vec!["api/v1", "oauth", "web-01", "5", "sometimes", "often"]
+    );
 }
 
 #[test]

@@ -10,7 +10,8 @@
 use snapshot_core::listing::{Listed, Listing};
 use snapshot_core::model::ServerRef;
 use snapshot_core::poll::{
-    job_interval_ms, Job, JobKind, PollState, ACTIVE_INTERVAL_MS, OVERDUE_INTERVAL_MS,
+    job_interval_ms, Job, JobKind, Pace, PollState, ACTIVE_INTERVAL_MS, OVERDUE_INTERVAL_MS,
+    WINDOW_INTERVAL_MS,
 };
 use snapshot_core::response::Page;
 use snapshot_core::retry::{read_retry_delay_ms, MAX_RETRY_WAIT_MS};
@@ -229,7 +230,7 @@ fn job(server_id: u64, kind: JobKind) -> Job {
 
 #[test]
 fn one_failing_server_backs_off_alone() {
-    let mut poll = PollState::default();
+    let mut poll = PollState::new(Pace::Every(ACTIVE_INTERVAL_MS));
     poll.follow(
         &[job(1, JobKind::Restoring), job(2, JobKind::Creating)],
         0.0,
@@ -263,7 +264,7 @@ fn retry_after_is_honoured_per_server() {
 
 #[test]
 fn ended_jobs_are_forgotten_and_a_tab_coming_back_checks_at_once() {
-    let mut poll = PollState::default();
+    let mut poll = PollState::new(Pace::Every(ACTIVE_INTERVAL_MS));
     poll.follow(&[job(1, JobKind::Creating), job(2, JobKind::Creating)], 0.0);
     poll.follow(&[job(2, JobKind::Creating)], 100.0);
     poll.all_due(200.0);
@@ -274,12 +275,74 @@ fn ended_jobs_are_forgotten_and_a_tab_coming_back_checks_at_once() {
     assert_eq!(poll.next_due_ms(), None);
 }
 
+/// The times (s since the job started) at which a job that started at 0 and is followed from
+/// `first_seen_s` on is checked, up to `until_s`, each check answered at once.
+fn checks(kind: JobKind, since_ms: Option<f64>, first_seen_s: f64, until_s: f64) -> Vec<f64> {
+    let mut poll = PollState::default();
+    let job = Job {
+        server_id: 1,
+        kind,
+        since_ms,
+    };
+    poll.follow(&[job], first_seen_s * 1000.0);
+    let mut times = Vec::new();
+    while let Some(due) = poll.next_due_ms().filter(|due| *due <= until_s * 1000.0) {
+        times.push(due / 1000.0);
+        poll.succeeded(1, kind, due);
+    }
+    times
+}
+
+#[test]
+fn a_create_is_checked_rarely_for_its_first_three_minutes_then_every_8_s() {
+    let times = checks(JobKind::Creating, Some(0.0), 0.0, 205.0);
+    assert_eq!(times, [30.0, 90.0, 180.0, 188.0, 196.0, 204.0]);
+    let times = checks(JobKind::Restoring, Some(0.0), 0.0, 317.0);
+    assert_eq!(times, [50.0, 150.0, 300.0, 308.0, 316.0]);
+}
+
+#[test]
+fn a_ten_minute_create_costs_at_most_six_checks_a_minute() {
+    let times = checks(JobKind::Creating, Some(0.0), 0.0, 600.0);
+    assert_eq!(times.len(), 55, "{times:?}");
+    assert!(times.len() as f64 / 10.0 <= 6.0);
+    // A fixed 5 s pace would have cost 120.
+    let fixed = 600_000 / ACTIVE_INTERVAL_MS;
+    assert_eq!(fixed, 120);
+    let restore = checks(JobKind::Restoring, Some(0.0), 0.0, 900.0);
+    assert!(restore.len() as f64 / 15.0 <= 6.0, "{}", restore.len());
+}
+
+#[test]
+fn a_job_that_ends_inside_its_window_is_seen_within_10_s() {
+    for (kind, (low, high)) in [
+        (JobKind::Creating, JobKind::Creating.expected_secs()),
+        (JobKind::Restoring, JobKind::Restoring.expected_secs()),
+    ] {
+        let times = checks(kind, Some(0.0), 0.0, high as f64 + 10.0);
+        for end in low..=high {
+            let end = end as f64;
+            let seen = times.iter().copied().find(|t| *t >= end);
+            assert!(
+                seen.is_some_and(|t| t - end <= 8.0),
+                "{kind:?} ending at {end} s was first checked at {seen:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_job_already_in_its_window_when_the_panel_opens_is_checked_every_8_s() {
+    let times = checks(JobKind::Creating, Some(0.0), 240.0, 265.0);
+    assert_eq!(times, [248.0, 256.0, 264.0]);
+}
+
 #[test]
 fn a_job_far_past_its_estimate_is_checked_once_a_minute() {
     let minute = 60_000.0;
     assert_eq!(
         job_interval_ms(JobKind::Creating, Some(19.0 * minute)),
-        ACTIVE_INTERVAL_MS
+        WINDOW_INTERVAL_MS
     );
     assert_eq!(
         job_interval_ms(JobKind::Creating, Some(21.0 * minute)),
@@ -287,19 +350,85 @@ fn a_job_far_past_its_estimate_is_checked_once_a_minute() {
     );
     assert_eq!(
         job_interval_ms(JobKind::Restoring, Some(29.0 * minute)),
-        ACTIVE_INTERVAL_MS
+        WINDOW_INTERVAL_MS
     );
     assert_eq!(
         job_interval_ms(JobKind::Restoring, Some(31.0 * minute)),
         OVERDUE_INTERVAL_MS
     );
-    assert_eq!(
-        job_interval_ms(JobKind::Restoring, None),
-        ACTIVE_INTERVAL_MS
-    );
     let mut poll = PollState::default();
     poll.follow(&[job(1, JobKind::Creating)], 25.0 * minute);
     assert_eq!(poll.next_due_ms(), Some(26.0 * minute));
+}
+
+#[test]
+fn a_job_whose_start_is_unknown_is_checked_every_8_s() {
+    assert_eq!(
+        job_interval_ms(JobKind::Restoring, None),
+        WINDOW_INTERVAL_MS
+    );
+    assert_eq!(
+        job_interval_ms(JobKind::Creating, Some(f64::NAN)),
+        WINDOW_INTERVAL_MS
+    );
+    let times = checks(JobKind::Restoring, None, 100.0, 125.0);
+    assert_eq!(times, [108.0, 116.0, 124.0]);
+}
+
+#[test]
+fn a_start_in_the_future_counts_as_now_so_a_skewed_clock_never_delays_a_check() {
+    // The API's clock is 10 minutes ahead: the job seems to start at 600 s, seen at 0 s.
+    let times = checks(JobKind::Creating, Some(600_000.0), 0.0, 95.0);
+    assert_eq!(times, [30.0, 90.0]);
+    // A start that goes back in time (an older snapshot of the server is found in progress)
+    // is taken, making checks sooner.
+    let mut poll = PollState::default();
+    poll.follow(&[job(1, JobKind::Creating)], 0.0);
+    let older = Job {
+        since_ms: Some(-200_000.0),
+        ..job(1, JobKind::Creating)
+    };
+    poll.follow(&[older], 1_000.0);
+    poll.succeeded(1, JobKind::Creating, 1_000.0);
+    assert_eq!(
+        poll.next_due_ms(),
+        Some(1_000.0 + WINDOW_INTERVAL_MS as f64)
+    );
+}
+
+#[test]
+fn a_fixed_pace_checks_at_that_pace_however_long_the_job_has_run() {
+    let mut poll = PollState::new(Pace::Every(5_000));
+    poll.follow(&[job(1, JobKind::Creating)], 0.0);
+    assert_eq!(poll.next_due_ms(), Some(5_000.0));
+    poll.succeeded(1, JobKind::Creating, 2_000_000.0);
+    assert_eq!(poll.next_due_ms(), Some(2_005_000.0));
+    // Never more often than once a second.
+    let mut poll = PollState::new(Pace::Every(10));
+    poll.follow(&[job(1, JobKind::Creating)], 0.0);
+    assert_eq!(poll.next_due_ms(), Some(1_000.0));
+}
+
+#[test]
+fn a_restore_the_panel_sent_starts_its_schedule_and_one_found_running_does_not() {
+    let mut store = loaded_store();
+    store.mark_restoring(10, 5_000.0);
+    let sent = store
+        .jobs()
+        .into_iter()
+        .find(|j| j.kind == JobKind::Restoring);
+    assert_eq!(sent.and_then(|j| j.since_ms), Some(5_000.0));
+
+    let mut store = loaded_store();
+    store.update_server(server(10, ServerStatus::Restoring), 6_000.0);
+    let found = store
+        .jobs()
+        .into_iter()
+        .find(|j| j.kind == JobKind::Restoring);
+    assert!(found.is_some());
+    assert_eq!(found.and_then(|j| j.since_ms), None);
+    // Its elapsed time on screen still counts from when the panel first saw it.
+    assert_eq!(store.restoring_since(10), Some(6_000.0));
 }
 
 // ----- read retries ---------------------------------------------------------------------------
