@@ -37,7 +37,7 @@ fn camel_case(name: &str) -> String {
         if c == '-' {
             upper = true;
         } else if upper {
-            out.extend(c.to_uppercase());
+            out.push(c.to_ascii_uppercase());
             upper = false;
         } else {
             out.push(c);

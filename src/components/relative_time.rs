@@ -22,17 +22,13 @@ pub fn RelativeTime(
     let exact = format_local_datetime(secs);
     let relative = move || format_relative(secs, clock.now_secs_coarse());
     // The exact time is read out with the relative one (hidden text, not an aria-label, which
-    // a <time> cannot carry); sighted people get it as a tooltip on hover and focus.
+    // a <time> cannot carry); sighted people get it as a tooltip on hover and focus, drawn by
+    // CSS from `data-tip`, so no tooltip element exists until it is shown.
     view! {
-        <span class="sp-tipped">
-            <time datetime=at tabindex="0">
-                {relative}
-                <span class="sp-vh">{format!(", {exact}")}</span>
-            </time>
-            <span class="sp-tip" aria-hidden="true">
-                {exact.clone()}
-            </span>
-        </span>
+        <time class="sp-tipped" datetime=at tabindex="0" data-tip=exact.clone()>
+            {relative}
+            <span class="sp-vh">{format!(", {exact}")}</span>
+        </time>
     }
     .into_any()
 }

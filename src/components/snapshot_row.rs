@@ -28,28 +28,28 @@ pub fn RowAction(
     reason_id: String,
 ) -> impl IntoView {
     let described = reason_id.clone();
+    // The reason is the button's next sibling, placed by the enclosing cell or bar (CSS): no
+    // wrapper element per button, and no tooltip element until there is a reason to show.
     view! {
-        <span class="sp-tipped">
-            <button
-                type="button"
-                class=format!("sp-button sp-button--small {class}")
-                aria-disabled=move || blocker.get().is_some().then_some("true")
-                aria-describedby=move || blocker.get().is_some().then(|| described.clone())
-                on:click=move |_| {
-                    if blocker.get_untracked().is_none() {
-                        on_press.run(());
-                    }
+        <button
+            type="button"
+            class=format!("sp-button sp-button--small {class}")
+            aria-disabled=move || blocker.get().is_some().then_some("true")
+            aria-describedby=move || blocker.get().is_some().then(|| described.clone())
+            on:click=move |_| {
+                if blocker.get_untracked().is_none() {
+                    on_press.run(());
                 }
-            >
-                {verb}
-                <span class="sp-vh">" " {name}</span>
-            </button>
-            <Show when=move || blocker.get().is_some()>
-                <span class="sp-tip" role="tooltip" id=reason_id.clone()>
-                    {move || blocker.get().unwrap_or_default()}
-                </span>
-            </Show>
-        </span>
+            }
+        >
+            {verb}
+            <span class="sp-vh">" " {name}</span>
+        </button>
+        <Show when=move || blocker.get().is_some()>
+            <span class="sp-tip" role="tooltip" id=reason_id.clone()>
+                {move || blocker.get().unwrap_or_default()}
+            </span>
+        </Show>
     }
 }
 
@@ -97,7 +97,7 @@ pub fn SnapshotRow(
             <td>{move || view! { <RelativeTime at=created_at.get() /> }}</td>
             <td class="sp-row__description">
                 {move || match description.get() {
-                    Some(text) => view! { <span>{text}</span> }.into_any(),
+                    Some(text) => text.into_any(),
                     None => {
                         view! {
                             <span class="sp-muted" aria-label="No description">

@@ -9,13 +9,15 @@ pub fn format_size_mb(size_mb: Option<u64>) -> String {
     if mb < 1024 {
         return format!("{mb} MB");
     }
-    let gb = mb as f64 / 1024.0;
-    // Compare the figure as shown, so 1048575 MB reads "1.0 TB", not "1024.0 GB".
-    if (gb * 10.0).round() < 10_240.0 {
-        format!("{gb:.1} GB")
-    } else {
-        format!("{:.1} TB", gb / 1024.0)
-    }
+    // In tenths, rounded half up, with integers only: formatting a float would compile
+    // Rust's float printing into the wasm. Compare the figure as shown, so 1048575 MB reads
+    // "1.0 TB", not "1024.0 GB".
+    let tenths = |per_unit: u128| (u128::from(mb) * 10 + per_unit / 2) / per_unit;
+    let (tenths, unit) = match tenths(1024) {
+        gb if gb < 10_240 => (gb, "GB"),
+        _ => (tenths(1024 * 1024), "TB"),
+    };
+    format!("{}.{} {unit}", tenths / 10, tenths % 10)
 }
 
 fn plural(n: i64, unit: &str) -> String {

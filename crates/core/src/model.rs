@@ -267,7 +267,9 @@ fn humanize(raw: &str) -> String {
     let spaced = raw.trim().replace(['_', '-'], " ");
     let mut chars = spaced.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => "Unknown".to_owned(),
     }
 }

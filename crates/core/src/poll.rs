@@ -122,12 +122,12 @@ impl Finished {
             } => {
                 format!(
                     "Snapshot {name} of {server} is now {}.",
-                    status.label().to_lowercase()
+                    status.label().to_ascii_lowercase()
                 )
             }
             Self::Restore { server, status } => format!(
                 "{server} has been restored and is {}.",
-                status.label().to_lowercase()
+                status.label().to_ascii_lowercase()
             ),
         }
     }

@@ -2,6 +2,8 @@
 //! becomes an [`ApiError`].
 
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::error::{ApiError, FieldErrors};
@@ -66,31 +68,42 @@ pub struct Page<T> {
 /// Decodes one page of a list, sent either as `{"count", "results", "next"?}` or as a bare
 /// array. Items that cannot be read are skipped and counted, so one odd row never hides the
 /// rest; a body that is not a list at all is an error.
+///
+/// Each item is kept as its raw JSON text until it is read on its own, straight into `T`: no
+/// tree of `serde_json::Value`s is built per row, and `T` is decoded one way only.
 pub fn decode_page<T: DeserializeOwned>(
     response: RawResponse<'_>,
     now_secs: i64,
 ) -> Result<Page<T>, ApiError> {
-    let value: Value = decode(response, now_secs)?;
-    let (items, next, count) = match value {
-        Value::Array(items) => (items, None, None),
-        Value::Object(mut object) => {
-            let Some(Value::Array(items)) = object.remove("results") else {
-                return Err(malformed(response));
-            };
-            let next = match object.remove("next") {
-                Some(Value::String(next)) if !next.trim().is_empty() => Some(next),
-                _ => None,
-            };
-            let count = object.get("count").and_then(Value::as_u64);
-            (items, next, count)
-        }
-        _ => return Err(malformed(response)),
+    if !(200..300).contains(&response.status) {
+        return Err(error_for(response, now_secs));
+    }
+    let read = |body: &str| -> Option<(Vec<T>, usize, Option<String>, Option<u64>)> {
+        let (items, next, count) = if body.trim_start().starts_with('[') {
+            (
+                serde_json::from_str::<Vec<&RawValue>>(body).ok()?,
+                None,
+                None,
+            )
+        } else {
+            let envelope: Envelope<'_> = serde_json::from_str(body).ok()?;
+            let next = envelope
+                .next
+                .and_then(|raw| serde_json::from_str::<String>(raw.get()).ok())
+                .filter(|next| !next.trim().is_empty());
+            let count = envelope
+                .count
+                .and_then(|raw| serde_json::from_str::<u64>(raw.get()).ok());
+            (envelope.results?, next, count)
+        };
+        let total = items.len();
+        let items: Vec<T> = items
+            .into_iter()
+            .filter_map(|item| serde_json::from_str(item.get()).ok())
+            .collect();
+        Some((items, total, next, count))
     };
-    let total = items.len();
-    let items: Vec<T> = items
-        .into_iter()
-        .filter_map(|item| serde_json::from_value(item).ok())
-        .collect();
+    let (items, total, next, count) = read(response.body).ok_or_else(|| malformed(response))?;
     let skipped = total.saturating_sub(items.len());
     Ok(Page {
         items,
@@ -98,6 +111,18 @@ pub fn decode_page<T: DeserializeOwned>(
         count,
         skipped,
     })
+}
+
+/// A paginated list as Django REST Framework sends it; `next` and `count` are read leniently
+/// (anything but a string, or a whole number, counts as absent).
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow)]
+    results: Option<Vec<&'a RawValue>>,
+    #[serde(borrow)]
+    next: Option<&'a RawValue>,
+    #[serde(borrow)]
+    count: Option<&'a RawValue>,
 }
 
 /// Turns an unsuccessful answer into the error it is.

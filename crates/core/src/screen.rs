@@ -13,14 +13,18 @@ use crate::route::Route;
 use crate::rules::create_blocker;
 
 /// The filter as typed, in the form it is compared in: trimmed, lower case.
+///
+/// Case is folded for ASCII letters only, which are all a snapshot name may hold (the API
+/// accepts `^[A-Za-z0-9_-]+$`); any other character must match as typed. Full Unicode case
+/// mapping would compile its tables into the wasm for names that cannot exist.
 pub fn normalize_filter(typed: &str) -> String {
-    typed.trim().to_lowercase()
+    typed.trim().to_ascii_lowercase()
 }
 
 /// Whether a snapshot's name matches a [normalized](normalize_filter) filter: anywhere in the
 /// name, whatever the case; an empty filter matches everything.
 pub fn matches_filter(snapshot: &Snapshot, filter: &str) -> bool {
-    filter.is_empty() || snapshot.name.to_lowercase().contains(filter)
+    filter.is_empty() || snapshot.name.to_ascii_lowercase().contains(filter)
 }
 
 /// The server a route is about, if it is about one.

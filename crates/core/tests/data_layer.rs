@@ -16,6 +16,7 @@ use snapshot_core::poll::{
 use snapshot_core::response::Page;
 use snapshot_core::retry::{read_retry_delay_ms, MAX_RETRY_WAIT_MS};
 use snapshot_core::rules::{confirms_restore, restore_phrase};
+use snapshot_core::screen::{matches_filter, normalize_filter};
 use snapshot_core::store::{display_name, Event, Loaded, Store, READ_LAG_MS};
 use snapshot_core::{ApiError, Server, ServerStatus, Snapshot, SnapshotStatus, Unconfirmed};
 
@@ -650,4 +651,41 @@ fn the_restore_phrase_is_never_empty() {
     assert!(!confirms_restore("", &restore_phrase("", 12345)));
     assert!(confirms_restore("12345", &restore_phrase("", 12345)));
     assert!(!confirms_restore("web-server-0", "web-server-01"));
+}
+
+// ----- the name filter ------------------------------------------------------------------------
+
+#[test]
+fn the_filter_matches_anywhere_in_the_name_whatever_the_case() {
+    let mut snapshot = snap(1, 1, SnapshotStatus::Completed, "2025-01-15T10:00:00Z");
+    snapshot.name = "Pre-Migration_2025".to_owned();
+    for typed in [
+        "",
+        "  ",
+        "pre",
+        "MIGRATION",
+        " ion_20 ",
+        "pre-migration_2025",
+    ] {
+        assert!(
+            matches_filter(&snapshot, &normalize_filter(typed)),
+            "{typed:?}"
+        );
+    }
+    for typed in ["post", "migration 2025", "prè"] {
+        assert!(
+            !matches_filter(&snapshot, &normalize_filter(typed)),
+            "{typed:?}"
+        );
+    }
+}
+
+#[test]
+fn letters_outside_ascii_match_only_as_typed() {
+    // The API never sends such a name; one that came anyway is still found by what it holds.
+    let mut snapshot = snap(1, 1, SnapshotStatus::Completed, "2025-01-15T10:00:00Z");
+    snapshot.name = "café-Ärger".to_owned();
+    assert!(!matches_filter(&snapshot, &normalize_filter("CAFÉ")));
+    assert!(matches_filter(&snapshot, &normalize_filter("Café-Ä")));
+    assert!(!matches_filter(&snapshot, &normalize_filter("ärger")));
 }

@@ -47,6 +47,20 @@ fn size_just_under_a_terabyte_never_reads_1024_gb() {
     assert_eq!(format_size_mb(Some(1_048_525)), "1.0 TB");
 }
 
+#[test]
+fn size_rounds_to_the_nearest_tenth_half_up() {
+    // 1075 MB is 1.0498 GB, 1076 MB is 1.0508 GB; 1126.4 MB would be exactly 1.1 GB.
+    assert_eq!(format_size_mb(Some(1075)), "1.0 GB");
+    assert_eq!(format_size_mb(Some(1076)), "1.1 GB");
+    assert_eq!(format_size_mb(Some(1126)), "1.1 GB");
+    assert_eq!(format_size_mb(Some(2047)), "2.0 GB");
+}
+
+#[test]
+fn size_from_the_largest_number_the_api_could_send_is_shown_not_a_panic() {
+    assert_eq!(format_size_mb(Some(u64::MAX)), "17592186044416.0 TB");
+}
+
 // ----- relative times -------------------------------------------------------------------------
 
 #[test]

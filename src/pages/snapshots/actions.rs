@@ -164,7 +164,7 @@ impl Effects {
                         self.error
                             .set(Some(ApiError::Unconfirmed(Unconfirmed::NotRestored {
                                 server: display_name(&server.name, server.id),
-                                status: server.status.label().to_lowercase(),
+                                status: server.status.label().to_ascii_lowercase(),
                             })))
                     }
                     None => self
