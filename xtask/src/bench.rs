@@ -6,19 +6,26 @@
 //!    and no wasm-opt. Raw, gzip -9 and brotli -q 11 bytes, and each ratio.
 //! 2. **Decoding speed.** `cargo bench -p snapshot-core`: reading a list of snapshots with the
 //!    panel's tolerant decoder against a plain `serde_json::Value` parse of the same body.
+//! 3. **In the browser.** `e2e/bench/run.mjs`: the release build against a hand-written
+//!    vanilla-JS page on the same generated data and static API, in one headless Chromium run,
+//!    alternating: time to the last row, a one-row change, unchanged polls, requests while idle
+//!    and hidden, first render, transfer size. CI runs it on small data as a smoke check
+//!    ([`smoke`]), which fails only when a measurement did not work, never on a timing.
 //!
 //! Results, with the machine they came from, are kept in docs/BENCHMARKS.md.
 
 use crate::dist;
 use crate::process::{call, find_program, probe, target_dir};
 use crate::setup;
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// Runs every benchmark and prints the tables.
 pub fn run(root: &Path) -> Result<(), String> {
-    setup::run(root, setup::Scope::Build)?;
+    // Everything: the browser benchmark needs Chromium and Playwright too.
+    setup::run(root, setup::Scope::Everything)?;
     print_machine();
     if find_program("brotli").is_none() {
         // Debian's brotli CLI, for the size a brotli-enabled nginx would serve.
@@ -71,6 +78,34 @@ pub fn run(root: &Path) -> Result<(), String> {
     call(
         Command::new("cargo")
             .args(["bench", "-q", "-p", "snapshot-core", "--bench", "decode"])
+            .current_dir(root),
+    )?;
+
+    let results = target_dir(root).join("bench-browser.json");
+    println!(
+        "\nIn the browser (against a vanilla-JS page; JSON in {}):",
+        results.display()
+    );
+    browser(root, &["--out".as_ref(), results.as_os_str()])
+}
+
+/// CI's check that the browser benchmark still works: small data, one iteration.
+pub fn smoke(root: &Path) -> Result<(), String> {
+    browser(root, &["--smoke".as_ref()])
+}
+
+/// `e2e/bench/run.mjs` against the release build in dist/.
+fn browser(root: &Path, args: &[&OsStr]) -> Result<(), String> {
+    let dist = root.join("dist");
+    if !dist.join(dist::LOADER).is_file() {
+        return Err("dist/ is not built (`cargo xtask dist` makes it)".to_owned());
+    }
+    call(
+        Command::new("node")
+            .arg(root.join("e2e").join("bench").join("run.mjs"))
+            .arg("--dist")
+            .arg(&dist)
+            .args(args)
             .current_dir(root),
     )
 }

@@ -3,7 +3,7 @@
 
 use crate::nginx::{self, TestSite};
 use crate::process::{self, call, ensure_port_free, target_dir, Service};
-use crate::{dist, setup};
+use crate::{bench, dist, setup};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -26,7 +26,7 @@ struct Step {
     run: fn(&Path) -> Result<(), String>,
 }
 
-const STEPS: [Step; 8] = [
+const STEPS: [Step; 9] = [
     Step {
         key: "setup",
         title: "setup",
@@ -66,6 +66,11 @@ const STEPS: [Step; 8] = [
         key: "e2e",
         title: "end-to-end (Playwright, nginx, simulator)",
         run: end_to_end,
+    },
+    Step {
+        key: "bench",
+        title: "browser benchmark, smoke (small data; timings never fail it)",
+        run: bench::smoke,
     },
 ];
 
@@ -404,7 +409,8 @@ mod tests {
                 "unit",
                 "wasm",
                 "dist",
-                "e2e"
+                "e2e",
+                "bench"
             ]
         );
     }
