@@ -15,12 +15,14 @@ use std::time::Duration;
 use leptos::prelude::*;
 use snapshot_core::model::{Server, Snapshot};
 use snapshot_core::poll::{Job, JobKind, Pace, PollState};
+use snapshot_core::screen::by_server;
 use snapshot_core::store::{Event, Loaded, Store};
 use snapshot_core::ApiError;
 
 use crate::api::Client;
 use crate::browser;
 use crate::host::Host;
+use crate::keyed::{set_if_changed, Keyed};
 use crate::notices::{Notices, Tone};
 use crate::tasks::{TaskOwner, TaskSlot};
 
@@ -42,6 +44,10 @@ pub struct Board {
     pub servers: RwSignal<Vec<Server>>,
     /// Every snapshot on screen, newest first.
     pub snapshots: RwSignal<Vec<Snapshot>>,
+    /// The same snapshots, each server's on its own signal: what a server's section reads.
+    pub snapshots_of: Keyed<Vec<Snapshot>>,
+    /// The same servers, one signal each, `None` for a server that is not listed.
+    pub server: Keyed<Option<Server>>,
     /// Whether `servers` came from the servers endpoint (so empty servers are listed too).
     pub servers_listed: RwSignal<bool>,
     /// Restores being followed: server id and since when (ms, this browser's clock).
@@ -72,13 +78,6 @@ pub struct Board {
     host: Host,
 }
 
-/// Sets a signal only if the value differs, so nothing downstream wakes for nothing.
-fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
-    if signal.with_untracked(|current| *current != value) {
-        signal.set(value);
-    }
-}
-
 impl Board {
     /// A board that reads through `client`, announces through `notices` and checks running
     /// jobs at `pace`. Its requests belong to the current owner (the page).
@@ -86,6 +85,8 @@ impl Board {
         Self {
             servers: RwSignal::new(Vec::new()),
             snapshots: RwSignal::new(Vec::new()),
+            snapshots_of: Keyed::new(),
+            server: Keyed::new(),
             servers_listed: RwSignal::new(false),
             restoring: RwSignal::new(Vec::new()),
             state: RwSignal::new(LoadState::Loading),
@@ -141,13 +142,13 @@ impl Board {
             self.reloading.set(false);
             match result {
                 Ok((loaded, listed)) => {
-                    set_if_changed(self.skipped, listed.skipped);
-                    set_if_changed(self.incomplete, listed.incomplete);
+                    set_if_changed(&self.skipped, listed.skipped);
+                    set_if_changed(&self.incomplete, listed.incomplete);
                     self.change(|store, now| store.load(loaded, scope, now));
                     let now = browser::now_ms();
                     self.poll.update_value(|poll| poll.all_succeeded(now));
                     self.succeeded();
-                    set_if_changed(self.state, LoadState::Ready);
+                    set_if_changed(&self.state, LoadState::Ready);
                 }
                 Err(error) => self.fail_load(error),
             }
@@ -162,15 +163,23 @@ impl Board {
             return;
         };
         self.store.with_value(|store| {
-            set_if_changed(self.snapshots, store.snapshots().to_vec());
-            set_if_changed(self.servers, store.servers().to_vec());
-            set_if_changed(self.servers_listed, store.servers_listed());
+            set_if_changed(&self.snapshots, store.snapshots().to_vec());
+            set_if_changed(&self.servers, store.servers().to_vec());
+            self.snapshots_of.set_all(by_server(store.snapshots()));
+            self.server.set_all(
+                store
+                    .servers()
+                    .iter()
+                    .map(|s| (s.id, Some(s.clone())))
+                    .collect(),
+            );
+            set_if_changed(&self.servers_listed, store.servers_listed());
             let restoring: Vec<(u64, f64)> = store
                 .servers()
                 .iter()
                 .filter_map(|s| store.restoring_since(s.id).map(|since| (s.id, since)))
                 .collect();
-            set_if_changed(self.restoring, restoring);
+            set_if_changed(&self.restoring, restoring);
             let jobs = store.jobs();
             self.poll.update_value(|poll| poll.follow(&jobs, now));
         });
@@ -200,13 +209,13 @@ impl Board {
         self.updated_at.set(Some(browser::now_ms()));
         let failing = self.poll.with_value(PollState::has_failures);
         if !failing {
-            set_if_changed(self.refresh_error, None);
+            set_if_changed(&self.refresh_error, None);
         }
     }
 
     fn fail_load(self, error: ApiError) {
         if matches!(self.state.get_untracked(), LoadState::Ready) {
-            set_if_changed(self.refresh_error, Some(error));
+            set_if_changed(&self.refresh_error, Some(error));
             // The polls that waited for this load go on with what is on screen.
             self.schedule.update(|n| *n = n.wrapping_add(1));
         } else {
@@ -309,7 +318,7 @@ impl Board {
                 let jitter = browser::random();
                 self.poll
                     .update_value(|poll| poll.failed(id, job.kind, now, wait, jitter));
-                set_if_changed(self.refresh_error, Some(error));
+                set_if_changed(&self.refresh_error, Some(error));
                 true
             }
         }

@@ -672,3 +672,55 @@ async fn unmounting_right_after_a_view_change_is_safe() {
     host.remove();
     mounting_again_works().await;
 }
+
+// ----- keyed signals ----------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn a_change_to_one_id_wakes_only_what_reads_that_id() {
+    use snapshot_panel::keyed::Keyed;
+    use std::collections::BTreeMap;
+
+    let owner = Owner::new();
+    owner.with(|| {
+        let keyed: Keyed<Vec<u32>> = Keyed::new();
+        keyed.set_all(BTreeMap::from([(1, vec![10]), (2, vec![20])]));
+        // What each server's section derives from its own signal, counting its runs.
+        let runs = [RwSignal::new(0_u32), RwSignal::new(0_u32)];
+        let derived = [1_u64, 2].map(|id| {
+            let signal = keyed.get(id);
+            let counter = runs[usize::try_from(id - 1).unwrap()];
+            Memo::new(move |_| {
+                counter.update_untracked(|n| *n += 1);
+                signal.get()
+            })
+        });
+        assert_eq!(derived[0].get(), vec![10]);
+        assert_eq!(derived[1].get(), vec![20]);
+
+        // Everything is set again; only id 1's value differs.
+        keyed.set_all(BTreeMap::from([(1, vec![10, 11]), (2, vec![20])]));
+        assert_eq!(derived[0].get(), vec![10, 11]);
+        assert_eq!(derived[1].get(), vec![20]);
+        assert_eq!(
+            runs[0].get_untracked(),
+            2,
+            "id 1 changed, so its reader ran again"
+        );
+        assert_eq!(
+            runs[1].get_untracked(),
+            1,
+            "id 2 did not change, so its reader did not run"
+        );
+
+        // An id that is gone goes back to the default; a new one has its value at once.
+        keyed.set_all(BTreeMap::from([(3, vec![30])]));
+        assert_eq!(derived[0].get(), Vec::<u32>::new());
+        assert_eq!(derived[1].get(), Vec::<u32>::new());
+        assert_eq!(keyed.get(3).get(), vec![30]);
+        assert_eq!(
+            keyed.get(4).get(),
+            Vec::<u32>::new(),
+            "an id never set reads the default"
+        );
+    });
+}

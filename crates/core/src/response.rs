@@ -78,38 +78,38 @@ pub fn decode_page<T: DeserializeOwned>(
     if !(200..300).contains(&response.status) {
         return Err(error_for(response, now_secs));
     }
-    let read = |body: &str| -> Option<(Vec<T>, usize, Option<String>, Option<u64>)> {
-        let (items, next, count) = if body.trim_start().starts_with('[') {
-            (
-                serde_json::from_str::<Vec<&RawValue>>(body).ok()?,
-                None,
-                None,
-            )
-        } else {
-            let envelope: Envelope<'_> = serde_json::from_str(body).ok()?;
-            let next = envelope
-                .next
-                .and_then(|raw| serde_json::from_str::<String>(raw.get()).ok())
-                .filter(|next| !next.trim().is_empty());
-            let count = envelope
-                .count
-                .and_then(|raw| serde_json::from_str::<u64>(raw.get()).ok());
-            (envelope.results?, next, count)
-        };
-        let total = items.len();
-        let items: Vec<T> = items
-            .into_iter()
-            .filter_map(|item| serde_json::from_str(item.get()).ok())
-            .collect();
-        Some((items, total, next, count))
+    read_page(response.body).ok_or_else(|| malformed(response))
+}
+
+/// A list's page from its body, or `None` if the body is not a list.
+fn read_page<T: DeserializeOwned>(body: &str) -> Option<Page<T>> {
+    let (raw_items, next, count) = if body.trim_start().starts_with('[') {
+        (
+            serde_json::from_str::<Vec<&RawValue>>(body).ok()?,
+            None,
+            None,
+        )
+    } else {
+        let envelope: Envelope<'_> = serde_json::from_str(body).ok()?;
+        let next = envelope
+            .next
+            .and_then(|raw| serde_json::from_str::<String>(raw.get()).ok())
+            .filter(|next| !next.trim().is_empty());
+        let count = envelope
+            .count
+            .and_then(|raw| serde_json::from_str::<u64>(raw.get()).ok());
+        (envelope.results?, next, count)
     };
-    let (items, total, next, count) = read(response.body).ok_or_else(|| malformed(response))?;
-    let skipped = total.saturating_sub(items.len());
-    Ok(Page {
+    let total = raw_items.len();
+    let items: Vec<T> = raw_items
+        .into_iter()
+        .filter_map(|item| serde_json::from_str(item.get()).ok())
+        .collect();
+    Some(Page {
+        skipped: total.saturating_sub(items.len()),
         items,
         next,
         count,
-        skipped,
     })
 }
 

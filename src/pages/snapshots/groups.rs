@@ -1,11 +1,9 @@
 //! The body of the page: loading, the load's error, or the servers with their snapshots.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 use snapshot_core::model::{Server, Snapshot};
 use snapshot_core::route::{Route, View};
-use snapshot_core::screen::{by_server, oldest_of, shown_servers, shown_snapshots};
+use snapshot_core::screen::{oldest_of, shown_servers, shown_snapshots};
 use snapshot_core::store::display_name;
 
 use super::dialogs::Dialog;
@@ -18,16 +16,6 @@ use crate::nav::Nav;
 #[component]
 pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    // Grouped once per change of the lists, so that each server's section reads its own few
-    // rows rather than scanning every snapshot and every server.
-    let grouped = Memo::new(move |_| board.snapshots.with(|all| by_server(all)));
-    let servers = Memo::new(move |_| {
-        board.servers.with(|all| {
-            all.iter()
-                .map(|s| (s.id, s.clone()))
-                .collect::<BTreeMap<u64, Server>>()
-        })
-    });
     let shown = Memo::new(move |_| {
         let route = nav.view.with(|v| v.route.clone());
         let filter = filter.get();
@@ -66,7 +54,7 @@ pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) ->
             >
                 <div class="sp-servers">
                     <For each=move || shown.get() key=|id| *id let:id>
-                        <Group id board grouped servers filter open />
+                        <Group id board filter open />
                     </For>
                 </div>
             </Show>
@@ -75,38 +63,29 @@ pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) ->
     }
 }
 
-/// One server's group, fed from the board.
+/// One server's group, fed from the board: it reads that server's own signals, so a change
+/// to another server's snapshots does not wake it.
 #[component]
-fn Group(
-    id: u64,
-    board: Board,
-    /// Every server's snapshots, newest first.
-    grouped: Memo<BTreeMap<u64, Vec<Snapshot>>>,
-    /// Every server, by id.
-    servers: Memo<BTreeMap<u64, Server>>,
-    filter: Memo<String>,
-    open: Callback<Dialog>,
-) -> impl IntoView {
+fn Group(id: u64, board: Board, filter: Memo<String>, open: Callback<Dialog>) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let listed = board.server.get(id);
     let server = Memo::new(move |_| {
-        servers.with(|servers| {
-            servers
-                .get(&id)
-                .map(|s| Server {
-                    name: display_name(&s.name, s.id),
-                    ..s.clone()
-                })
-                .unwrap_or_else(|| Server {
-                    id,
-                    name: format!("Server {id}"),
-                    status: Default::default(),
-                    hostname: None,
-                    ip_address: None,
-                    location: None,
-                })
+        listed.with(|server| match server {
+            Some(s) => Server {
+                name: display_name(&s.name, s.id),
+                ..s.clone()
+            },
+            None => Server {
+                id,
+                name: format!("Server {id}"),
+                status: Default::default(),
+                hostname: None,
+                ip_address: None,
+                location: None,
+            },
         })
     });
-    let own = Memo::new(move |_| grouped.with(|g| g.get(&id).cloned().unwrap_or_default()));
+    let own = board.snapshots_of.get(id);
     let snapshots = Memo::new(move |_| {
         let filter = filter.get();
         own.with(|all| shown_snapshots(all, id, &filter))
