@@ -52,22 +52,21 @@ pub fn format_local_datetime(secs: i64) -> String {
         return String::new();
     }
     let parts = EXACT_TIME.with(|format| format.format_to_parts(&date));
-    let part = |kind: Intl::DateTimeFormatPartType| {
-        parts
-            .iter()
-            .map(JsCast::unchecked_into::<Intl::DateTimeFormatPart>)
-            .find(|part| part.type_() == kind)
-            .map(|part| String::from(part.value()))
-            .unwrap_or_default()
-    };
-    format!(
-        "{} {} {}, {}:{}",
-        part(Day),
-        part(Month),
-        part(Year),
-        part(Hour),
-        part(Minute)
-    )
+    // One pass over the parts, each read once: this runs for every row on screen.
+    let [mut day, mut month, mut year, mut hour, mut minute] = Default::default();
+    for part in parts.iter() {
+        let part: Intl::DateTimeFormatPart = part.unchecked_into();
+        let slot = match part.type_() {
+            Day => &mut day,
+            Month => &mut month,
+            Year => &mut year,
+            Hour => &mut hour,
+            Minute => &mut minute,
+            _ => continue,
+        };
+        *slot = String::from(part.value());
+    }
+    format!("{day} {month} {year}, {hour}:{minute}")
 }
 
 /// Whether the document is hidden (a background tab).

@@ -9,7 +9,7 @@ use snapshot_core::rules::create_blocker;
 use snapshot_core::validate::SNAPSHOTS_PER_SERVER;
 
 use super::actions::DeleteOldest;
-use super::snapshot_row::{RowAction, SnapshotRow};
+use super::snapshot_row::{fixed_fields, RowAction, SnapshotRow};
 use crate::clock::Clock;
 
 /// A server's section.
@@ -228,7 +228,7 @@ fn SnapshotTable(
                 </tr>
             </thead>
             <tbody>
-                <For each=move || snapshots.get() key=|s| s.id let:first>
+                <For each=move || snapshots.get() key=fixed_fields let:first>
                     <SnapshotRow
                         snapshot=follow(snapshots, first)
                         server_status=status

@@ -45,17 +45,25 @@ pub fn RowAction(
             {verb}
             <span class="sp-vh">" " {name}</span>
         </button>
-        <Show when=move || blocker.get().is_some()>
-            <span class="sp-tip" role="tooltip" id=reason_id.clone()>
-                {move || blocker.get().unwrap_or_default()}
-            </span>
-        </Show>
+        {move || {
+            blocker
+                .get()
+                .map(|reason| {
+                    view! {
+                        <span class="sp-tip" role="tooltip" id=reason_id.clone()>
+                            {reason}
+                        </span>
+                    }
+                })
+        }}
     }
 }
 
-/// A snapshot's row. It is keyed on the snapshot's id and follows that snapshot: when a poll
-/// changes it, only the cells that show what changed are redrawn. The server's status reaches
-/// it as a signal too.
+/// A snapshot's row. A snapshot's name, creation time and description never change (the API
+/// has no way to edit them), so they are drawn once; its status and size change as it is
+/// created, and they follow `snapshot`, each cell redrawn only when what it shows changed.
+/// The list keys rows on [`fixed_fields`], so a row whose fixed fields did differ would be
+/// drawn anew. The server's status reaches the row as a signal too.
 #[component]
 pub fn SnapshotRow(
     /// The snapshot, as it is now.
@@ -69,49 +77,49 @@ pub fn SnapshotRow(
     /// Asks to delete this snapshot.
     on_delete: Callback<Snapshot>,
 ) -> impl IntoView {
-    let id = snapshot.with_untracked(|s| s.id);
-    // Text cells re-read the snapshot when it changes (a text node is only written when its
-    // text differs); the cells that build views read through a memo, so that a change
-    // elsewhere in the snapshot does not rebuild them.
-    let name = Signal::derive(move || snapshot.with(|s| s.name.clone()));
-    let status = Memo::new(move |_| snapshot.with(|s| (s.status.clone(), s.created_at.clone())));
-    let created_at = Memo::new(move |_| snapshot.with(|s| s.created_at.clone()));
-    let description = Memo::new(move |_| snapshot.with(|s| s.description.clone()));
+    let (id, name, created_at, description) = snapshot.with_untracked(|s| {
+        (
+            s.id,
+            s.name.clone(),
+            s.created_at.clone(),
+            s.description.clone(),
+        )
+    });
+    let status = Memo::new(move |_| snapshot.with(|s| s.status.clone()));
     let restore_blocked =
         Signal::derive(move || snapshot.with(|s| restore_blocker(s, &server_status.get())));
     let delete_blocked = Signal::derive(move || delete_blocker(&server_status.get()));
     let restore = Callback::new(move |()| on_restore.run(snapshot.get_untracked()));
     let delete = Callback::new(move |()| on_delete.run(snapshot.get_untracked()));
+    let badge_started = created_at.clone();
+    let description = match description {
+        Some(text) => text.into_any(),
+        None => view! {
+            <span class="sp-muted" aria-label="No description">
+                "—"
+            </span>
+        }
+        .into_any(),
+    };
     view! {
         <tr class="sp-row" data-snapshot-id=id.to_string()>
             <th scope="row" class="sp-row__name">
-                {name}
+                {name.clone()}
             </th>
             <td>
                 {move || {
-                    let (status, created_at) = status.get();
-                    view! { <StatusBadge status created_at /> }
+                    view! { <StatusBadge status=status.get() created_at=badge_started.clone() /> }
                 }}
             </td>
             <td class="sp-row__size">{move || snapshot.with(|s| format_size_mb(s.size_mb))}</td>
-            <td>{move || view! { <RelativeTime at=created_at.get() /> }}</td>
-            <td class="sp-row__description">
-                {move || match description.get() {
-                    Some(text) => text.into_any(),
-                    None => {
-                        view! {
-                            <span class="sp-muted" aria-label="No description">
-                                "—"
-                            </span>
-                        }
-                            .into_any()
-                    }
-                }}
+            <td>
+                <RelativeTime at=created_at />
             </td>
+            <td class="sp-row__description">{description}</td>
             <td class="sp-row__actions">
                 <RowAction
                     verb="Restore"
-                    name=name
+                    name=name.clone()
                     blocker=restore_blocked
                     class="sp-button--secondary"
                     on_press=restore
@@ -128,4 +136,14 @@ pub fn SnapshotRow(
             </td>
         </tr>
     }
+}
+
+/// What a row is keyed on: the snapshot's id and the fields it draws once.
+pub fn fixed_fields(snapshot: &Snapshot) -> (u64, String, String, Option<String>) {
+    (
+        snapshot.id,
+        snapshot.name.clone(),
+        snapshot.created_at.clone(),
+        snapshot.description.clone(),
+    )
 }
