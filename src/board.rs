@@ -381,18 +381,23 @@ struct Completeness {
     incomplete: bool,
 }
 
+/// Reads the snapshots and the servers in `scope` side by side: neither waits for the other.
 async fn load(client: &Client, scope: Option<u64>) -> Result<(Loaded, Completeness), ApiError> {
-    let listed = client.list_snapshots(scope).await?;
-    let servers = match scope {
-        None => client.list_servers().await.map(|listed| listed.items),
-        Some(id) => match client.get_server(id).await {
-            Err(ApiError::NotFound { .. }) if listed.items.is_empty() => {
-                return Err(ApiError::NotFound {
-                    detail: Some(format!("There is no server {id} in this account.")),
-                });
-            }
-            other => other.map(|server| vec![server]),
-        },
+    let servers = async {
+        match scope {
+            None => client.list_servers().await.map(|listed| listed.items),
+            Some(id) => client.get_server(id).await.map(|server| vec![server]),
+        }
+    };
+    let (listed, servers) = futures::future::join(client.list_snapshots(scope), servers).await;
+    let listed = listed?;
+    let servers = match (scope, servers) {
+        (Some(id), Err(ApiError::NotFound { .. })) if listed.items.is_empty() => {
+            return Err(ApiError::NotFound {
+                detail: Some(format!("There is no server {id} in this account.")),
+            });
+        }
+        (_, servers) => servers,
     };
     let servers = match servers {
         Ok(servers) => Some(servers),

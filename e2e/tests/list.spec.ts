@@ -378,6 +378,28 @@ test.describe('views and the address bar', () => {
 });
 
 test.describe('states', () => {
+  test('the snapshots and the servers are read side by side, not one after the other', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    const servers = await apiServers();
+    // The snapshots answer slowly: a panel that waited for them would ask for the servers only
+    // after they came.
+    await setFaults({ kinds: ['latency'], latency_ms: 1_500, path_prefix: '/api/v1/snapshots/' });
+    const pending = new Set<string>();
+    const askedWhileSnapshotsPending: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (!pathname.startsWith('/api/')) return;
+      if (pending.has('/api/v1/snapshots/')) askedWhileSnapshotsPending.push(pathname);
+      pending.add(pathname);
+    });
+    page.on('requestfinished', (request) => pending.delete(new URL(request.url()).pathname));
+
+    await page.goto('/');
+    await expect(page.getByRole('region')).toHaveCount(servers.length);
+    expect(askedWhileSnapshotsPending).toContain('/api/v1/servers/');
+    await clearFaults();
+  });
+
   test('a server with no snapshots invites the first one', async ({ page }) => {
     await resetSimulator({ create_secs: 600 });
     const server = (await apiServers()).find((s) => s.id === 12347);
