@@ -7,20 +7,7 @@
 // The browser is Debian's Chromium. Never run `npx playwright install`: it downloads a browser
 // and fails on machines without internet (see /work/shared/TOOLCHAIN.md).
 import { defineConfig } from '@playwright/test';
-
-// The same flags as webdriver.json (wasm-bindgen-test). Chromium as root needs --no-sandbox; the
-// networking flags stop it from trying (and failing) to reach Google's services.
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 export default defineConfig({
   testDir: 'tests',
@@ -37,8 +24,8 @@ export default defineConfig({
     baseURL: process.env.BASE_URL ?? 'http://127.0.0.1:18080',
     browserName: 'chromium',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: chromiumArgs,
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
