@@ -80,7 +80,8 @@ async function launchChromium() {
   const child = spawn(
     CHROMIUM,
     [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, `--window-size=${VIEWPORT.width},${VIEWPORT.height}`, 'about:blank'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so that closing it ends its helper processes too.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   const endpoint = await new Promise((resolve, reject) => {
     let log = '';
@@ -100,12 +101,30 @@ async function launchChromium() {
     browser,
     async close() {
       await browser.close().catch(() => {});
+      const group = -child.pid;
+      const running = () => {
+        try {
+          process.kill(group, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
       if (child.exitCode === null && child.signalCode === null) {
         const exited = once(child, 'exit');
-        child.kill();
+        process.kill(group, 'SIGTERM');
         await exited;
       }
-      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      // The helpers (renderers, crash handler) may outlive the main process for a moment and
+      // still write into the profile: it is removed once the whole group is gone.
+      for (let waited = 0; running() && waited < 10_000; waited += 100) await sleep(100);
+      if (running()) process.kill(group, 'SIGKILL');
+      try {
+        fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      } catch (error) {
+        // Leftover temporary files are not a failed measurement.
+        console.warn(`warning: could not remove Chromium's temporary profile ${profile}: ${error.message}`);
+      }
     },
   };
 }
