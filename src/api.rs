@@ -19,7 +19,7 @@ use snapshot_core::model::{CreatedSnapshot, Me, NewSnapshot, RestoreStarted, Ser
 use snapshot_core::response::{self, parse_retry_after, Page, RawResponse};
 use snapshot_core::retry::read_retry_delay_ms;
 use snapshot_core::url::{split_query, ApiBase};
-use snapshot_core::ApiError;
+use snapshot_core::{ApiError, Locale};
 
 use crate::browser;
 
@@ -27,6 +27,15 @@ use crate::browser;
 /// panel's requests from a cross-site form's (see `deploy/nginx.conf`). It is one that
 /// django-cors-headers allows by default, so a direct, cross-origin deployment keeps working.
 const PANEL_HEADER: (&str, &str) = ("X-Requested-With", "XMLHttpRequest");
+
+/// The languages the panel asks the API to answer in: its own, so that a DRF deployment's
+/// translated words (`LocaleMiddleware`) match the panel's. A CORS-safelisted header.
+fn accept_language(t: Locale) -> &'static str {
+    match t {
+        Locale::En => "en",
+        Locale::PtBr => "pt-BR, pt;q=0.9",
+    }
+}
 
 /// What the client needs to talk to the API. Cheap to clone; the token is shared, so a new
 /// token (sign-in, a host's rotation) applies to every later request.
@@ -38,6 +47,8 @@ pub struct Client {
     on_unauthorized: Callback<()>,
     /// How many reads are waiting to be tried again.
     retrying: RwSignal<u32>,
+    /// The panel's language: asked of the API too, so that its own words match.
+    locale: Locale,
 }
 
 impl Client {
@@ -47,11 +58,13 @@ impl Client {
         base: ApiBase,
         token: RwSignal<Option<String>>,
         timeout_ms: u32,
+        locale: Locale,
         on_unauthorized: Callback<()>,
     ) -> Self {
         Self {
             base,
             token,
+            locale,
             timeout: Duration::from_millis(u64::from(timeout_ms)),
             on_unauthorized,
             retrying: RwSignal::new(0),
@@ -132,7 +145,7 @@ impl Client {
             let next = match &page.next {
                 Some(next) => Some(self.base.follow(next).ok_or_else(|| ApiError::Malformed {
                     status: 200,
-                    excerpt: "a next-page link outside the API".to_owned(),
+                    excerpt: self.locale.err_foreign_next_link().into_owned(),
                 })?),
                 None => None,
             };
@@ -240,6 +253,7 @@ impl Client {
             .abort_signal(Some(&abort.controller.signal()))
             .header("Accept", "application/json")
             .header("Content-Type", "application/json")
+            .header("Accept-Language", accept_language(self.locale))
             .header(PANEL_HEADER.0, PANEL_HEADER.1);
         // Only when the panel has a token: behind a proxy that injects it, none is sent.
         if let Some(token) = self.token.get_untracked().filter(|t| !t.is_empty()) {

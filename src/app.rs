@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 use snapshot_core::config::{AuthMode, SettingError, Settings};
-use snapshot_core::ApiError;
+use snapshot_core::{ApiError, Locale};
 
 use crate::api::Client;
 use crate::clock::Clock;
 use crate::components::load::{LoadFailed, Loading};
 use crate::components::modal::Modal;
 use crate::host::Host;
+use crate::intl::locale;
 use crate::nav::Nav;
 use crate::notices::{NoticeArea, Notices};
 use crate::pages::sign_in::SignInForm;
@@ -37,6 +38,7 @@ pub fn App(
     /// The token handed in by a host page (auth mode `host`).
     host_token: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    let t = locale();
     let host = Host::new(host_element);
     let notices = Notices::new();
     let clock = Clock::start();
@@ -45,6 +47,7 @@ pub fn App(
         settings.api_base.clone(),
         session.token,
         settings.timeout_ms,
+        t,
         Callback::new(move |()| session.unauthorized()),
     );
     let nav = Nav::new(routing, settings.server_id);
@@ -73,14 +76,14 @@ pub fn App(
     view! {
         <div class="sp-panel">
             <header class="sp-header">
-                <h1 class="sp-header__title">"Snapshots"</h1>
+                <h1 class="sp-header__title">{t.title()}</h1>
                 <div class="sp-header__session">
                     {move || {
                         who()
                             .map(|name| {
                                 view! {
                                     <span class="sp-who">
-                                        "Signed in as " <strong>{name}</strong>
+                                        {t.signed_in_as()} <strong>{name}</strong>
                                     </span>
                                 }
                             })
@@ -90,14 +93,14 @@ pub fn App(
                             class="sp-button sp-button--quiet"
                             on:click=move |_| session.sign_out()
                         >
-                            "Sign out"
+                            {t.sign_out()}
                         </button>
                     </Show>
                 </div>
             </header>
             <NoticeArea notices=notices />
             {move || match screen.get() {
-                Screen::Checking => view! { <Loading text="Connecting to the API…" /> }.into_any(),
+                Screen::Checking => view! { <Loading text=t.connecting() /> }.into_any(),
                 Screen::SignIn => view! { <SignInForm client=main_client.clone() /> }.into_any(),
                 Screen::CheckFailed(error) => {
                     let client = retry_client.clone();
@@ -105,8 +108,7 @@ pub fn App(
                         session.state.set(SessionState::Checking);
                         session.check(client.clone(), None, false);
                     });
-                    view! { <LoadFailed title="The API couldn't be reached" error on_retry /> }
-                        .into_any()
+                    view! { <LoadFailed title=t.api_unreachable() error on_retry /> }.into_any()
                 }
                 Screen::Panel => view! { <SnapshotsPage client=main_client.clone() /> }.into_any(),
             }}
@@ -115,7 +117,7 @@ pub fn App(
             }>
                 {
                     let client = client.clone();
-                    move || expired_view(mode, client.clone(), session)
+                    move || expired_view(t, mode, client.clone(), session)
                 }
             </Show>
         </div>
@@ -124,26 +126,23 @@ pub fn App(
 
 /// What a 401 in mid-session shows: a sign-in dialog over the page (nothing on it is lost),
 /// or, when the token comes from a proxy or the host page, a notice that says so.
-fn expired_view(mode: AuthMode, client: Client, session: Session) -> AnyView {
+fn expired_view(t: Locale, mode: AuthMode, client: Client, session: Session) -> AnyView {
     match mode {
         AuthMode::Auto | AuthMode::Token => view! {
             <Modal labelled_by="sign-in-title" on_close=Callback::new(move |()| session.sign_out())>
-                <SignInForm
-                    client=client
-                    reason="Your session has ended. Sign in again to carry on where you were."
-                />
+                <SignInForm client=client reason=t.session_ended_sign_in() />
             </Modal>
         }
         .into_any(),
         AuthMode::Proxy => view! {
             <div class="sp-alert sp-alert--problem" role="alert">
-                "The API refused the token that the proxy in front of it adds. Ask whoever runs this panel to check the proxy's token."
+                {t.proxy_token_refused()}
             </div>
         }
         .into_any(),
         AuthMode::Host => view! {
             <div class="sp-alert sp-alert--problem" role="alert">
-                "The API token has expired. Waiting for a new one from the page…"
+                {t.host_token_expired()}
             </div>
         }
         .into_any(),
@@ -156,14 +155,13 @@ pub fn SettingsProblem(
     /// What is wrong.
     errors: Vec<SettingError>,
 ) -> impl IntoView {
+    let t = locale();
     view! {
         <div class="sp-panel">
             <div class="sp-error" role="alert">
-                <h1>"Snapshot Panel is misconfigured"</h1>
-                <ul>{errors.iter().map(|e| view! { <li>{e.message()}</li> }).collect_view()}</ul>
-                <p>
-                    "Fix the snapshot-panel settings in the page (meta tags or data- attributes) and reload."
-                </p>
+                <h1>{t.misconfigured()}</h1>
+                <ul>{errors.iter().map(|e| view! { <li>{e.message(t)}</li> }).collect_view()}</ul>
+                <p>{t.misconfigured_fix()}</p>
             </div>
         </div>
     }

@@ -17,11 +17,12 @@ use snapshot_core::model::{Server, Snapshot};
 use snapshot_core::poll::{Job, JobKind, Pace, PollState};
 use snapshot_core::screen::by_server;
 use snapshot_core::store::{Event, Loaded, Store};
-use snapshot_core::ApiError;
+use snapshot_core::{ApiError, Locale};
 
 use crate::api::Client;
 use crate::browser;
 use crate::host::Host;
+use crate::intl::locale;
 use crate::keyed::{set_if_changed, Keyed};
 use crate::notices::{Notices, Tone};
 use crate::tasks::{TaskOwner, TaskSlot};
@@ -76,6 +77,8 @@ pub struct Board {
     owner: StoredValue<TaskOwner>,
     notices: Notices,
     host: Host,
+    /// The language its announcements are in.
+    t: Locale,
 }
 
 impl Board {
@@ -83,6 +86,7 @@ impl Board {
     /// jobs at `pace`. Its requests belong to the current owner (the page).
     pub fn new(client: Client, notices: Notices, host: Host, pace: Pace) -> Self {
         Self {
+            t: locale(),
             servers: RwSignal::new(Vec::new()),
             snapshots: RwSignal::new(Vec::new()),
             snapshots_of: Keyed::new(),
@@ -197,9 +201,9 @@ impl Board {
             })
             | Event::Restored(_) => Tone::Success,
             Event::Finished(_) => Tone::Problem,
-            Event::ServerGone { .. } => Tone::Info,
+            Event::ServerGone(_) => Tone::Info,
         };
-        self.notices.say(tone, event.message());
+        self.notices.say(tone, event.message(self.t));
         if let Event::Restored(server) = event {
             self.host.restore_finished(&server);
         }
@@ -393,9 +397,7 @@ async fn load(client: &Client, scope: Option<u64>) -> Result<(Loaded, Completene
     let listed = listed?;
     let servers = match (scope, servers) {
         (Some(id), Err(ApiError::NotFound { .. })) if listed.items.is_empty() => {
-            return Err(ApiError::NotFound {
-                detail: Some(format!("There is no server {id} in this account.")),
-            });
+            return Err(ApiError::NoSuchServer { id });
         }
         (_, servers) => servers,
     };

@@ -1,12 +1,11 @@
 //! Small, safe wrappers over the browser APIs the panel uses. Nothing here panics: a missing
 //! window or a refused call is treated as "not available".
 
-use js_sys::Intl;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use snapshot_core::validate::LocalStamp;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 /// Milliseconds since the epoch, by the browser's clock.
 pub fn now_ms() -> f64 {
@@ -24,49 +23,6 @@ pub fn local_now() -> LocalStamp {
         hour: now.get_hours(),
         minute: now.get_minutes(),
     }
-}
-
-thread_local! {
-    /// Built once: making an `Intl.DateTimeFormat` costs far more than using one.
-    static EXACT_TIME: Intl::DateTimeFormat = {
-        let options = Intl::DateTimeFormatOptions::new();
-        options.set_day(Intl::DayFormat::Numeric);
-        options.set_month(Intl::MonthFormat::Short);
-        options.set_year(Intl::YearFormat::Numeric);
-        options.set_hour(Intl::NumericFormat::TwoDigit);
-        options.set_minute(Intl::NumericFormat::TwoDigit);
-        options.set_hour_cycle(Intl::HourCycle::H23);
-        // An empty list of locales is the browser's own.
-        Intl::DateTimeFormat::new(&js_sys::Array::new(), &options)
-    };
-}
-
-/// An exact time (seconds since the epoch) in the person's zone: "15 Jan 2025, 18:30". The
-/// browser's `Intl` works out the zone, daylight saving and the month's name in its language;
-/// only the order of the parts is the panel's, the same in every language.
-pub fn format_local_datetime(secs: i64) -> String {
-    use Intl::DateTimeFormatPartType::{Day, Hour, Minute, Month, Year};
-    let date = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0));
-    // An invalid Date would make `formatToParts` throw.
-    if date.get_time().is_nan() {
-        return String::new();
-    }
-    let parts = EXACT_TIME.with(|format| format.format_to_parts(&date));
-    // One pass over the parts, each read once: this runs for every row on screen.
-    let [mut day, mut month, mut year, mut hour, mut minute] = Default::default();
-    for part in parts.iter() {
-        let part: Intl::DateTimeFormatPart = part.unchecked_into();
-        let slot = match part.type_() {
-            Day => &mut day,
-            Month => &mut month,
-            Year => &mut year,
-            Hour => &mut hour,
-            Minute => &mut minute,
-            _ => continue,
-        };
-        *slot = String::from(part.value());
-    }
-    format!("{day} {month} {year}, {hour}:{minute}")
 }
 
 /// Whether the document is hidden (a background tab).

@@ -1,6 +1,7 @@
 //! Building blocks of the panel's screens. Components never call the API: they show what they
 //! are given and report what the person did through callbacks.
 
+pub mod about;
 pub mod actions;
 pub mod create_dialog;
 pub mod delete_dialog;

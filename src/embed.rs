@@ -10,10 +10,12 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 use snapshot_core::config::read_settings;
+use snapshot_core::i18n::LocaleSetting;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{App, SettingsProblem};
+use crate::intl::browser_languages;
 
 /// The panel's stylesheet, applied inside its shadow root.
 const PANEL_CSS: &str = include_str!("../style/panel.css");
@@ -74,7 +76,7 @@ fn meta_setting(name: &str) -> Option<String> {
 
 /// Mounts the panel into `element`, replacing any panel already there.
 ///
-/// Settings come from `options` (`{apiBase, auth, serverId, timeoutMs, routing, pollSeconds, token}`), then
+/// Settings come from `options` (`{apiBase, auth, serverId, timeoutMs, routing, pollSeconds, locale, token}`), then
 /// the element's `data-` attributes (`data-api-base`, …; plain `api-base`, … on a
 /// `<snapshot-panel>` element), then the page's `<meta name="snapshot-panel:...">` tags.
 #[wasm_bindgen]
@@ -95,6 +97,11 @@ fn mount_with(
             .or_else(|| is_custom.then(|| element.get_attribute(name)).flatten())
             .or_else(|| meta_setting(name))
     };
+    // Read on its own as well: a panel whose other settings are wrong says so in its language.
+    let locale = lookup("locale")
+        .and_then(|value| LocaleSetting::parse(&value))
+        .unwrap_or_default()
+        .resolve(browser_languages().iter().map(String::as_str));
     let settings = read_settings(lookup);
     let token = RwSignal::new(option_text(options, "token"));
 
@@ -115,16 +122,20 @@ fn mount_with(
         .create_element("div")?
         .dyn_into::<web_sys::HtmlElement>()?;
     root.set_class_name("sp-root");
+    root.set_attribute("lang", locale.tag())?;
     shadow.append_child(&root)?;
 
     let host_element: web_sys::Element = element.clone().into();
-    let handle = mount_to(root, move || match settings {
-        Ok(settings) => {
-            let routing = settings.routing.unwrap_or(own_page);
-            view! { <App settings routing host_element=Some(host_element) host_token=token /> }
-                .into_any()
+    let handle = mount_to(root, move || {
+        provide_context(locale);
+        match settings {
+            Ok(settings) => {
+                let routing = settings.routing.unwrap_or(own_page);
+                view! { <App settings routing host_element=Some(host_element) host_token=token /> }
+                    .into_any()
+            }
+            Err(errors) => view! { <SettingsProblem errors /> }.into_any(),
         }
-        Err(errors) => view! { <SettingsProblem errors /> }.into_any(),
     });
     PANELS.with_borrow_mut(|panels| {
         panels.push(Mounted {

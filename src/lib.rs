@@ -13,6 +13,7 @@ pub mod clock;
 pub mod components;
 pub mod embed;
 pub mod host;
+pub mod intl;
 pub mod keyed;
 pub mod nav;
 pub mod notices;

@@ -2,8 +2,9 @@
 //! screen readers announce.
 
 use leptos::prelude::*;
-use snapshot_core::poll::Finished;
 use wasm_bindgen::JsCast;
+
+use crate::intl::locale;
 
 /// How a notice reads: good news or a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,19 +60,6 @@ impl Notices {
         self.live.set(text);
     }
 
-    /// Announces that something running has finished.
-    pub fn announce_finished(self, done: &Finished) {
-        let tone = match done {
-            Finished::Snapshot {
-                status: snapshot_core::SnapshotStatus::Completed,
-                ..
-            }
-            | Finished::Restore { .. } => Tone::Success,
-            Finished::Snapshot { .. } => Tone::Problem,
-        };
-        self.say(tone, done.message());
-    }
-
     /// Takes a notice away.
     pub fn dismiss(self, id: u64) {
         self.list.update(|list| list.retain(|n| n.id != id));
@@ -90,11 +78,12 @@ pub fn NoticeArea(
     /// The notices to show.
     notices: Notices,
 ) -> impl IntoView {
+    let t = locale();
     view! {
         <div class="sp-live sp-vh" role="status" aria-live="polite" aria-atomic="true">
             {move || notices.live.get()}
         </div>
-        <ul class="sp-notices" aria-label="Notices">
+        <ul class="sp-notices" aria-label=t.notices()>
             <For each=move || notices.list.get() key=|n| n.id let:notice>
                 <li class=move || match notice.tone {
                     Tone::Success => "sp-notice sp-notice--success",
@@ -105,7 +94,7 @@ pub fn NoticeArea(
                     <button
                         type="button"
                         class="sp-button sp-button--quiet"
-                        aria-label=format!("Dismiss: {}", notice.text)
+                        aria-label=t.dismiss(&notice.text)
                         on:click=move |ev| {
                             let next = ev.current_target().and_then(|b| next_to_focus(&b));
                             notices.dismiss(notice.id);

@@ -13,7 +13,7 @@ use futures::future::{select, Either};
 use leptos::prelude::*;
 use snapshot_core::model::NewSnapshot;
 use snapshot_core::url::ApiBase;
-use snapshot_core::ApiError;
+use snapshot_core::{ApiError, Locale};
 use snapshot_panel::api::{abandoned_requests, Client};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -30,6 +30,7 @@ fn client_with(token: Option<&str>, timeout_ms: u32, unauthorized: RwSignal<u32>
         ApiBase::new(&format!("{SIM}/api/v1/")),
         RwSignal::new(token.map(str::to_owned)),
         timeout_ms,
+        Locale::En,
         Callback::new(move |()| unauthorized.update(|n| *n += 1)),
     )
 }
@@ -194,7 +195,7 @@ async fn a_proxy_error_page_that_lasts_is_a_server_error_without_html() {
         matches!(error, ApiError::Server { status: 502, .. }),
         "{error:?}"
     );
-    assert!(!error.message().contains('<'));
+    assert!(!error.message(Locale::En).contains('<'));
     assert_eq!(
         api_requests("GET", "/api/v1/servers/").await,
         4,
@@ -243,7 +244,10 @@ async fn a_long_rate_limit_is_not_waited_for() {
             retry_after_secs: Some(30)
         }
     );
-    assert_eq!(error.message(), "The API is busy; trying again in 30 s.");
+    assert_eq!(
+        error.message(Locale::En),
+        "The API is busy; trying again in 30 s."
+    );
 }
 
 #[wasm_bindgen_test]

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use snapshot_core::model::Snapshot;
 
+use crate::intl::locale;
+
 /// The way to make room at the 5-snapshot limit: opens the delete confirmation for the oldest.
 #[component]
 pub fn DeleteOldest(
@@ -11,7 +13,7 @@ pub fn DeleteOldest(
     /// Asks to delete it.
     on_delete: Callback<Snapshot>,
 ) -> impl IntoView {
-    let label = format!("Delete the oldest, {}…", oldest.name);
+    let label = locale().delete_oldest(&oldest.name);
     view! {
         <button
             type="button"

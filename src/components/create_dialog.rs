@@ -2,18 +2,20 @@
 //! that the API is known to refuse.
 
 use leptos::prelude::*;
+use snapshot_core::i18n::Text;
 use snapshot_core::model::{NewSnapshot, ServerStatus, Snapshot};
-use snapshot_core::rules::{create_blocker, running_server_warning};
+use snapshot_core::rules::{advise_stopping_first, create_blocker};
 use snapshot_core::screen::{first_choice, ServerChoice};
 use snapshot_core::validate::{
     description_counter, description_error, snapshot_name_error, suggest_snapshot_name,
     NAME_MAX_CHARS, SNAPSHOTS_PER_SERVER,
 };
-use snapshot_core::ApiError;
+use snapshot_core::{ApiError, Locale};
 
 use super::actions::DeleteOldest;
 use super::form::{DialogForm, Submit, TextField};
 use crate::browser::local_now;
+use crate::intl::locale;
 
 /// The create dialog. Its text lives here, so an error never loses what was typed.
 #[component]
@@ -36,16 +38,17 @@ pub fn CreateDialog(
     /// Asks to delete a snapshot (the oldest, offered when the server is at its limit).
     on_delete: Callback<Snapshot>,
 ) -> impl IntoView {
-    let form = CreateForm::new(choices, preselected, error);
+    let t = locale();
+    let form = CreateForm::new(t, choices, preselected, error);
     let title = move || match form.choice.get() {
-        Some(c) if preselected.is_some() => format!("New snapshot of {}", c.server.name),
-        _ => "New snapshot".to_owned(),
+        Some(c) if preselected.is_some() => t.new_snapshot_of(&c.server.name),
+        _ => t.new_snapshot(),
     };
     view! {
         <DialogForm
             labelled_by="create-title"
             class="sp-dialog--form"
-            submit=Submit::primary("Create snapshot", "Creating…")
+            submit=Submit::primary(t.create_snapshot(), t.creating())
             pending
             blocked=Signal::derive(move || !form.valid())
             on_submit=Callback::new(move |()| {
@@ -100,6 +103,8 @@ struct Sent {
 /// What the create form holds and decides, apart from how it is drawn.
 #[derive(Clone, Copy)]
 struct CreateForm {
+    /// The language its sentences are in.
+    t: Locale,
     choices: Signal<Vec<ServerChoice>>,
     /// The API's refusal of the last attempt.
     error: Signal<Option<ApiError>>,
@@ -109,16 +114,17 @@ struct CreateForm {
     /// Whether the person typed the name: until then it follows the chosen server.
     name_edited: RwSignal<bool>,
     description: RwSignal<String>,
-    name_problem: Memo<Option<String>>,
-    description_problem: Memo<Option<String>>,
+    name_problem: Memo<Option<Text>>,
+    description_problem: Memo<Option<Text>>,
     /// Why no snapshot of the chosen server can be taken now.
-    blocker: Memo<Option<String>>,
+    blocker: Memo<Option<Text>>,
     /// The API's word on a field only stands while the field still holds what it was said about.
     sent: RwSignal<Option<Sent>>,
 }
 
 impl CreateForm {
     fn new(
+        t: Locale,
         choices: Signal<Vec<ServerChoice>>,
         preselected: Option<u64>,
         error: Signal<Option<ApiError>>,
@@ -132,6 +138,7 @@ impl CreateForm {
         let name = RwSignal::new(suggestion(choices, first));
         let description = RwSignal::new(String::new());
         Self {
+            t,
             choices,
             error,
             server_id,
@@ -140,13 +147,16 @@ impl CreateForm {
             name_edited: RwSignal::new(false),
             description,
             name_problem: Memo::new(move |_| {
-                name.with(|n| snapshot_name_error(n)).map(|e| e.message())
+                name.with(|n| snapshot_name_error(n)).map(|e| e.message(t))
             }),
-            description_problem: Memo::new(move |_| description.with(|d| description_error(d))),
+            description_problem: Memo::new(move |_| {
+                description.with(|d| description_error(d).map(|e| e.message(t)))
+            }),
             blocker: Memo::new(move |_| {
                 choice
                     .get()
                     .and_then(|c| create_blocker(&c.server.status, c.snapshot_count))
+                    .map(|blocker| blocker.message(t))
             }),
             sent: RwSignal::new(None),
         }
@@ -194,17 +204,18 @@ impl CreateForm {
             Some(ApiError::Validation(errors)) => {
                 errors.outside(&["name", "description", "server_id"])
             }
-            Some(other) => std::iter::once(other.action_message())
-                .chain(other.detail())
+            Some(other) => std::iter::once(other.action_message(self.t))
+                .chain(other.detail(self.t))
                 .collect(),
             None => Vec::new(),
         }
     }
 
-    fn warning(self) -> Option<&'static str> {
+    fn warning(self) -> Option<Text> {
         self.choice
             .get()
-            .and_then(|c| running_server_warning(&c.server.status))
+            .filter(|c| advise_stopping_first(&c.server.status))
+            .map(|_| self.t.running_warning())
     }
 
     /// The snapshot to delete to make room, when the chosen server is at its limit.
@@ -250,9 +261,10 @@ fn suggestion(choices: Signal<Vec<ServerChoice>>, id: Option<u64>) -> String {
 /// Which server: each with how full it is.
 #[component]
 fn ServerField(form: CreateForm) -> impl IntoView {
+    let t = form.t;
     view! {
         <div class="sp-field">
-            <label for="create-server">"Server"</label>
+            <label for="create-server">{t.server()}</label>
             <select
                 id="create-server"
                 aria-describedby="create-server-error"
@@ -263,11 +275,7 @@ fn ServerField(form: CreateForm) -> impl IntoView {
                         value=c.server.id.to_string()
                         selected=move || form.server_id.get() == Some(c.server.id)
                     >
-                        {format!(
-                            "{} ({} of {SNAPSHOTS_PER_SERVER})",
-                            c.server.name,
-                            c.snapshot_count,
-                        )}
+                        {t.server_option(&c.server.name, c.snapshot_count, SNAPSHOTS_PER_SERVER)}
                     </option>
                 </For>
             </select>
@@ -281,11 +289,16 @@ fn ServerField(form: CreateForm) -> impl IntoView {
 /// The name, checked as it is typed.
 #[component]
 fn NameField(form: CreateForm) -> impl IntoView {
-    let problem = move || form.name_problem.get().or_else(|| form.server_said("name"));
+    let t = form.t;
+    let problem = move || {
+        form.name_problem
+            .get()
+            .or_else(|| form.server_said("name").map(Text::from))
+    };
     view! {
         <TextField
             id="create-name"
-            label="Name"
+            label=t.name()
             value=form.name
             on_input=Callback::new(move |text| form.edit_name(text))
             described_by="create-name-hint create-name-error"
@@ -294,7 +307,7 @@ fn NameField(form: CreateForm) -> impl IntoView {
             required=true
         >
             <p class="sp-field__hint" id="create-name-hint">
-                {format!("Letters, digits, - and _; up to {NAME_MAX_CHARS} characters.")}
+                {t.name_hint(NAME_MAX_CHARS)}
             </p>
             <p class="sp-field__error" id="create-name-error" aria-live="polite">
                 {problem}
@@ -306,11 +319,12 @@ fn NameField(form: CreateForm) -> impl IntoView {
 /// The optional description, with its length.
 #[component]
 fn DescriptionField(form: CreateForm) -> impl IntoView {
+    let t = form.t;
     let description = form.description;
     view! {
         <div class="sp-field">
             <label for="create-description">
-                "Description " <span class="sp-muted">"(optional)"</span>
+                {t.description()} " " <span class="sp-muted">{t.optional()}</span>
             </label>
             <textarea
                 id="create-description"
@@ -324,7 +338,11 @@ fn DescriptionField(form: CreateForm) -> impl IntoView {
                 {move || description.with(|d| description_counter(d))}
             </p>
             <p class="sp-field__error" id="create-description-error">
-                {move || form.description_problem.get().or_else(|| form.server_said("description"))}
+                {move || {
+                    form.description_problem
+                        .get()
+                        .or_else(|| form.server_said("description").map(Text::from))
+                }}
             </p>
         </div>
     }

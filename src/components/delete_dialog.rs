@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 use snapshot_core::model::Snapshot;
+use snapshot_core::store::display_name;
 
 use super::form::{Confirmation, DialogForm, Refusal, Submit};
+use crate::intl::locale;
 
 /// Asks the person to confirm deleting `snapshot`. Cancel has the focus first.
 #[component]
@@ -13,25 +15,26 @@ pub fn DeleteDialog(
     /// Its request, and what confirming and closing do.
     confirm: Confirmation,
 ) -> impl IntoView {
+    let t = locale();
     view! {
         <DialogForm
             labelled_by="delete-title"
             described_by=Some("delete-warning")
             class="sp-dialog--danger"
-            submit=Submit::danger("Delete snapshot", "Deleting…")
+            submit=Submit::danger(t.delete_snapshot(), t.deleting())
             pending=confirm.pending
             blocked=Signal::derive(|| false)
             focus_cancel=true
             on_submit=confirm.on_confirm
             on_close=confirm.on_close
         >
-            <h2 id="delete-title">{format!("Delete {}?", snapshot.name)}</h2>
+            <h2 id="delete-title">{t.delete_title(&snapshot.name)}</h2>
             <p id="delete-warning">
-                {format!(
-                    "The snapshot {} of {} will be deleted permanently. This cannot be undone.",
-                    snapshot.name,
-                    snapshot.server.name,
-                )}
+                {t
+                    .delete_warning(
+                        &snapshot.name,
+                        &display_name(t, &snapshot.server.name, snapshot.server.id),
+                    )}
             </p>
             <Refusal error=confirm.error />
         </DialogForm>

@@ -2,9 +2,11 @@
 //! with its Cancel and submit buttons.
 
 use leptos::prelude::*;
+use snapshot_core::i18n::Text;
 use snapshot_core::ApiError;
 
 use super::modal::Modal;
+use crate::intl::locale;
 
 /// A one-line text field and its `<label>`, which is what a screen reader announces for it.
 /// Hints and errors go in `children`, below the input, and are tied to it by `described_by`.
@@ -14,7 +16,7 @@ pub fn TextField(
     id: &'static str,
     /// What the label says.
     #[prop(into)]
-    label: TextProp,
+    label: Text,
     /// The input's type: "text", "password" or "search".
     #[prop(default = "text")]
     kind: &'static str,
@@ -42,7 +44,7 @@ pub fn TextField(
 ) -> impl IntoView {
     view! {
         <div class="sp-field" class:sp-field--inline=inline>
-            <label for=id>{move || label.get()}</label>
+            <label for=id>{label}</label>
             <input
                 id=id
                 type=kind
@@ -61,19 +63,19 @@ pub fn TextField(
 }
 
 /// What a dialog's submit button says, and its tone.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Submit {
     /// Its label: "Create snapshot".
-    label: &'static str,
+    label: Text,
     /// Its label while the request is on its way: "Creating…".
-    pending_label: &'static str,
+    pending_label: Text,
     /// `sp-button--primary` or `sp-button--danger`.
     tone: &'static str,
 }
 
 impl Submit {
     /// The button of a dialog that makes something.
-    pub fn primary(label: &'static str, pending_label: &'static str) -> Self {
+    pub fn primary(label: Text, pending_label: Text) -> Self {
         Self {
             label,
             pending_label,
@@ -82,7 +84,7 @@ impl Submit {
     }
 
     /// The button of a dialog that destroys or overwrites something.
-    pub fn danger(label: &'static str, pending_label: &'static str) -> Self {
+    pub fn danger(label: Text, pending_label: Text) -> Self {
         Self {
             label,
             pending_label,
@@ -125,6 +127,7 @@ pub fn DialogForm(
         pending_label,
         tone,
     } = submit;
+    let t = locale();
     view! {
         <Modal labelled_by described_by on_close class>
             <form
@@ -145,14 +148,14 @@ pub fn DialogForm(
                         autofocus=focus_cancel
                         on:click=move |_| on_close.run(())
                     >
-                        "Cancel"
+                        {t.cancel()}
                     </button>
                     <button
                         type="submit"
                         class=format!("sp-button {tone}")
                         disabled=move || blocked.get() || pending.get()
                     >
-                        {move || if pending.get() { pending_label } else { label }}
+                        {move || if pending.get() { pending_label.clone() } else { label.clone() }}
                     </button>
                 </div>
             </form>
@@ -181,10 +184,11 @@ pub fn Refusal(
     #[prop(into)]
     error: Signal<Option<ApiError>>,
 ) -> impl IntoView {
+    let t = locale();
     view! {
         <Show when=move || error.get().is_some()>
             <p class="sp-alert sp-alert--problem" role="alert">
-                {move || error.get().map(|e| e.action_message())}
+                {move || error.get().map(|e| e.action_message(t))}
             </p>
         </Show>
     }

@@ -1,11 +1,17 @@
 //! How a screen says it is loading, or that it could not load and can try again.
 
 use leptos::prelude::*;
+use snapshot_core::i18n::Text;
 use snapshot_core::ApiError;
+
+use crate::intl::locale;
 
 /// Work under way, announced politely: "Loading snapshots…".
 #[component]
-pub fn Loading(text: &'static str) -> impl IntoView {
+pub fn Loading(
+    /// What is under way.
+    text: Text,
+) -> impl IntoView {
     view! {
         <p class="sp-loading" role="status">
             <span class="sp-spinner" aria-hidden="true"></span>
@@ -18,7 +24,7 @@ pub fn Loading(text: &'static str) -> impl IntoView {
 #[component]
 pub fn LoadFailed(
     /// What failed: "The snapshots couldn't be loaded".
-    title: &'static str,
+    title: Text,
     /// Why.
     error: ApiError,
     /// Whether the box sits inside a section (an `h3`) rather than at the top (an `h2`).
@@ -27,7 +33,8 @@ pub fn LoadFailed(
     /// Tries again.
     on_retry: Callback<()>,
 ) -> impl IntoView {
-    let detail = error.detail();
+    let t = locale();
+    let detail = error.detail(t);
     let heading = if in_section {
         view! { <h3>{title}</h3> }.into_any()
     } else {
@@ -36,14 +43,14 @@ pub fn LoadFailed(
     view! {
         <div class="sp-error" role="alert">
             {heading}
-            <p>{error.message()}</p>
+            <p>{error.message(t)}</p>
             {detail.map(|d| view! { <p class="sp-muted">{d}</p> })}
             <button
                 type="button"
                 class="sp-button sp-button--primary"
                 on:click=move |_| on_retry.run(())
             >
-                "Try again"
+                {t.try_again()}
             </button>
         </div>
     }

@@ -2,15 +2,15 @@
 //! action, and the snapshot table (or an invitation to take the first one).
 
 use leptos::prelude::*;
-use snapshot_core::format::format_slots;
 use snapshot_core::model::{Server, ServerStatus, Snapshot};
 use snapshot_core::poll::{progress_note, RESTORE_EXPECTED_SECS};
-use snapshot_core::rules::create_blocker;
+use snapshot_core::rules::{create_blocker, Blocker};
 use snapshot_core::validate::SNAPSHOTS_PER_SERVER;
 
 use super::actions::DeleteOldest;
 use super::snapshot_row::{fixed_fields, RowAction, SnapshotRow};
 use crate::clock::Clock;
+use crate::intl::locale;
 
 /// A server's section.
 #[component]
@@ -44,6 +44,7 @@ pub fn ServerGroup(
     #[prop(into)]
     filtering: Signal<bool>,
 ) -> impl IntoView {
+    let t = locale();
     let id = server.with_untracked(|s| s.id);
     let title_id = format!("server-{id}-title");
     let labelled_by = title_id.clone();
@@ -82,8 +83,7 @@ pub fn ServerGroup(
                         .map(|oldest| {
                             view! {
                                 <p class="sp-limit">
-                                    "This server has the most snapshots it can have. To take a new one, delete one first. "
-                                    <DeleteOldest oldest on_delete />
+                                    {t.at_limit()} <DeleteOldest oldest on_delete />
                                 </p>
                             }
                         })
@@ -108,17 +108,18 @@ fn ServerHeader(
     name: Signal<String>,
     status: Signal<ServerStatus>,
     total: Signal<usize>,
-    blocker: Signal<Option<String>>,
+    blocker: Signal<Option<Blocker>>,
     restoring_since: Signal<Option<f64>>,
     href: String,
     on_open: Callback<u64>,
     on_create: Callback<u64>,
 ) -> impl IntoView {
+    let t = locale();
     let clock = expect_context::<Clock>();
     let restore_note = move || {
         let since = restoring_since.get()?;
         let elapsed = ((clock.now_ms() - since) / 1000.0).max(0.0) as u64;
-        Some(progress_note(elapsed, RESTORE_EXPECTED_SECS))
+        Some(progress_note(t, elapsed, RESTORE_EXPECTED_SECS))
     };
     // A status the panel does not know is styled as "other", whatever the API spelled.
     let status_class = move || {
@@ -145,7 +146,7 @@ fn ServerHeader(
                         {name}
                     </a>
                 </h2>
-                <span class=status_class>{move || status.get().label()}</span>
+                <span class=status_class>{move || status.get().label(t)}</span>
                 <span class="sp-elapsed" data-ticking="">
                     {restore_note}
                 </span>
@@ -155,11 +156,11 @@ fn ServerHeader(
                     format!("sp-slots sp-slots--{}", total.get().min(SNAPSHOTS_PER_SERVER))
                 }>
                     <span class="sp-slots__bar" aria-hidden="true"></span>
-                    {move || format_slots(total.get(), SNAPSHOTS_PER_SERVER)}
+                    {move || t.slots(total.get(), SNAPSHOTS_PER_SERVER)}
                 </span>
                 <RowAction
-                    verb="New snapshot"
-                    name=Signal::derive(move || format!("of {}", name.get()))
+                    verb=t.new_snapshot()
+                    name=Signal::derive(move || name.with(|name| t.of_server(name).into_owned()))
                     blocker=blocker
                     class="sp-button--primary"
                     on_press=Callback::new(move |()| on_create.run(id))
@@ -176,24 +177,24 @@ fn NoRows(
     id: u64,
     name: Signal<String>,
     filtering: Signal<bool>,
-    blocker: Signal<Option<String>>,
+    blocker: Signal<Option<Blocker>>,
     on_create: Callback<u64>,
 ) -> impl IntoView {
+    let t = locale();
     move || {
         if filtering.get() {
-            view! { <p class="sp-empty">"No snapshots of this server match the filter."</p> }
-                .into_any()
+            view! { <p class="sp-empty">{t.no_filter_match_here()}</p> }.into_any()
         } else {
             view! {
                 <p class="sp-empty">
-                    {move || format!("{} has no snapshots yet. ", name.get())}
+                    {move || name.with(|name| t.no_snapshots_yet(name).into_owned())}
                     <Show when=move || blocker.get().is_none()>
                         <button
                             type="button"
                             class="sp-button sp-button--link"
                             on:click=move |_| on_create.run(id)
                         >
-                            {move || format!("Take the first snapshot of {}", name.get())}
+                            {move || name.with(|name| t.take_first_snapshot(name).into_owned())}
                         </button>
                     </Show>
                 </p>
@@ -212,18 +213,21 @@ fn SnapshotTable(
     on_restore: Callback<Snapshot>,
     on_delete: Callback<Snapshot>,
 ) -> impl IntoView {
+    let t = locale();
     view! {
         <table class="sp-table">
-            <caption class="sp-vh">{move || format!("Snapshots of {}", name.get())}</caption>
+            <caption class="sp-vh">
+                {move || name.with(|name| t.snapshots_of(name).into_owned())}
+            </caption>
             <thead>
                 <tr>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Size"</th>
-                    <th scope="col">"Created"</th>
-                    <th scope="col">"Description"</th>
+                    <th scope="col">{t.name()}</th>
+                    <th scope="col">{t.status()}</th>
+                    <th scope="col">{t.size()}</th>
+                    <th scope="col">{t.created()}</th>
+                    <th scope="col">{t.description()}</th>
                     <th scope="col">
-                        <span class="sp-vh">"Actions"</span>
+                        <span class="sp-vh">{t.actions()}</span>
                     </th>
                 </tr>
             </thead>

@@ -1,25 +1,26 @@
 //! One snapshot as a table row, with its Restore and Delete actions.
 
 use leptos::prelude::*;
-use snapshot_core::format::format_size_mb;
+use snapshot_core::i18n::Text;
 use snapshot_core::model::{ServerStatus, Snapshot};
-use snapshot_core::rules::{delete_blocker, restore_blocker};
+use snapshot_core::rules::{delete_blocker, restore_blocker, Blocker};
 
 use super::relative_time::RelativeTime;
 use super::status_badge::StatusBadge;
+use crate::intl::{format_size_mb, locale};
 
 /// A button that names its snapshot for screen readers ("Restore pre-migration-snapshot") and,
 /// when it cannot be used, stays focusable and says why.
 #[component]
 pub fn RowAction(
     /// The visible verb: "Restore".
-    verb: &'static str,
+    verb: Text,
     /// The snapshot's name, heard after the verb.
     #[prop(into)]
     name: Signal<String>,
     /// Why the action is unavailable, or `None`.
     #[prop(into)]
-    blocker: Signal<Option<String>>,
+    blocker: Signal<Option<Blocker>>,
     /// Extra class for the button's tone.
     class: &'static str,
     /// Runs the action.
@@ -27,6 +28,7 @@ pub fn RowAction(
     /// An id for the reason text.
     reason_id: String,
 ) -> impl IntoView {
+    let t = locale();
     let described = reason_id.clone();
     // The reason is the button's next sibling, placed by the enclosing cell or bar (CSS): no
     // wrapper element per button, and no tooltip element until there is a reason to show.
@@ -51,7 +53,7 @@ pub fn RowAction(
                 .map(|reason| {
                     view! {
                         <span class="sp-tip" role="tooltip" id=reason_id.clone()>
-                            {reason}
+                            {reason.message(t)}
                         </span>
                     }
                 })
@@ -77,6 +79,7 @@ pub fn SnapshotRow(
     /// Asks to delete this snapshot.
     on_delete: Callback<Snapshot>,
 ) -> impl IntoView {
+    let t = locale();
     let (id, name, created_at, description) = snapshot.with_untracked(|s| {
         (
             s.id,
@@ -95,7 +98,7 @@ pub fn SnapshotRow(
     let description = match description {
         Some(text) => text.into_any(),
         None => view! {
-            <span class="sp-muted" aria-label="No description">
+            <span class="sp-muted" aria-label=t.no_description()>
                 "—"
             </span>
         }
@@ -111,14 +114,14 @@ pub fn SnapshotRow(
                     view! { <StatusBadge status=status.get() created_at=badge_started.clone() /> }
                 }}
             </td>
-            <td class="sp-row__size">{move || snapshot.with(|s| format_size_mb(s.size_mb))}</td>
+            <td class="sp-row__size">{move || snapshot.with(|s| format_size_mb(t, s.size_mb))}</td>
             <td>
                 <RelativeTime at=created_at />
             </td>
             <td class="sp-row__description">{description}</td>
             <td class="sp-row__actions">
                 <RowAction
-                    verb="Restore"
+                    verb=t.restore()
                     name=name.clone()
                     blocker=restore_blocked
                     class="sp-button--secondary"
@@ -126,7 +129,7 @@ pub fn SnapshotRow(
                     reason_id=format!("restore-reason-{id}")
                 />
                 <RowAction
-                    verb="Delete"
+                    verb=t.delete()
                     name=name
                     blocker=delete_blocked
                     class="sp-button--danger-quiet"

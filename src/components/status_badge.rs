@@ -7,6 +7,7 @@ use snapshot_core::poll::{is_overdue, progress_note, CREATE_EXPECTED_SECS};
 use snapshot_core::time::parse_rfc3339;
 
 use crate::clock::Clock;
+use crate::intl::locale;
 
 /// The badge for `status`. `created_at` times a snapshot in progress.
 #[component]
@@ -17,8 +18,9 @@ pub fn StatusBadge(
     #[prop(into)]
     created_at: String,
 ) -> impl IntoView {
+    let t = locale();
     let clock = expect_context::<Clock>();
-    let label = status.label();
+    let label = status.label(t);
     match status {
         SnapshotStatus::InProgress => {
             let started = parse_rfc3339(&created_at);
@@ -32,7 +34,7 @@ pub fn StatusBadge(
                     {label}
                 </span>
                 <span class="sp-elapsed" data-ticking="">
-                    {move || elapsed().map(|e| progress_note(e, CREATE_EXPECTED_SECS))}
+                    {move || elapsed().map(|e| progress_note(t, e, CREATE_EXPECTED_SECS))}
                 </span>
             }
             .into_any()

@@ -1,9 +1,11 @@
 //! Signing in with an API token.
 
 use leptos::prelude::*;
+use snapshot_core::i18n::Text;
 
 use crate::api::Client;
 use crate::components::form::TextField;
+use crate::intl::locale;
 use crate::session::Session;
 
 /// The sign-in form: an API token, checked with `account/me`, kept in memory unless the person
@@ -14,8 +16,9 @@ pub fn SignInForm(
     client: Client,
     /// Why sign-in is asked for again, if it is.
     #[prop(optional)]
-    reason: Option<&'static str>,
+    reason: Option<Text>,
 ) -> impl IntoView {
+    let t = locale();
     let session = expect_context::<Session>();
     let token = RwSignal::new(String::new());
     let remember = RwSignal::new(false);
@@ -38,13 +41,8 @@ pub fn SignInForm(
                 submit();
             }
         >
-            <h2 id="sign-in-title">"Sign in"</h2>
-            <p>
-                {reason
-                    .unwrap_or(
-                        "Sign in with an API token from your VPS.org account (it starts with vps_).",
-                    )}
-            </p>
+            <h2 id="sign-in-title">{t.sign_in()}</h2>
+            <p>{reason.unwrap_or_else(|| t.sign_in_intro())}</p>
             <Show when=move || session.sign_in_error.get().is_some()>
                 <p class="sp-alert sp-alert--problem" role="alert">
                     {move || {
@@ -53,17 +51,16 @@ pub fn SignInForm(
                             .get()
                             .map(|e| match e {
                                 snapshot_core::ApiError::Unauthorized => {
-                                    "That token was not accepted. Check it and try again."
-                                        .to_owned()
+                                    t.token_not_accepted().into_owned()
                                 }
-                                other => other.message(),
+                                other => other.message(t),
                             })
                     }}
                 </p>
             </Show>
             <TextField
                 id="sign-in-token"
-                label="API token"
+                label=t.api_token()
                 kind="password"
                 value=token
                 on_input=Callback::new(move |text| token.set(text))
@@ -77,18 +74,16 @@ pub fn SignInForm(
                     prop:checked=move || remember.get()
                     on:change=move |ev| remember.set(event_target_checked(&ev))
                 />
-                <label for="sign-in-remember">"Remember in this tab"</label>
+                <label for="sign-in-remember">{t.remember_in_tab()}</label>
             </div>
-            <p class="sp-field__hint">
-                "Unticked, the token is forgotten when you leave or reload. Ticked, it is kept until this tab closes."
-            </p>
+            <p class="sp-field__hint">{t.remember_hint()}</p>
             <div class="sp-form__actions">
                 <button
                     type="submit"
                     class="sp-button sp-button--primary"
                     disabled=move || session.checking.get() || token.with(|t| t.trim().is_empty())
                 >
-                    {move || if session.checking.get() { "Checking…" } else { "Sign in" }}
+                    {move || if session.checking.get() { t.checking() } else { t.sign_in() }}
                 </button>
             </div>
         </form>

@@ -25,6 +25,7 @@ use toolbar::{PageHead, Toolbar};
 use crate::api::Client;
 use crate::board::Board;
 use crate::browser;
+use crate::components::about::AboutSnapshots;
 use crate::host::Host;
 use crate::nav::Nav;
 use crate::notices::Notices;
@@ -109,6 +110,7 @@ pub fn SnapshotsPage(
                 board
                 on_new=Callback::new(move |server| open.run(Dialog::Create { server }))
             />
+            <AboutSnapshots />
             <BoardNotes board retrying />
             <ServerList board filter open />
             <PageDialogs dialog board actions choices open />

@@ -1,6 +1,7 @@
 //! The panel's settings, read at start-up from `<meta name="snapshot-panel:NAME">` tags or
 //! from `data-NAME` attributes on the element it is mounted into: no rebuild needed.
 
+use crate::i18n::{Locale, LocaleSetting, Text};
 use crate::poll::Pace;
 use crate::url::ApiBase;
 
@@ -48,16 +49,19 @@ pub struct Settings {
     /// `poll-seconds`: how often running jobs are checked: `auto` (the default) follows the
     /// provider's documented durations, a number of seconds checks at that fixed pace.
     pub poll: Pace,
+    /// `locale`: `auto` (the default) follows the browser's languages; `en` or `pt-BR`.
+    pub locale: LocaleSetting,
 }
 
 /// The documented setting names.
-pub const SETTING_NAMES: [&str; 6] = [
+pub const SETTING_NAMES: [&str; 7] = [
     "api-base",
     "auth",
     "server-id",
     "timeout-ms",
     "routing",
     "poll-seconds",
+    "locale",
 ];
 
 impl Default for Settings {
@@ -69,6 +73,34 @@ impl Default for Settings {
             timeout_ms: 15_000,
             routing: None,
             poll: Pace::Documented,
+            locale: LocaleSetting::Auto,
+        }
+    }
+}
+
+/// What a setting must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    ApiBase,
+    Auth,
+    ServerId,
+    TimeoutMs,
+    Routing,
+    PollSeconds,
+    Locale,
+}
+
+impl Expected {
+    /// The words for it: "on or off".
+    pub fn message(self, t: Locale) -> Text {
+        match self {
+            Self::ApiBase => t.expect_api_base(),
+            Self::Auth => t.expect_auth(),
+            Self::ServerId => t.expect_server_id(),
+            Self::TimeoutMs => t.expect_timeout(),
+            Self::Routing => t.expect_routing(),
+            Self::PollSeconds => t.expect_poll(),
+            Self::Locale => t.expect_locale(),
         }
     }
 }
@@ -78,16 +110,14 @@ impl Default for Settings {
 pub struct SettingError {
     pub name: String,
     pub value: String,
-    pub expected: &'static str,
+    pub expected: Expected,
 }
 
 impl SettingError {
     /// The sentence shown in the panel.
-    pub fn message(&self) -> String {
-        format!(
-            "The setting “{}” is “{}”, but it must be {}.",
-            self.name, self.value, self.expected
-        )
+    pub fn message(&self, t: Locale) -> String {
+        t.setting_error(&self.name, &self.value, &self.expected.message(t))
+            .into_owned()
     }
 }
 
@@ -113,40 +143,32 @@ pub fn read_settings(
         if base_ok && !base.contains(char::is_whitespace) {
             settings.api_base = ApiBase::new(base);
         } else {
-            fail(
-                "api-base",
-                base,
-                "a path such as /api/v1/ or a URL such as https://admin.vps.org/api/v1/",
-            );
+            fail("api-base", base, Expected::ApiBase);
         }
     }
     if let Some(auth) = lookup("auth") {
         match AuthMode::parse(&auth) {
             Some(mode) => settings.auth = mode,
-            None => fail("auth", &auth, "one of auto, token, proxy or host"),
+            None => fail("auth", &auth, Expected::Auth),
         }
     }
     if let Some(id) = lookup("server-id").filter(|v| !v.trim().is_empty()) {
         match id.trim().parse::<u64>() {
             Ok(id) => settings.server_id = Some(id),
-            Err(_) => fail("server-id", &id, "a server's number, such as 12345"),
+            Err(_) => fail("server-id", &id, Expected::ServerId),
         }
     }
     if let Some(ms) = lookup("timeout-ms").filter(|v| !v.trim().is_empty()) {
         match ms.trim().parse::<u32>() {
             Ok(ms) if (1000..=120_000).contains(&ms) => settings.timeout_ms = ms,
-            _ => fail(
-                "timeout-ms",
-                &ms,
-                "a number of milliseconds between 1000 and 120000",
-            ),
+            _ => fail("timeout-ms", &ms, Expected::TimeoutMs),
         }
     }
     if let Some(routing) = lookup("routing").filter(|v| !v.trim().is_empty()) {
         match routing.trim().to_ascii_lowercase().as_str() {
             "on" | "true" => settings.routing = Some(true),
             "off" | "false" => settings.routing = Some(false),
-            _ => fail("routing", &routing, "on or off"),
+            _ => fail("routing", &routing, Expected::Routing),
         }
     }
     if let Some(pace) = lookup("poll-seconds").filter(|v| !v.trim().is_empty()) {
@@ -156,12 +178,14 @@ pub fn read_settings(
                 Ok(secs) if (1..=300).contains(&secs) => {
                     settings.poll = Pace::Every(secs.saturating_mul(1_000));
                 }
-                _ => fail(
-                    "poll-seconds",
-                    &pace,
-                    "auto, or a number of seconds between 1 and 300",
-                ),
+                _ => fail("poll-seconds", &pace, Expected::PollSeconds),
             },
+        }
+    }
+    if let Some(locale) = lookup("locale") {
+        match LocaleSetting::parse(&locale) {
+            Some(setting) => settings.locale = setting,
+            None => fail("locale", &locale, Expected::Locale),
         }
     }
     if errors.is_empty() {

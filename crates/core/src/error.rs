@@ -1,6 +1,8 @@
 //! The one error type the panel knows, and every sentence a person reads about a failure.
 
 use crate::format::format_seconds_short;
+use crate::i18n::Locale;
+use crate::validate::SNAPSHOTS_PER_SERVER;
 
 /// Field errors from a DRF-style body: `{"name": ["..."], "non_field_errors": ["..."]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -47,6 +49,9 @@ pub enum ApiError {
     Forbidden { detail: Option<String> },
     /// 404: the thing is not there (or not the caller's).
     NotFound { detail: Option<String> },
+    /// The server a view asked for is not in the account (its page and its snapshots are 404
+    /// and empty).
+    NoSuchServer { id: u64 },
     /// 400 with field errors.
     Validation(FieldErrors),
     /// 400 because the server already has its 5 snapshots.
@@ -83,92 +88,77 @@ pub enum Unconfirmed {
     Unchecked,
 }
 
-const ANSWER_LOST: &str = "The API's answer was lost on the way.";
-
 impl ApiError {
-    /// The sentence a person reads. Every error sentence in the panel is written here.
-    pub fn message(&self) -> String {
-        match self {
-            Self::Unauthorized => {
-                "Your session has ended or the token is no longer valid. Sign in again.".to_owned()
-            }
-            Self::Forbidden { detail: Some(detail) } => format!("Not allowed: {detail}"),
-            Self::Forbidden { detail: None } => {
-                "Not allowed: this token doesn't have the permission for that.".to_owned()
-            }
-            Self::NotFound { .. } => {
-                "It isn't there any more: it may have been deleted elsewhere.".to_owned()
-            }
+    /// The sentence a person reads. Every error sentence in the panel is chosen here.
+    pub fn message(&self, t: Locale) -> String {
+        let text = match self {
+            Self::Unauthorized => t.err_unauthorized(),
+            Self::Forbidden {
+                detail: Some(detail),
+            } => t.err_forbidden_because(detail),
+            Self::Forbidden { detail: None } => t.err_forbidden(),
+            Self::NotFound { .. } => t.err_not_found(),
+            Self::NoSuchServer { id } => t.err_no_such_server(*id),
             Self::Validation(errors) => match errors.outside(&[]).first() {
-                Some(first) => format!("The API refused this: {first}"),
-                None => "The API refused this request.".to_owned(),
+                Some(first) => t.err_refused_because(first),
+                None => t.err_refused(),
             },
-            Self::LimitReached { .. } => {
-                "This server already has 5 snapshots, the most it can have. Delete one to make room."
-                    .to_owned()
+            Self::LimitReached { .. } => t.err_limit(SNAPSHOTS_PER_SERVER),
+            Self::Rejected {
+                detail: Some(detail),
+                ..
+            } => detail.clone().into(),
+            Self::Rejected {
+                status,
+                detail: None,
+            } => t.err_refused_status(*status),
+            Self::RateLimited {
+                retry_after_secs: Some(secs),
+            } => t.err_busy_retrying_in(&format_seconds_short(*secs)),
+            Self::RateLimited {
+                retry_after_secs: None,
+            } => t.err_busy_retrying(),
+            Self::Server { status, .. } => t.err_server(*status),
+            Self::Offline => t.err_offline(),
+            Self::Network => t.err_network(),
+            Self::Timeout => t.err_timeout(),
+            Self::Malformed { status, .. } => t.err_malformed(*status),
+            Self::Unconfirmed(unconfirmed) => {
+                let what = match unconfirmed {
+                    Unconfirmed::NotCreated { name, server } => t.err_not_created(server, name),
+                    Unconfirmed::NotRestored { server, status } => {
+                        t.err_not_restored(server, status)
+                    }
+                    Unconfirmed::NotDeleted { name } => t.err_not_deleted(name),
+                    Unconfirmed::Unchecked => t.err_unchecked(),
+                };
+                format!("{} {what}", t.err_answer_lost()).into()
             }
-            Self::Rejected { detail: Some(detail), .. } => detail.clone(),
-            Self::Rejected { status, detail: None } => {
-                format!("The API refused this request (HTTP {status}).")
-            }
-            Self::RateLimited { retry_after_secs: Some(secs) } => format!(
-                "The API is busy; trying again in {}.",
-                format_seconds_short(*secs)
-            ),
-            Self::RateLimited { retry_after_secs: None } => {
-                "The API is busy; trying again shortly.".to_owned()
-            }
-            Self::Server { status, .. } => format!(
-                "The API is having trouble (HTTP {status}). Nothing was lost; try again in a moment."
-            ),
-            Self::Offline => "You're offline. The panel will carry on when you're back.".to_owned(),
-            Self::Network => {
-                "Couldn't reach the API. Check your connection, or the proxy in front of the API."
-                    .to_owned()
-            }
-            Self::Timeout => "The API took too long to answer. Try again.".to_owned(),
-            Self::Malformed { status, .. } => format!(
-                "The API sent an answer the panel couldn't read (HTTP {status}). Try again; if it keeps happening, the API or the proxy may be misconfigured."
-            ),
-            Self::Unconfirmed(Unconfirmed::NotCreated { name, server }) => format!(
-                "{ANSWER_LOST} The list of {server} doesn't show {name}, so it was not created. You can try again."
-            ),
-            Self::Unconfirmed(Unconfirmed::NotRestored { server, status }) => format!(
-                "{ANSWER_LOST} {server} is {status}, not restoring, so the restore did not start. You can try again."
-            ),
-            Self::Unconfirmed(Unconfirmed::NotDeleted { name }) => format!(
-                "{ANSWER_LOST} {name} is still listed, so it was not deleted. You can try again."
-            ),
-            Self::Unconfirmed(Unconfirmed::Unchecked) => format!(
-                "{ANSWER_LOST} The panel couldn't check what happened either: refresh the list before trying again, so that nothing is done twice."
-            ),
-        }
+        };
+        text.into_owned()
     }
 
     /// The sentence for an action the person started (a form, a confirmation): the same as
     /// [`ApiError::message`], except that nothing is retried for them, so a rate limit says
     /// when to try again rather than that the panel will.
-    pub fn action_message(&self) -> String {
+    pub fn action_message(&self, t: Locale) -> String {
         match self {
             Self::RateLimited {
                 retry_after_secs: Some(secs),
-            } => format!(
-                "The API is busy; try again in {}.",
-                format_seconds_short(*secs)
-            ),
+            } => t.err_busy_try_in(&format_seconds_short(*secs)).into_owned(),
             Self::RateLimited {
                 retry_after_secs: None,
-            } => "The API is busy; try again in a moment.".to_owned(),
-            other => other.message(),
+            } => t.err_busy_try().into_owned(),
+            other => other.message(t),
         }
     }
 
     /// A short technical detail to show under the message, if any: the safe excerpt of an
     /// unreadable answer, or the API's own words where the message does not already say them.
-    pub fn detail(&self) -> Option<String> {
+    pub fn detail(&self, t: Locale) -> Option<String> {
         match self {
             Self::Malformed { excerpt, .. } if !excerpt.is_empty() => {
-                Some(format!("It began: “{excerpt}”"))
+                Some(t.err_it_began(excerpt).into_owned())
             }
             Self::Server { detail, .. }
             | Self::NotFound { detail }
@@ -214,7 +204,7 @@ impl ApiError {
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message())
+        f.write_str(&self.message(Locale::En))
     }
 }
 

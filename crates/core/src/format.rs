@@ -1,50 +1,112 @@
-//! How sizes, times and durations read to a person. An exact date and time is the browser's to
-//! write (`Intl.DateTimeFormat`, in the panel's `browser` module).
+//! How sizes, times and durations read to a person: which unit and figure, decided here and
+//! tested natively. Writing the figure in the person's language is the browser's `Intl`
+//! (`NumberFormat`, `RelativeTimeFormat`, `DateTimeFormat`, in the panel's `browser` module).
 
-/// `5120` → "5.0 GB", `512` → "512 MB", `None` (still being created) → "—".
-pub fn format_size_mb(size_mb: Option<u64>) -> String {
-    let Some(mb) = size_mb else {
-        return "—".to_owned();
-    };
-    if mb < 1024 {
-        return format!("{mb} MB");
-    }
-    // In tenths, rounded half up, with integers only: formatting a float would compile
-    // Rust's float printing into the wasm. Compare the figure as shown, so 1048575 MB reads
-    // "1.0 TB", not "1024.0 GB".
-    let tenths = |per_unit: u128| (u128::from(mb) * 10 + per_unit / 2) / per_unit;
-    let (tenths, unit) = match tenths(1024) {
-        gb if gb < 10_240 => (gb, "GB"),
-        _ => (tenths(1024 * 1024), "TB"),
-    };
-    format!("{}.{} {unit}", tenths / 10, tenths % 10)
+/// The unit a size is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SizeUnit {
+    Megabyte,
+    Gigabyte,
+    Terabyte,
 }
 
-fn plural(n: i64, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
+impl SizeUnit {
+    /// The unit's name for `Intl.NumberFormat` (`style: "unit"`).
+    pub fn intl_name(self) -> &'static str {
+        match self {
+            Self::Megabyte => "megabyte",
+            Self::Gigabyte => "gigabyte",
+            Self::Terabyte => "terabyte",
+        }
+    }
+
+    /// How many decimals the figure is shown with: none for MB, one for GB and TB.
+    pub fn decimals(self) -> u8 {
+        match self {
+            Self::Megabyte => 0,
+            Self::Gigabyte | Self::Terabyte => 1,
+        }
     }
 }
 
-/// How long ago `then` was, seen at `now` (both in seconds since the epoch): "just now",
-/// "5 minutes ago", "2 hours ago", "yesterday", "3 days ago", "10 months ago", "2 years ago".
-/// A time in the future (clock skew) reads as "just now".
-pub fn format_relative(then: i64, now: i64) -> String {
-    let ago = now.saturating_sub(then);
-    let minutes = ago / 60;
-    let hours = ago / 3600;
+/// A size as it is shown: a figure in tenths of `unit`, already rounded to what is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub tenths: u128,
+    pub unit: SizeUnit,
+}
+
+/// `5120` MB → 5.0 GB, `512` → 512 MB, `1048576` → 1.0 TB; the browser writes the figure in
+/// the person's language ("5.0 GB", "5,0 GB").
+pub fn size_of(size_mb: u64) -> Size {
+    if size_mb < 1024 {
+        return Size {
+            tenths: u128::from(size_mb) * 10,
+            unit: SizeUnit::Megabyte,
+        };
+    }
+    // In tenths, rounded half up. Compare the figure as shown, so 1048575 MB reads "1.0 TB",
+    // not "1024.0 GB".
+    let tenths = |per_unit: u128| (u128::from(size_mb) * 10 + per_unit / 2) / per_unit;
+    match tenths(1024) {
+        gb if gb < 10_240 => Size {
+            tenths: gb,
+            unit: SizeUnit::Gigabyte,
+        },
+        _ => Size {
+            tenths: tenths(1024 * 1024),
+            unit: SizeUnit::Terabyte,
+        },
+    }
+}
+
+/// The unit a relative time is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeUnit {
+    Minute,
+    Hour,
+    Day,
+    Month,
+    Year,
+}
+
+impl TimeUnit {
+    /// The unit's name for `Intl.RelativeTimeFormat`.
+    pub fn intl_name(self) -> &'static str {
+        match self {
+            Self::Minute => "minute",
+            Self::Hour => "hour",
+            Self::Day => "day",
+            Self::Month => "month",
+            Self::Year => "year",
+        }
+    }
+}
+
+/// How long ago something was, in the unit a person would say it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relative {
+    /// Less than 45 seconds ago, or in the future (clock skew).
+    JustNow,
+    /// `count` units ago; the browser writes it ("5 minutes ago", "há 5 minutos", and one day
+    /// ago as "yesterday", "ontem").
+    Ago { count: u64, unit: TimeUnit },
+}
+
+/// How long ago `then` was, seen at `now` (both in seconds since the epoch): just now, then
+/// minutes, hours, days (under 30), months (under a year), years.
+pub fn relative(then: i64, now: i64) -> Relative {
+    let ago = u64::try_from(now.saturating_sub(then)).unwrap_or(0);
     let days = ago / 86_400;
-    match ago {
-        ..45 => "just now".to_owned(),
-        45..3600 => format!("{} ago", plural(minutes.max(1), "minute")),
-        3600..86_400 => format!("{} ago", plural(hours, "hour")),
-        86_400..172_800 => "yesterday".to_owned(),
-        _ if days < 30 => format!("{days} days ago"),
-        _ if days < 365 => format!("{} ago", plural((days / 30).max(1), "month")),
-        _ => format!("{} ago", plural(days / 365, "year")),
-    }
+    let (count, unit) = match ago {
+        ..45 => return Relative::JustNow,
+        45..3600 => ((ago / 60).max(1), TimeUnit::Minute),
+        3600..86_400 => (ago / 3600, TimeUnit::Hour),
+        _ if days < 30 => (days, TimeUnit::Day),
+        _ if days < 365 => ((days / 30).max(1), TimeUnit::Month),
+        _ => (days / 365, TimeUnit::Year),
+    };
+    Relative::Ago { count, unit }
 }
 
 /// A duration in the short form the panel uses for waits: "20 s", "2 min", "1 min 30 s".
@@ -64,23 +126,4 @@ pub fn format_elapsed(secs: u64) -> String {
     } else {
         format!("{m}:{s:02}")
     }
-}
-
-/// How fresh the data on screen is: "updated just now", "updated 12 s ago",
-/// "updated 3 min ago".
-pub fn format_updated_ago(secs: u64) -> String {
-    match secs {
-        0..5 => "updated just now".to_owned(),
-        5..60 => format!("updated {secs} s ago"),
-        60..3600 => format!("updated {} min ago", secs / 60),
-        _ => format!("updated {} h ago", secs / 3600),
-    }
-}
-
-/// The slot meter: "3 of 5 snapshots".
-pub fn format_slots(used: usize, limit: usize) -> String {
-    format!(
-        "{used} of {limit} snapshot{}",
-        if limit == 1 { "" } else { "s" }
-    )
 }

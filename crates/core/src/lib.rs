@@ -2,12 +2,14 @@
 //!
 //! Everything here is a plain function or type with native tests: what the API sends and how to
 //! read it ([`model`], [`response`]), the one error type and its sentences ([`error`]), the name
-//! rule ([`validate`]), how numbers and times read to a person ([`format`]), when to poll
+//! rule ([`validate`]), every sentence in English and Portuguese ([`i18n`]), how numbers and
+//! times read to a person ([`format`]), when to poll
 //! ([`poll`]), and how settings, URLs and routes are read ([`config`], [`url`], [`route`]).
 
 pub mod config;
 pub mod error;
 pub mod format;
+pub mod i18n;
 pub mod listing;
 pub mod model;
 pub mod poll;
@@ -22,4 +24,5 @@ pub mod url;
 pub mod validate;
 
 pub use error::{ApiError, FieldErrors, Unconfirmed};
+pub use i18n::Locale;
 pub use model::{Server, ServerStatus, Snapshot, SnapshotStatus};

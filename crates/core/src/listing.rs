@@ -13,13 +13,6 @@ use crate::response::Page;
 /// The most pages of one list the panel reads.
 pub const MAX_PAGES: usize = 50;
 
-/// The note under a list that stopped at the cap.
-pub fn incomplete_note() -> String {
-    format!(
-        "The list is longer than the {MAX_PAGES} pages the panel reads, so some snapshots may be missing. Open one server to see all of its snapshots."
-    )
-}
-
 /// Something with an id that is unique within its list.
 pub trait Keyed {
     /// The id.

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::i18n::{Locale, Text};
+
 /// Reads and writes a status as the API spells it, through its `From<String>` and
 /// `as_api_str`: a string, with `null` read as `""`.
 macro_rules! status_as_api_text {
@@ -53,12 +55,12 @@ impl SnapshotStatus {
     }
 
     /// The badge text a person reads.
-    pub fn label(&self) -> String {
+    pub fn label(&self, t: Locale) -> Text {
         match self {
-            Self::InProgress => "In progress".to_owned(),
-            Self::Completed => "Completed".to_owned(),
-            Self::Failed => "Failed".to_owned(),
-            Self::Other(other) => humanize(other),
+            Self::InProgress => t.in_progress(),
+            Self::Completed => t.completed(),
+            Self::Failed => t.failed(),
+            Self::Other(other) => humanize(other, t),
         }
     }
 }
@@ -105,14 +107,14 @@ impl ServerStatus {
     }
 
     /// The text a person reads.
-    pub fn label(&self) -> String {
+    pub fn label(&self, t: Locale) -> Text {
         match self {
-            Self::Active => "Running".to_owned(),
-            Self::Stopped => "Stopped".to_owned(),
-            Self::Suspended => "Suspended".to_owned(),
-            Self::Restoring => "Restoring".to_owned(),
-            Self::Unknown => "Status unknown".to_owned(),
-            Self::Other(other) => humanize(other),
+            Self::Active => t.running(),
+            Self::Stopped => t.stopped(),
+            Self::Suspended => t.suspended(),
+            Self::Restoring => t.restoring(),
+            Self::Unknown => t.status_unknown(),
+            Self::Other(other) => humanize(other, t),
         }
     }
 }
@@ -262,15 +264,17 @@ pub struct TokenInfo {
     pub permissions: Vec<String>,
 }
 
-/// `"in_progress"` → `"In progress"`: how an unknown status is shown.
-fn humanize(raw: &str) -> String {
+/// `"in_progress"` → `"In progress"`: how an unknown status is shown (in the API's words,
+/// which the panel cannot translate).
+fn humanize(raw: &str, t: Locale) -> Text {
     let spaced = raw.trim().replace(['_', '-'], " ");
     let mut chars = spaced.chars();
     match chars.next() {
         Some(first) => std::iter::once(first.to_ascii_uppercase())
             .chain(chars)
-            .collect(),
-        None => "Unknown".to_owned(),
+            .collect::<String>()
+            .into(),
+        None => t.unknown(),
     }
 }
 

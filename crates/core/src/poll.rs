@@ -1,6 +1,8 @@
 //! When to poll, and what a poll changed: pure decisions the panel's timers follow.
 
-use crate::model::{Server, ServerStatus, Snapshot, SnapshotStatus};
+use crate::i18n::{Locale, Text};
+use crate::model::{Server, ServerRef, ServerStatus, Snapshot, SnapshotStatus};
+use crate::store::display_name;
 
 /// The first wait after a failed check; it doubles with each failure in a row.
 pub const ACTIVE_INTERVAL_MS: u64 = 5_000;
@@ -87,78 +89,39 @@ pub enum Finished {
     /// A snapshot left `in_progress`, to the status it now has.
     Snapshot {
         name: String,
-        server: String,
+        server: ServerRef,
         status: SnapshotStatus,
     },
     /// A server left `restoring`, to the status it now has.
     Restore {
-        server: String,
+        server: ServerRef,
         status: ServerStatus,
     },
 }
 
 impl Finished {
     /// The sentence announced to a screen reader and shown as a notice.
-    pub fn message(&self) -> String {
-        match self {
-            Self::Snapshot {
-                name,
-                server,
-                status: SnapshotStatus::Completed,
-            } => {
-                format!("Snapshot {name} of {server} is ready.")
-            }
-            Self::Snapshot {
-                name,
-                server,
-                status: SnapshotStatus::Failed,
-            } => {
-                format!("Snapshot {name} of {server} failed.")
-            }
+    pub fn message(&self, t: Locale) -> String {
+        let text = match self {
             Self::Snapshot {
                 name,
                 server,
                 status,
             } => {
-                format!(
-                    "Snapshot {name} of {server} is now {}.",
-                    status.label().to_ascii_lowercase()
-                )
+                let server = display_name(t, &server.name, server.id);
+                match status {
+                    SnapshotStatus::Completed => t.snapshot_ready(name, &server),
+                    SnapshotStatus::Failed => t.snapshot_failed(name, &server),
+                    other => t.snapshot_now(name, &server, &other.label(t).to_ascii_lowercase()),
+                }
             }
-            Self::Restore { server, status } => format!(
-                "{server} has been restored and is {}.",
-                status.label().to_ascii_lowercase()
+            Self::Restore { server, status } => t.restored(
+                &display_name(t, &server.name, server.id),
+                &status.label(t).to_ascii_lowercase(),
             ),
-        }
+        };
+        text.into_owned()
     }
-}
-
-/// The snapshots that were in progress in `before` and are not in `after` (by id).
-pub fn finished_snapshots(before: &[Snapshot], after: &[Snapshot]) -> Vec<Finished> {
-    after
-        .iter()
-        .filter(|now| now.status != SnapshotStatus::InProgress)
-        .filter(|now| {
-            before
-                .iter()
-                .any(|was| was.id == now.id && was.status == SnapshotStatus::InProgress)
-        })
-        .map(|now| Finished::Snapshot {
-            name: now.name.clone(),
-            server: now.server.name.clone(),
-            status: now.status.clone(),
-        })
-        .collect()
-}
-
-/// Whether a server that was restoring has left that state.
-pub fn finished_restore(before: &ServerStatus, after: &Server) -> Option<Finished> {
-    (*before == ServerStatus::Restoring && after.status != ServerStatus::Restoring).then(|| {
-        Finished::Restore {
-            server: after.name.clone(),
-            status: after.status.clone(),
-        }
-    })
 }
 
 /// Whether a job has run past the provider's longest estimate.
@@ -167,18 +130,13 @@ pub fn is_overdue(elapsed_secs: u64, expected: (u64, u64)) -> bool {
 }
 
 /// The line under a running job: elapsed time against the provider's estimate.
-pub fn progress_note(elapsed_secs: u64, expected: (u64, u64)) -> String {
+pub fn progress_note(t: Locale, elapsed_secs: u64, expected: (u64, u64)) -> Text {
     let (low, high) = (expected.0 / 60, expected.1 / 60);
+    let elapsed = crate::format::format_elapsed(elapsed_secs);
     if is_overdue(elapsed_secs, expected) {
-        format!(
-            "{} elapsed: taking longer than the usual {low}–{high} minutes. Still checking.",
-            crate::format::format_elapsed(elapsed_secs)
-        )
+        t.overdue(&elapsed, low, high)
     } else {
-        format!(
-            "{} elapsed, usually {low}–{high} minutes",
-            crate::format::format_elapsed(elapsed_secs)
-        )
+        t.progress(&elapsed, low, high)
     }
 }
 

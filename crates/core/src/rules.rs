@@ -1,51 +1,69 @@
 //! Which actions are open on a snapshot or server, and in words, why not.
 
+use crate::i18n::{Locale, Text};
 use crate::model::{ServerStatus, Snapshot, SnapshotStatus};
 use crate::time::parse_rfc3339;
 use crate::validate::SNAPSHOTS_PER_SERVER;
 
-const RESTORING: &str = "The server is being restored; wait until it has finished.";
+/// Why an action is not open now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blocker {
+    /// The server is being restored: nothing may touch it until that has finished.
+    Restoring,
+    /// The snapshot is still being created.
+    StillCreating,
+    /// The snapshot failed.
+    Failed,
+    /// The snapshot has a status the panel does not know.
+    NotCompleted,
+    /// The server has `count` snapshots, its limit or more.
+    Full { count: usize },
+}
+
+impl Blocker {
+    /// The sentence beside the action.
+    pub fn message(self, t: Locale) -> Text {
+        match self {
+            Self::Restoring => t.blocked_restoring(),
+            Self::StillCreating => t.blocked_still_creating(),
+            Self::Failed => t.blocked_failed(),
+            Self::NotCompleted => t.blocked_not_completed(),
+            Self::Full { count } => t.blocked_full(count, SNAPSHOTS_PER_SERVER),
+        }
+    }
+}
 
 /// Why a snapshot cannot be restored now, or `None` if it can.
-pub fn restore_blocker(snapshot: &Snapshot, server_status: &ServerStatus) -> Option<String> {
+pub fn restore_blocker(snapshot: &Snapshot, server_status: &ServerStatus) -> Option<Blocker> {
     if *server_status == ServerStatus::Restoring {
-        return Some(RESTORING.to_owned());
+        return Some(Blocker::Restoring);
     }
     match &snapshot.status {
         SnapshotStatus::Completed => None,
-        SnapshotStatus::InProgress => Some(
-            "This snapshot is still being created; it can be restored once it is completed."
-                .to_owned(),
-        ),
-        SnapshotStatus::Failed => {
-            Some("This snapshot failed, so there is nothing to restore.".to_owned())
-        }
-        SnapshotStatus::Other(_) => Some("Only completed snapshots can be restored.".to_owned()),
+        SnapshotStatus::InProgress => Some(Blocker::StillCreating),
+        SnapshotStatus::Failed => Some(Blocker::Failed),
+        SnapshotStatus::Other(_) => Some(Blocker::NotCompleted),
     }
 }
 
 /// Why a snapshot cannot be deleted now, or `None` if it can.
-pub fn delete_blocker(server_status: &ServerStatus) -> Option<String> {
-    (*server_status == ServerStatus::Restoring).then(|| RESTORING.to_owned())
+pub fn delete_blocker(server_status: &ServerStatus) -> Option<Blocker> {
+    (*server_status == ServerStatus::Restoring).then_some(Blocker::Restoring)
 }
 
 /// Why a new snapshot cannot be taken of a server now, or `None` if it can.
-pub fn create_blocker(server_status: &ServerStatus, snapshot_count: usize) -> Option<String> {
+pub fn create_blocker(server_status: &ServerStatus, snapshot_count: usize) -> Option<Blocker> {
     if *server_status == ServerStatus::Restoring {
-        return Some(RESTORING.to_owned());
+        return Some(Blocker::Restoring);
     }
-    (snapshot_count >= SNAPSHOTS_PER_SERVER).then(|| {
-        format!(
-            "This server has {snapshot_count} of {SNAPSHOTS_PER_SERVER} snapshots, the most it can have. Delete one to make room."
-        )
+    (snapshot_count >= SNAPSHOTS_PER_SERVER).then_some(Blocker::Full {
+        count: snapshot_count,
     })
 }
 
-/// The provider's advice when the server is running, or `None` when it is not.
-pub fn running_server_warning(server_status: &ServerStatus) -> Option<&'static str> {
-    (*server_status == ServerStatus::Active).then_some(
-        "This server is running. A snapshot of a running server may be inconsistent; the provider advises stopping the server first.",
-    )
+/// Whether the provider advises against a snapshot now: the server is running.
+pub fn advise_stopping_first(server_status: &ServerStatus) -> bool {
+    *server_status == ServerStatus::Active
 }
 
 /// The completed snapshots of the same server taken after `snapshot`, newest first: what a

@@ -11,6 +11,7 @@
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
+use crate::i18n::Locale;
 use crate::model::{Server, ServerRef, ServerStatus, Snapshot, SnapshotStatus};
 use crate::poll::{Finished, Job, JobKind};
 use crate::time::parse_rfc3339;
@@ -38,22 +39,25 @@ pub enum Event {
     /// A server that was being restored is not any more; the host page is told with it.
     Restored(Server),
     /// A server the panel was following is no longer in the account.
-    ServerGone { id: u64, name: String },
+    ServerGone(ServerRef),
 }
 
 impl Event {
     /// The sentence announced and shown for it.
-    pub fn message(&self) -> String {
+    pub fn message(&self, t: Locale) -> String {
         match self {
-            Self::Finished(finished) => finished.message(),
+            Self::Finished(finished) => finished.message(t),
             Self::Restored(server) => Finished::Restore {
-                server: server.name.clone(),
+                server: ServerRef {
+                    id: server.id,
+                    name: server.name.clone(),
+                },
                 status: server.status.clone(),
             }
-            .message(),
-            Self::ServerGone { name, .. } => {
-                format!("{name} is no longer in this account; it has been taken off the list.")
-            }
+            .message(t),
+            Self::ServerGone(server) => t
+                .server_gone(&display_name(t, &server.name, server.id))
+                .into_owned(),
         }
     }
 }
@@ -259,10 +263,10 @@ impl Store {
         self.snapshots.retain(|s| s.server.id != server_id);
         self.restores.retain(|r| r.server_id != server_id);
         match name {
-            Some(name) => vec![Event::ServerGone {
+            Some(name) => vec![Event::ServerGone(ServerRef {
                 id: server_id,
-                name: display_name(&name, server_id),
-            }],
+                name,
+            })],
             None => Vec::new(),
         }
     }
@@ -342,7 +346,7 @@ impl Store {
             .map(|s| {
                 Event::Finished(Finished::Snapshot {
                     name: s.name.clone(),
-                    server: display_name(&s.server.name, s.server.id),
+                    server: s.server.clone(),
                     status: s.status.clone(),
                 })
             })
@@ -364,9 +368,7 @@ impl Store {
                     .is_some_and(|s| s.status == ServerStatus::Restoring);
             if was_restoring {
                 self.restores.retain(|r| r.server_id != server.id);
-                let mut named = server.clone();
-                named.name = display_name(&server.name, server.id);
-                events.push(Event::Restored(named));
+                events.push(Event::Restored(server.clone()));
             }
         }
         events
@@ -374,9 +376,9 @@ impl Store {
 }
 
 /// A server's name as a person reads it: its name, or "Server 12345" when it has none.
-pub fn display_name(name: &str, id: u64) -> String {
+pub fn display_name(t: Locale, name: &str, id: u64) -> String {
     if name.trim().is_empty() {
-        format!("Server {id}")
+        t.unnamed_server(id).into_owned()
     } else {
         name.to_owned()
     }

@@ -1,5 +1,7 @@
 //! The provider's rules for what a person types, checked as they type.
 
+use crate::i18n::{Locale, Text};
+
 /// The longest snapshot name the panel accepts. The provider gives no limit; 64 is a sane cap,
 /// and the API's own word is shown if it differs.
 pub const NAME_MAX_CHARS: usize = 64;
@@ -19,17 +21,12 @@ pub enum NameError {
 
 impl NameError {
     /// The sentence under the name field.
-    pub fn message(&self) -> String {
+    pub fn message(&self, t: Locale) -> Text {
         match self {
-            Self::Empty => "Give the snapshot a name.".to_owned(),
-            Self::TooLong { chars } => {
-                format!("Names can be at most {NAME_MAX_CHARS} characters; this one has {chars}.")
-            }
-            Self::Space => "Spaces aren't allowed; use - or _".to_owned(),
-            Self::Character(c) => format!(
-                "“{}” isn't allowed; use only letters A–Z, digits, - or _",
-                c.escape_debug()
-            ),
+            Self::Empty => t.name_empty(),
+            Self::TooLong { chars } => t.name_too_long(NAME_MAX_CHARS, *chars),
+            Self::Space => t.name_space(),
+            Self::Character(c) => t.name_character(&c.escape_debug().to_string()),
         }
     }
 }
@@ -55,14 +52,23 @@ pub fn snapshot_name_error(name: &str) -> Option<NameError> {
     (chars > NAME_MAX_CHARS).then_some(NameError::TooLong { chars })
 }
 
+/// A description over [`DESCRIPTION_MAX_CHARS`]: how long it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DescriptionTooLong {
+    pub chars: usize,
+}
+
+impl DescriptionTooLong {
+    /// The sentence under the description field.
+    pub fn message(self, t: Locale) -> Text {
+        t.description_too_long(DESCRIPTION_MAX_CHARS, self.chars)
+    }
+}
+
 /// What is wrong with a description, if anything.
-pub fn description_error(description: &str) -> Option<String> {
+pub fn description_error(description: &str) -> Option<DescriptionTooLong> {
     let chars = description.chars().count();
-    (chars > DESCRIPTION_MAX_CHARS).then(|| {
-        format!(
-            "Descriptions can be at most {DESCRIPTION_MAX_CHARS} characters; this one has {chars}."
-        )
-    })
+    (chars > DESCRIPTION_MAX_CHARS).then_some(DescriptionTooLong { chars })
 }
 
 /// "42 / 255": the visible count under the description.

@@ -9,10 +9,14 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use snapshot_core::config::{read_settings, AuthMode, SettingError, Settings, SETTING_NAMES};
+use snapshot_core::config::{
+    read_settings, AuthMode, Expected, SettingError, Settings, SETTING_NAMES,
+};
+use snapshot_core::i18n::LocaleSetting;
 use snapshot_core::poll::Pace;
 use snapshot_core::route::{parse_location, view_href, Route, View};
 use snapshot_core::url::{decode_query_value, encode_query_value, ApiBase};
+use snapshot_core::Locale;
 
 fn settings_from(pairs: &[(&str, &str)]) -> Result<Settings, Vec<SettingError>> {
     let map: HashMap<String, String> = pairs
@@ -65,7 +69,7 @@ fn poll_seconds_is_auto_or_a_fixed_pace() {
     for value in ["0", "301", "-5", "2.5", "fast"] {
         let errors = settings_from(&[("poll-seconds", value)]).unwrap_err();
         assert_eq!(
-            errors.first().map(SettingError::message),
+            errors.first().map(|e| e.message(Locale::En)),
             Some(format!(
                 "The setting “poll-seconds” is “{value}”, but it must be auto, or a number of \
                  seconds between 1 and 300."
@@ -90,7 +94,8 @@ fn only_documented_settings_are_looked_up() {
             "server-id",
             "timeout-ms",
             "routing",
-            "poll-seconds"
+            "poll-seconds",
+            "locale"
         ]
     );
 }
@@ -195,7 +200,7 @@ fn bad_api_base_is_reported_by_name() {
         assert_eq!(error.name, "api-base", "{value:?}");
         assert_eq!(error.value, value.trim(), "{value:?}");
         assert_eq!(
-            error.message(),
+            error.message(Locale::En),
             format!(
                 "The setting “api-base” is “{}”, but it must be a path such as /api/v1/ or a URL such as https://admin.vps.org/api/v1/.",
                 value.trim()
@@ -212,12 +217,33 @@ fn bad_auth_is_reported_by_name() {
         SettingError {
             name: "auth".to_owned(),
             value: "cookie".to_owned(),
-            expected: "one of auto, token, proxy or host",
+            expected: Expected::Auth,
         }
     );
     assert_eq!(
-        error.message(),
+        error.message(Locale::En),
         "The setting “auth” is “cookie”, but it must be one of auto, token, proxy or host."
+    );
+    assert_eq!(
+        error.message(Locale::PtBr),
+        "A configuração “auth” está como “cookie”, mas deve ser auto, token, proxy ou host."
+    );
+}
+
+#[test]
+fn the_locale_setting() {
+    let read = |value: &str| read_settings(|name| (name == "locale").then(|| value.to_owned()));
+    assert_eq!(
+        read("pt-BR").unwrap().locale,
+        LocaleSetting::Fixed(Locale::PtBr)
+    );
+    assert_eq!(read("en").unwrap().locale, LocaleSetting::Fixed(Locale::En));
+    assert_eq!(read("auto").unwrap().locale, LocaleSetting::Auto);
+    assert_eq!(read_settings(|_| None).unwrap().locale, LocaleSetting::Auto);
+    let error = one_error(&[("locale", "fr")]);
+    assert_eq!(
+        error.message(Locale::En),
+        "The setting “locale” is “fr”, but it must be auto, en or pt-BR."
     );
 }
 
@@ -228,7 +254,7 @@ fn bad_server_id_is_reported_by_name() {
         assert_eq!(error.name, "server-id", "{value:?}");
         assert_eq!(error.value, value);
         assert_eq!(
-            error.message(),
+            error.message(Locale::En),
             format!("The setting “server-id” is “{value}”, but it must be a server's number, such as 12345.")
         );
     }
@@ -240,7 +266,7 @@ fn bad_timeout_is_reported_by_name() {
         let error = one_error(&[("timeout-ms", value)]);
         assert_eq!(error.name, "timeout-ms", "{value:?}");
         assert_eq!(
-            error.message(),
+            error.message(Locale::En),
             format!("The setting “timeout-ms” is “{value}”, but it must be a number of milliseconds between 1000 and 120000.")
         );
     }
@@ -252,7 +278,7 @@ fn bad_routing_is_reported_by_name() {
         let error = one_error(&[("routing", value)]);
         assert_eq!(error.name, "routing");
         assert_eq!(
-            error.message(),
+            error.message(Locale::En),
             format!("The setting “routing” is “{value}”, but it must be on or off.")
         );
     }
@@ -267,6 +293,7 @@ fn every_bad_setting_is_reported_not_just_the_first() {
         ("timeout-ms", "5"),
         ("routing", "sometimes"),
         ("poll-seconds", "often"),
+        ("locale", "klingon"),
     ])
     .unwrap_err();
     let names: Vec<&str> = errors.iter().map(|e| e.name.as_str()).collect();
@@ -274,7 +301,15 @@ fn every_bad_setting_is_reported_not_just_the_first() {
     let values: Vec<&str> = errors.iter().map(|e| e.value.as_str()).collect();
     assert_eq!(
         values,
-        vec!["api/v1", "oauth", "web-01", "5", "sometimes", "often"]
+        vec![
+            "api/v1",
+            "oauth",
+            "web-01",
+            "5",
+            "sometimes",
+            "often",
+            "klingon"
+        ]
     );
 }
 

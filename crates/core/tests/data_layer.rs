@@ -18,6 +18,7 @@ use snapshot_core::retry::{read_retry_delay_ms, MAX_RETRY_WAIT_MS};
 use snapshot_core::rules::{confirms_restore, restore_phrase};
 use snapshot_core::screen::{matches_filter, normalize_filter};
 use snapshot_core::store::{display_name, Event, Loaded, Store, READ_LAG_MS};
+use snapshot_core::Locale;
 use snapshot_core::{ApiError, Server, ServerStatus, Snapshot, SnapshotStatus, Unconfirmed};
 
 fn snap(id: u64, server_id: u64, status: SnapshotStatus, created_at: &str) -> Snapshot {
@@ -113,7 +114,7 @@ fn a_snapshot_that_completes_is_announced_once() {
     let events = store.update_snapshots_of(20, fresh.clone(), 1_000.0);
     assert_eq!(events.len(), 1);
     assert_eq!(
-        events[0].message(),
+        events[0].message(Locale::En),
         "Snapshot snap-3 of server-20 is ready."
     );
     assert!(store.update_snapshots_of(20, fresh, 2_000.0).is_empty());
@@ -176,7 +177,7 @@ fn a_restore_is_followed_until_the_server_leaves_restoring() {
     let events = store.update_server(server(10, ServerStatus::Active), 7_000.0);
     assert_eq!(events.len(), 1);
     assert_eq!(
-        events[0].message(),
+        events[0].message(Locale::En),
         "server-10 has been restored and is running."
     );
     assert!(matches!(&events[0], Event::Restored(s) if s.id == 10));
@@ -190,10 +191,10 @@ fn a_server_that_is_gone_is_dropped_with_a_notice() {
     let events = store.remove_server(20);
     assert_eq!(
         events,
-        [Event::ServerGone {
+        [Event::ServerGone(ServerRef {
             id: 20,
             name: "server-20".to_owned()
-        }]
+        })]
     );
     assert_eq!(ids(&store), [2, 1]);
     assert!(store.jobs().iter().all(|j| j.server_id != 20));
@@ -214,9 +215,10 @@ fn jobs_are_one_per_server_and_kind() {
 
 #[test]
 fn a_server_without_a_name_is_read_by_its_id() {
-    assert_eq!(display_name("", 12345), "Server 12345");
-    assert_eq!(display_name("  ", 7), "Server 7");
-    assert_eq!(display_name("web", 7), "web");
+    assert_eq!(display_name(Locale::En, "", 12345), "Server 12345");
+    assert_eq!(display_name(Locale::En, "  ", 7), "Server 7");
+    assert_eq!(display_name(Locale::En, "web", 7), "web");
+    assert_eq!(display_name(Locale::PtBr, "", 7), "Servidor 7");
 }
 
 // ----- PollState ----------------------------------------------------------------------------
@@ -555,7 +557,7 @@ fn a_lost_answer_is_an_unknown_outcome_and_a_refusal_is_not() {
 
 #[test]
 fn what_the_api_shows_after_a_lost_answer_is_said_plainly() {
-    let said = |u: Unconfirmed| ApiError::Unconfirmed(u).action_message();
+    let said = |u: Unconfirmed| ApiError::Unconfirmed(u).action_message(Locale::En);
     assert_eq!(
         said(Unconfirmed::NotCreated {
             name: "nightly".into(),

@@ -10,6 +10,7 @@
 use snapshot_core::model::{CreatedSnapshot, Me, RestoreStarted, ServerRef};
 use snapshot_core::response::{decode, decode_page, expect_success, Page, RawResponse};
 use snapshot_core::time::parse_rfc3339;
+use snapshot_core::Locale;
 use snapshot_core::{ApiError, Server, ServerStatus, Snapshot, SnapshotStatus};
 
 const NOW: i64 = 1_737_044_100; // 2025-01-16T16:15:00Z
@@ -166,7 +167,7 @@ fn doc_list_response_decodes_as_a_page_with_both_snapshots() {
     );
     assert_eq!(first.name, "pre-migration-snapshot");
     assert_eq!(first.status, SnapshotStatus::Completed);
-    assert_eq!(first.status.label(), "Completed");
+    assert_eq!(first.status.label(Locale::En), "Completed");
     assert_eq!(first.size_mb, Some(5120));
     assert_eq!(first.created_at, "2025-01-15T18:30:00Z");
     assert_eq!(parse_rfc3339(&first.created_at), Some(1_736_965_800));
@@ -210,7 +211,7 @@ fn doc_create_response_decodes_with_its_message() {
     assert_eq!(snapshot.server.name, "web-server-01");
     assert_eq!(snapshot.name, "before-update-snapshot");
     assert_eq!(snapshot.status, SnapshotStatus::InProgress);
-    assert_eq!(snapshot.status.label(), "In progress");
+    assert_eq!(snapshot.status.label(Locale::En), "In progress");
     assert_eq!(snapshot.status.as_api_str(), "in_progress");
     assert_eq!(snapshot.size_mb, None, "size_mb is null while in progress");
     assert_eq!(snapshot.created_at, "2025-01-16T16:15:00Z");
@@ -245,7 +246,7 @@ fn doc_restore_response_decodes_every_field() {
     assert_eq!(server.id, 12345);
     assert_eq!(server.name, "web-server-01");
     assert_eq!(server.status, ServerStatus::Restoring);
-    assert_eq!(server.status.label(), "Restoring");
+    assert_eq!(server.status.label(Locale::En), "Restoring");
 }
 
 #[test]
@@ -305,7 +306,7 @@ fn servers_list_decodes_every_server() {
             location: Some("Lisbon".to_owned()),
         }
     );
-    assert_eq!(page.items[0].status.label(), "Running");
+    assert_eq!(page.items[0].status.label(Locale::En), "Running");
     assert_eq!(
         page.items[1],
         Server {
@@ -317,7 +318,7 @@ fn servers_list_decodes_every_server() {
             location: Some("Frankfurt".to_owned()),
         }
     );
-    assert_eq!(page.items[1].status.label(), "Stopped");
+    assert_eq!(page.items[1].status.label(Locale::En), "Stopped");
     assert_eq!(
         page.items[2],
         Server {
@@ -341,7 +342,7 @@ fn one_server_decodes_from_get_server() {
     let server: Server = decode(ok(body), NOW).unwrap();
     assert_eq!(server.id, 12345);
     assert_eq!(server.status, ServerStatus::Suspended);
-    assert_eq!(server.status.label(), "Suspended");
+    assert_eq!(server.status.label(Locale::En), "Suspended");
 }
 
 #[test]

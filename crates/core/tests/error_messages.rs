@@ -6,7 +6,7 @@
 )]
 //! Every `ApiError` variant and the exact sentence, detail, transience and wait it carries.
 
-use snapshot_core::{ApiError, FieldErrors};
+use snapshot_core::{ApiError, FieldErrors, Locale};
 
 fn some(text: &str) -> Option<String> {
     Some(text.to_owned())
@@ -194,6 +194,13 @@ fn table() -> Vec<Row> {
             None,
         ),
         (
+            ApiError::NoSuchServer { id: 99999 },
+            "There is no server 99999 in this account.",
+            None,
+            false,
+            None,
+        ),
+        (
             ApiError::Malformed { status: 201, excerpt: String::new() },
             "The API sent an answer the panel couldn't read (HTTP 201). Try again; if it keeps happening, the API or the proxy may be misconfigured.",
             None,
@@ -206,7 +213,7 @@ fn table() -> Vec<Row> {
 #[test]
 fn every_variant_has_its_exact_message() {
     for (error, message, _, _, _) in table() {
-        assert_eq!(error.message(), message, "message of {error:?}");
+        assert_eq!(error.message(Locale::En), message, "message of {error:?}");
     }
 }
 
@@ -220,7 +227,7 @@ fn display_is_the_message() {
 #[test]
 fn every_variant_has_its_detail() {
     for (error, _, detail, _, _) in table() {
-        assert_eq!(error.detail(), detail, "detail of {error:?}");
+        assert_eq!(error.detail(Locale::En), detail, "detail of {error:?}");
     }
 }
 
@@ -245,11 +252,39 @@ fn only_rate_limits_carry_a_wait() {
 #[test]
 fn no_message_or_detail_shows_markup_or_raw_json() {
     for (error, _, _, _, _) in table() {
-        let message = error.message();
+        let message = error.message(Locale::En);
         assert!(!message.contains('<'), "markup in {message}");
         assert!(!message.contains('{'), "JSON in {message}");
         assert!(!message.is_empty(), "empty message for {error:?}");
     }
+}
+
+#[test]
+fn every_variant_is_said_in_portuguese_too() {
+    for (error, english, _, _, _) in table() {
+        let portuguese = error.message(Locale::PtBr);
+        assert!(!portuguese.is_empty(), "no Portuguese for {error:?}");
+        assert!(!portuguese.contains('<'), "markup in {portuguese}");
+        let api_words = matches!(
+            error,
+            ApiError::Rejected {
+                detail: Some(_),
+                ..
+            }
+        );
+        assert_eq!(
+            portuguese == english,
+            api_words,
+            "{error:?}: only the API's own words are the same in both"
+        );
+    }
+    assert_eq!(
+        ApiError::RateLimited {
+            retry_after_secs: Some(90)
+        }
+        .action_message(Locale::PtBr),
+        "A API está ocupada; tente de novo em 1 min 30 s."
+    );
 }
 
 #[test]
@@ -334,19 +369,22 @@ fn actions_the_person_started_are_told_when_to_try_again_not_that_the_panel_will
         retry_after_secs: Some(20),
     };
     assert_eq!(
-        limited.action_message(),
+        limited.action_message(Locale::En),
         "The API is busy; try again in 20 s."
     );
-    assert_eq!(limited.message(), "The API is busy; trying again in 20 s.");
+    assert_eq!(
+        limited.message(Locale::En),
+        "The API is busy; trying again in 20 s."
+    );
     assert_eq!(
         ApiError::RateLimited {
             retry_after_secs: None
         }
-        .action_message(),
+        .action_message(Locale::En),
         "The API is busy; try again in a moment."
     );
     assert_eq!(
-        ApiError::Timeout.action_message(),
-        ApiError::Timeout.message()
+        ApiError::Timeout.action_message(Locale::En),
+        ApiError::Timeout.message(Locale::En)
     );
 }

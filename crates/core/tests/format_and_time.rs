@@ -7,10 +7,44 @@
 //! How sizes, relative times and durations read, and the parsers for the API's timestamps.
 
 use snapshot_core::format::{
-    format_elapsed, format_relative, format_seconds_short, format_size_mb, format_slots,
-    format_updated_ago,
+    format_elapsed, format_seconds_short, relative, size_of, Relative, SizeUnit, TimeUnit,
 };
 use snapshot_core::time::{parse_http_date, parse_rfc3339};
+use snapshot_core::Locale;
+
+/// A size as the browser's `Intl.NumberFormat("en", {style: "unit"})` writes the figure the
+/// panel hands it (no grouping at these sizes; the panel asks for none).
+fn format_size_mb(size_mb: Option<u64>) -> String {
+    let Some(mb) = size_mb else {
+        return "—".to_owned();
+    };
+    let size = size_of(mb);
+    match size.unit {
+        SizeUnit::Megabyte => format!("{} MB", size.tenths / 10),
+        SizeUnit::Gigabyte => format!("{}.{} GB", size.tenths / 10, size.tenths % 10),
+        SizeUnit::Terabyte => format!("{}.{} TB", size.tenths / 10, size.tenths % 10),
+    }
+}
+
+/// A relative time as the panel writes it in English: "just now" from the catalogue, the rest
+/// as `Intl.RelativeTimeFormat("en", {numeric: "auto"})` writes the count and unit it is given.
+fn format_relative(then: i64, now: i64) -> String {
+    match relative(then, now) {
+        Relative::JustNow => Locale::En.just_now().into_owned(),
+        Relative::Ago {
+            count: 1,
+            unit: TimeUnit::Day,
+        } => "yesterday".to_owned(),
+        Relative::Ago { count, unit } => {
+            let unit = unit.intl_name();
+            if count == 1 {
+                format!("1 {unit} ago")
+            } else {
+                format!("{count} {unit}s ago")
+            }
+        }
+    }
+}
 
 /// 2025-01-15T18:30:00Z
 const T: i64 = 1_736_965_800;
@@ -59,6 +93,11 @@ fn size_rounds_to_the_nearest_tenth_half_up() {
 #[test]
 fn size_from_the_largest_number_the_api_could_send_is_shown_not_a_panic() {
     assert_eq!(format_size_mb(Some(u64::MAX)), "17592186044416.0 TB");
+    assert_eq!(SizeUnit::Gigabyte.intl_name(), "gigabyte");
+    assert_eq!(
+        (SizeUnit::Megabyte.decimals(), SizeUnit::Terabyte.decimals()),
+        (0, 1)
+    );
 }
 
 // ----- relative times -------------------------------------------------------------------------
@@ -295,8 +334,11 @@ fn updated_ago_bands() {
         (7 * 3600 + 10, "updated 7 h ago"),
     ];
     for (secs, want) in cases {
-        assert_eq!(format_updated_ago(secs), want, "{secs} s");
+        assert_eq!(Locale::En.updated_ago(secs), want, "{secs} s");
     }
+    assert_eq!(Locale::PtBr.updated_ago(3), "atualizado agora mesmo");
+    assert_eq!(Locale::PtBr.updated_ago(12), "atualizado há 12 s");
+    assert_eq!(Locale::PtBr.updated_ago(600), "atualizado há 10 min");
 }
 
 #[test]
@@ -317,9 +359,7 @@ fn seconds_short() {
 
 #[test]
 fn slots() {
-    assert_eq!(format_slots(3, 5), "3 of 5 snapshots");
-    assert_eq!(format_slots(0, 5), "0 of 5 snapshots");
-    assert_eq!(format_slots(5, 5), "5 of 5 snapshots");
-    assert_eq!(format_slots(1, 1), "1 of 1 snapshot");
-    assert_eq!(format_slots(0, 0), "0 of 0 snapshots");
+    assert_eq!(Locale::En.slots(3, 5), "3 of 5 snapshots");
+    assert_eq!(Locale::En.slots(0, 5), "0 of 5 snapshots");
+    assert_eq!(Locale::PtBr.slots(5, 5), "5 de 5 snapshots");
 }

@@ -11,6 +11,7 @@ use snapshot_core::model::{CreatedSnapshot, Me, RestoreStarted};
 use snapshot_core::response::{
     decode, decode_page, error_for, parse_retry_after, safe_excerpt, Page, RawResponse,
 };
+use snapshot_core::Locale;
 use snapshot_core::{ApiError, FieldErrors, Server, ServerStatus, Snapshot, SnapshotStatus};
 
 /// 2015-10-21T07:26:30Z: 90 s before the HTTP date used below.
@@ -115,7 +116,7 @@ fn unknown_snapshot_status_is_kept_as_itself() {
     let body = snapshot_with("").replace("\"completed\"", "\"deleting\"");
     let s = snapshot(&body);
     assert_eq!(s.status, SnapshotStatus::Other("deleting".to_owned()));
-    assert_eq!(s.status.label(), "Deleting");
+    assert_eq!(s.status.label(Locale::En), "Deleting");
     assert_eq!(s.status.as_api_str(), "deleting");
 }
 
@@ -143,7 +144,7 @@ fn other_snapshot_statuses_are_humanized() {
     for (raw, status, label) in cases {
         let s = snapshot(&snapshot_with("").replace("\"completed\"", &format!("\"{raw}\"")));
         assert_eq!(s.status, status, "status {raw}");
-        assert_eq!(s.status.label(), label, "label of {raw}");
+        assert_eq!(s.status.label(Locale::En), label, "label of {raw}");
     }
 }
 
@@ -151,7 +152,7 @@ fn other_snapshot_statuses_are_humanized() {
 fn null_snapshot_status_is_shown_as_unknown_not_dropped() {
     let s = snapshot(&snapshot_with("").replace("\"completed\"", "null"));
     assert_eq!(s.status, SnapshotStatus::Other(String::new()));
-    assert_eq!(s.status.label(), "Unknown");
+    assert_eq!(s.status.label(Locale::En), "Unknown");
 }
 
 #[test]
@@ -349,7 +350,11 @@ fn empty_body_with_200_is_malformed_with_nothing_to_quote() {
             excerpt: String::new()
         }
     );
-    assert_eq!(e.detail(), None, "no 'It began' line for an empty body");
+    assert_eq!(
+        e.detail(Locale::En),
+        None,
+        "no 'It began' line for an empty body"
+    );
     assert!(e.is_transient());
     let e = decode_page::<Snapshot>(ok("   \n"), NOW).unwrap_err();
     assert_eq!(
@@ -374,7 +379,7 @@ fn truncated_json_is_malformed_with_a_short_excerpt() {
         "a short body is quoted whole"
     );
     assert_eq!(
-        e.detail().as_deref(),
+        e.detail(Locale::En).as_deref(),
         Some(r#"It began: “{"count": 2, "results": [{"id": 801, "server": {"id": 12”"#)
     );
 }
@@ -459,11 +464,14 @@ fn html_502_page_is_a_server_error_that_never_shows_markup() {
         }
     );
     assert_eq!(
-        e.message(),
+        e.message(Locale::En),
         "The API is having trouble (HTTP 502). Nothing was lost; try again in a moment."
     );
-    assert!(!e.message().contains('<'), "no markup in the message");
-    assert_eq!(e.detail(), None);
+    assert!(
+        !e.message(Locale::En).contains('<'),
+        "no markup in the message"
+    );
+    assert_eq!(e.detail(Locale::En), None);
     // Same without a content type: the leading '<' gives it away.
     assert_eq!(
         err(502, NGINX_502),
@@ -504,8 +512,8 @@ login page in a few seconds.</p></div></body></html>";
         excerpt.starts_with("Sign in · VPS.org body{color:red} Please sign in to continue"),
         "tags removed and whitespace collapsed: {excerpt}"
     );
-    assert!(!e.message().contains('<'));
-    assert!(!e.detail().unwrap().contains('<'));
+    assert!(!e.message(Locale::En).contains('<'));
+    assert!(!e.detail(Locale::En).unwrap().contains('<'));
 }
 
 #[test]
@@ -536,7 +544,7 @@ fn plain_text_400_is_rejected_with_the_text() {
             detail: Some("Server is busy with another task.".to_owned())
         }
     );
-    assert_eq!(e.message(), "Server is busy with another task.");
+    assert_eq!(e.message(Locale::En), "Server is busy with another task.");
 }
 
 #[test]
@@ -550,7 +558,7 @@ fn long_plain_text_error_is_not_shown() {
         }
     );
     assert_eq!(
-        err(400, &body).message(),
+        err(400, &body).message(Locale::En),
         "The API refused this request (HTTP 400)."
     );
 }
@@ -565,7 +573,10 @@ fn html_400_is_rejected_without_detail() {
             detail: None
         }
     );
-    assert_eq!(e.message(), "The API refused this request (HTTP 400).");
+    assert_eq!(
+        e.message(Locale::En),
+        "The API refused this request (HTTP 400)."
+    );
 }
 
 #[test]
@@ -578,7 +589,7 @@ fn json_string_error_body_is_rejected_with_its_text() {
             detail: Some("Invalid server_id".to_owned())
         }
     );
-    assert_eq!(e.message(), "Invalid server_id");
+    assert_eq!(e.message(Locale::En), "Invalid server_id");
 }
 
 // ----- status codes ---------------------------------------------------------------------------
@@ -608,7 +619,7 @@ fn status_403_with_detail_is_forbidden_with_those_words() {
         }
     );
     assert_eq!(
-        e.message(),
+        e.message(Locale::En),
         "Not allowed: You do not have permission to perform this action."
     );
     assert_eq!(err(403, ""), ApiError::Forbidden { detail: None });
@@ -624,10 +635,10 @@ fn status_404_with_drf_detail_is_not_found() {
         }
     );
     assert_eq!(
-        e.message(),
+        e.message(Locale::En),
         "It isn't there any more: it may have been deleted elsewhere."
     );
-    assert_eq!(e.detail().as_deref(), Some("Not found."));
+    assert_eq!(e.detail(Locale::En).as_deref(), Some("Not found."));
     assert!(!e.is_transient());
 }
 
@@ -652,7 +663,7 @@ fn status_400_field_errors_are_validation_for_that_field() {
     assert_eq!(errors.for_field("description"), None);
     assert!(errors.non_field.is_empty());
     assert_eq!(
-        e.message(),
+        e.message(Locale::En),
         "The API refused this: name: Snapshot name may only contain letters, numbers, hyphens and underscores."
     );
 }
@@ -716,11 +727,11 @@ fn status_400_non_field_limit_is_limit_reached() {
         }
     );
     assert_eq!(
-        e.message(),
+        e.message(Locale::En),
         "This server already has 5 snapshots, the most it can have. Delete one to make room."
     );
     assert_eq!(
-        e.detail().as_deref(),
+        e.detail(Locale::En).as_deref(),
         Some("Snapshot limit reached for this server (maximum 5).")
     );
 }
@@ -765,10 +776,10 @@ fn status_400_invalid_state_detail_is_rejected_in_the_providers_words() {
         }
     );
     assert_eq!(
-        e.message(),
+        e.message(Locale::En),
         "Server is not in a valid state for restoration."
     );
-    assert_eq!(e.detail(), None, "the message already says it");
+    assert_eq!(e.detail(Locale::En), None, "the message already says it");
 }
 
 #[test]
@@ -811,7 +822,10 @@ fn status_429_with_retry_after_seconds() {
             retry_after_secs: Some(20)
         }
     );
-    assert_eq!(e.message(), "The API is busy; trying again in 20 s.");
+    assert_eq!(
+        e.message(Locale::En),
+        "The API is busy; trying again in 20 s."
+    );
     assert_eq!(e.retry_after_secs(), Some(20));
     assert!(e.is_transient());
 }
@@ -831,7 +845,10 @@ fn status_429_with_an_http_date_retry_after() {
             retry_after_secs: Some(90)
         }
     );
-    assert_eq!(e.message(), "The API is busy; trying again in 1 min 30 s.");
+    assert_eq!(
+        e.message(Locale::En),
+        "The API is busy; trying again in 1 min 30 s."
+    );
 }
 
 #[test]
@@ -846,7 +863,10 @@ fn status_429_with_drf_throttle_text_and_no_header() {
             retry_after_secs: Some(7)
         }
     );
-    assert_eq!(e.message(), "The API is busy; trying again in 7 s.");
+    assert_eq!(
+        e.message(Locale::En),
+        "The API is busy; trying again in 7 s."
+    );
 }
 
 #[test]
@@ -858,7 +878,10 @@ fn status_429_with_nothing_to_go_on() {
             retry_after_secs: None
         }
     );
-    assert_eq!(e.message(), "The API is busy; trying again shortly.");
+    assert_eq!(
+        e.message(Locale::En),
+        "The API is busy; trying again shortly."
+    );
     let garbled = RawResponse {
         status: 429,
         content_type: None,
@@ -929,11 +952,11 @@ fn status_500_with_json_detail_keeps_it_as_detail() {
         }
     );
     assert_eq!(
-        e.message(),
+        e.message(Locale::En),
         "The API is having trouble (HTTP 500). Nothing was lost; try again in a moment."
     );
     assert_eq!(
-        e.detail().as_deref(),
+        e.detail(Locale::En).as_deref(),
         Some("Internal error: hypervisor unreachable")
     );
 }
@@ -966,9 +989,9 @@ fn status_405_is_rejected_with_drf_words() {
             detail: Some("Method \"GET\" not allowed.".to_owned())
         }
     );
-    assert_eq!(e.message(), "Method \"GET\" not allowed.");
+    assert_eq!(e.message(Locale::En), "Method \"GET\" not allowed.");
     assert_eq!(
-        err(409, "").message(),
+        err(409, "").message(Locale::En),
         "The API refused this request (HTTP 409)."
     );
 }
@@ -1007,7 +1030,11 @@ fn server_statuses_running_and_unknown_ones() {
         let body = format!(r#"[{{"id": 1, "name": "a", "status": "{raw}"}}]"#);
         let p: Page<Server> = page(&body);
         assert_eq!(p.items[0].status, want, "server status {raw:?}");
-        assert_eq!(p.items[0].status.label(), label, "label of {raw:?}");
+        assert_eq!(
+            p.items[0].status.label(Locale::En),
+            label,
+            "label of {raw:?}"
+        );
     }
     let p: Page<Server> = page(r#"[{"id": 1}, {"id": 2, "status": null}]"#);
     assert_eq!(p.items[0].status, ServerStatus::Unknown, "status missing");

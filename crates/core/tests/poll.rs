@@ -8,11 +8,11 @@
 
 use snapshot_core::model::ServerRef;
 use snapshot_core::poll::{
-    busy_servers, finished_restore, finished_snapshots, is_overdue, next_poll_delay_ms,
-    progress_note, Busy, Finished, ACTIVE_INTERVAL_MS, CREATE_EXPECTED_SECS, MAX_BACKOFF_MS,
-    RESTORE_EXPECTED_SECS,
+    busy_servers, is_overdue, next_poll_delay_ms, progress_note, Busy, Finished,
+    ACTIVE_INTERVAL_MS, CREATE_EXPECTED_SECS, MAX_BACKOFF_MS, RESTORE_EXPECTED_SECS,
 };
-use snapshot_core::{Server, ServerStatus, Snapshot, SnapshotStatus};
+use snapshot_core::store::{Event, Loaded, Store};
+use snapshot_core::{Locale, Server, ServerStatus, Snapshot, SnapshotStatus};
 
 fn snap(id: u64, server_id: u64, name: &str, status: SnapshotStatus) -> Snapshot {
     Snapshot {
@@ -204,67 +204,84 @@ fn creating_and_restoring_servers_are_busy() {
     );
 }
 
-// ----- finished_snapshots ---------------------------------------------------------------------
+// ----- what a poll announces ------------------------------------------------------------------
+
+/// A store loaded with `before` (and no server list), then given `after` for server 10 and
+/// 11: the events of the second read.
+fn finished_between(before: Vec<Snapshot>, after: Vec<Snapshot>) -> Vec<Event> {
+    let mut store = Store::default();
+    store.load(
+        Loaded {
+            snapshots: before,
+            servers: None,
+        },
+        None,
+        0.0,
+    );
+    store.load(
+        Loaded {
+            snapshots: after,
+            servers: None,
+        },
+        None,
+        1_000.0,
+    )
+}
+
+fn messages(events: &[Event], t: Locale) -> Vec<String> {
+    events.iter().map(|e| e.message(t)).collect()
+}
 
 #[test]
 fn in_progress_to_completed_or_failed_is_announced() {
-    let before = [
+    let before = vec![
         snap(1, 10, "nightly", SnapshotStatus::InProgress),
         snap(2, 10, "pre-upgrade", SnapshotStatus::InProgress),
         snap(3, 11, "odd", SnapshotStatus::InProgress),
     ];
-    let after = [
+    let after = vec![
         snap(1, 10, "nightly", SnapshotStatus::Completed),
         snap(2, 10, "pre-upgrade", SnapshotStatus::Failed),
         snap(3, 11, "odd", SnapshotStatus::Other("error".to_owned())),
     ];
-    let finished = finished_snapshots(&before, &after);
+    let events = finished_between(before, after);
+    let mut english = messages(&events, Locale::En);
+    english.sort();
     assert_eq!(
-        finished,
-        vec![
-            Finished::Snapshot {
-                name: "nightly".to_owned(),
-                server: "server-10".to_owned(),
-                status: SnapshotStatus::Completed
-            },
-            Finished::Snapshot {
-                name: "pre-upgrade".to_owned(),
-                server: "server-10".to_owned(),
-                status: SnapshotStatus::Failed
-            },
-            Finished::Snapshot {
-                name: "odd".to_owned(),
-                server: "server-11".to_owned(),
-                status: SnapshotStatus::Other("error".to_owned())
-            },
-        ]
-    );
-    let messages: Vec<String> = finished.iter().map(Finished::message).collect();
-    assert_eq!(
-        messages,
+        english,
         vec![
             "Snapshot nightly of server-10 is ready.",
-            "Snapshot pre-upgrade of server-10 failed.",
             "Snapshot odd of server-11 is now error.",
+            "Snapshot pre-upgrade of server-10 failed.",
+        ]
+    );
+    let mut portuguese = messages(&events, Locale::PtBr);
+    portuguese.sort();
+    assert_eq!(
+        portuguese,
+        vec![
+            "O snapshot nightly de server-10 está pronto.",
+            "O snapshot odd de server-11 agora está com status error.",
+            "O snapshot pre-upgrade de server-10 falhou.",
         ]
     );
 }
 
 #[test]
 fn unchanged_and_new_rows_are_not_announced() {
-    let before = [
+    let before = vec![
         snap(1, 10, "still-running", SnapshotStatus::InProgress),
         snap(2, 10, "old", SnapshotStatus::Completed),
     ];
-    let after = [
+    let after = vec![
         snap(1, 10, "still-running", SnapshotStatus::InProgress),
         snap(2, 10, "old", SnapshotStatus::Completed),
         snap(3, 10, "new-and-done", SnapshotStatus::Completed),
         snap(4, 10, "new-and-running", SnapshotStatus::InProgress),
     ];
-    assert_eq!(finished_snapshots(&before, &after), vec![]);
+    assert_eq!(finished_between(before, after.clone()), vec![]);
     assert_eq!(
-        finished_snapshots(&[], &after),
+        finished_between(vec![], after),
         vec![],
         "first load announces nothing"
     );
@@ -272,73 +289,80 @@ fn unchanged_and_new_rows_are_not_announced() {
 
 #[test]
 fn a_finished_snapshot_that_vanished_is_not_announced() {
-    let before = [snap(1, 10, "gone", SnapshotStatus::InProgress)];
-    assert_eq!(finished_snapshots(&before, &[]), vec![]);
+    let before = vec![snap(1, 10, "gone", SnapshotStatus::InProgress)];
+    assert_eq!(finished_between(before, vec![]), vec![]);
 }
 
 #[test]
 fn completed_to_failed_is_not_announced() {
-    let before = [snap(1, 10, "a", SnapshotStatus::Completed)];
-    let after = [snap(1, 10, "a", SnapshotStatus::Failed)];
-    assert_eq!(finished_snapshots(&before, &after), vec![]);
+    let before = vec![snap(1, 10, "a", SnapshotStatus::Completed)];
+    let after = vec![snap(1, 10, "a", SnapshotStatus::Failed)];
+    assert_eq!(finished_between(before, after), vec![]);
 }
-
-// ----- finished_restore -----------------------------------------------------------------------
 
 #[test]
 fn restore_finishing_is_announced_with_the_new_status() {
-    let done = finished_restore(
-        &ServerStatus::Restoring,
-        &server(12345, "web-server-01", ServerStatus::Stopped),
-    )
-    .unwrap();
+    let restore = |status| Finished::Restore {
+        server: ServerRef {
+            id: 12345,
+            name: "web-server-01".to_owned(),
+        },
+        status,
+    };
     assert_eq!(
-        done,
-        Finished::Restore {
-            server: "web-server-01".to_owned(),
-            status: ServerStatus::Stopped
-        }
-    );
-    assert_eq!(
-        done.message(),
+        restore(ServerStatus::Stopped).message(Locale::En),
         "web-server-01 has been restored and is stopped."
     );
-
-    let running = finished_restore(
-        &ServerStatus::Restoring,
-        &server(12345, "web-server-01", ServerStatus::Active),
-    )
-    .unwrap();
     assert_eq!(
-        running.message(),
+        restore(ServerStatus::Active).message(Locale::En),
         "web-server-01 has been restored and is running."
+    );
+    assert_eq!(
+        restore(ServerStatus::Active).message(Locale::PtBr),
+        "web-server-01 foi restaurado e está com status em execução."
+    );
+    let unnamed = Finished::Restore {
+        server: ServerRef {
+            id: 7,
+            name: String::new(),
+        },
+        status: ServerStatus::Stopped,
+    };
+    assert_eq!(
+        unnamed.message(Locale::PtBr),
+        "Servidor 7 foi restaurado e está com status parado."
     );
 }
 
 #[test]
 fn restore_not_finished_or_never_started_is_not_announced() {
-    assert_eq!(
-        finished_restore(
-            &ServerStatus::Restoring,
-            &server(1, "a", ServerStatus::Restoring)
-        ),
+    let mut store = Store::default();
+    store.load(
+        Loaded {
+            snapshots: vec![],
+            servers: Some(vec![server(1, "a", ServerStatus::Restoring)]),
+        },
         None,
+        0.0,
+    );
+    assert_eq!(
+        store.update_server(server(1, "a", ServerStatus::Restoring), 1.0),
+        vec![],
         "still restoring"
     );
-    assert_eq!(
-        finished_restore(
-            &ServerStatus::Stopped,
-            &server(1, "a", ServerStatus::Active)
-        ),
+    let mut store = Store::default();
+    store.load(
+        Loaded {
+            snapshots: vec![],
+            servers: Some(vec![server(1, "a", ServerStatus::Stopped)]),
+        },
         None,
-        "was not restoring"
+        0.0,
     );
     assert_eq!(
-        finished_restore(
-            &ServerStatus::Unknown,
-            &server(1, "a", ServerStatus::Active)
-        ),
-        None
+        store.update_server(server(1, "a", ServerStatus::Active), 1.0),
+        vec![],
+        "was not restoring"
     );
 }
 
@@ -359,27 +383,35 @@ fn overdue_only_past_the_longest_estimate() {
 #[test]
 fn progress_note_text() {
     assert_eq!(
-        progress_note(0, CREATE_EXPECTED_SECS),
+        progress_note(Locale::En, 0, CREATE_EXPECTED_SECS),
         "0:00 elapsed, usually 3–10 minutes"
     );
     assert_eq!(
-        progress_note(65, CREATE_EXPECTED_SECS),
+        progress_note(Locale::En, 65, CREATE_EXPECTED_SECS),
         "1:05 elapsed, usually 3–10 minutes"
     );
     assert_eq!(
-        progress_note(600, CREATE_EXPECTED_SECS),
+        progress_note(Locale::En, 600, CREATE_EXPECTED_SECS),
         "10:00 elapsed, usually 3–10 minutes"
     );
     assert_eq!(
-        progress_note(601, CREATE_EXPECTED_SECS),
+        progress_note(Locale::En, 601, CREATE_EXPECTED_SECS),
         "10:01 elapsed: taking longer than the usual 3–10 minutes. Still checking."
     );
     assert_eq!(
-        progress_note(245, RESTORE_EXPECTED_SECS),
+        progress_note(Locale::En, 245, RESTORE_EXPECTED_SECS),
         "4:05 elapsed, usually 5–15 minutes"
     );
     assert_eq!(
-        progress_note(3729, RESTORE_EXPECTED_SECS),
+        progress_note(Locale::En, 3729, RESTORE_EXPECTED_SECS),
         "1:02:09 elapsed: taking longer than the usual 5–15 minutes. Still checking."
+    );
+    assert_eq!(
+        progress_note(Locale::PtBr, 245, RESTORE_EXPECTED_SECS),
+        "4:05 decorridos, normalmente 5–15 minutos"
+    );
+    assert_eq!(
+        progress_note(Locale::PtBr, 601, CREATE_EXPECTED_SECS),
+        "10:01 decorridos: está demorando mais que os 3–10 minutos de costume. Ainda verificando."
     );
 }

@@ -7,8 +7,10 @@
 
 use snapshot_core::model::{ServerRef, ServerStatus, Snapshot, SnapshotStatus};
 use snapshot_core::rules::{
-    create_blocker, delete_blocker, newer_snapshots, restore_blocker, running_server_warning,
+    advise_stopping_first, create_blocker, delete_blocker, newer_snapshots, restore_blocker,
+    Blocker,
 };
+use snapshot_core::Locale;
 
 fn snapshot(id: u64, server: u64, status: SnapshotStatus, created_at: &str) -> Snapshot {
     Snapshot {
@@ -30,49 +32,87 @@ fn only_completed_snapshots_of_a_server_at_rest_can_be_restored() {
     let done = snapshot(1, 10, SnapshotStatus::Completed, "2025-01-15T18:30:00Z");
     assert_eq!(restore_blocker(&done, &ServerStatus::Active), None);
     assert_eq!(restore_blocker(&done, &ServerStatus::Stopped), None);
-    assert!(restore_blocker(&done, &ServerStatus::Restoring)
-        .unwrap()
-        .contains("being restored"));
+    assert_eq!(
+        restore_blocker(&done, &ServerStatus::Restoring),
+        Some(Blocker::Restoring)
+    );
     let running = snapshot(2, 10, SnapshotStatus::InProgress, "2025-01-15T18:30:00Z");
-    assert!(restore_blocker(&running, &ServerStatus::Active)
-        .unwrap()
-        .contains("still being created"));
+    assert_eq!(
+        restore_blocker(&running, &ServerStatus::Active),
+        Some(Blocker::StillCreating)
+    );
     let failed = snapshot(3, 10, SnapshotStatus::Failed, "2025-01-15T18:30:00Z");
-    assert!(restore_blocker(&failed, &ServerStatus::Active)
-        .unwrap()
-        .contains("failed"));
+    assert_eq!(
+        restore_blocker(&failed, &ServerStatus::Active),
+        Some(Blocker::Failed)
+    );
     let odd = snapshot(
         4,
         10,
         SnapshotStatus::Other("deleting".into()),
         "2025-01-15T18:30:00Z",
     );
-    assert!(restore_blocker(&odd, &ServerStatus::Active)
-        .unwrap()
-        .contains("Only completed"));
+    assert_eq!(
+        restore_blocker(&odd, &ServerStatus::Active),
+        Some(Blocker::NotCompleted)
+    );
+}
+
+#[test]
+fn every_reason_is_said_in_both_languages() {
+    let reasons = [
+        (Blocker::Restoring, "being restored", "sendo restaurado"),
+        (
+            Blocker::StillCreating,
+            "still being created",
+            "ainda está sendo criado",
+        ),
+        (Blocker::Failed, "failed", "falhou"),
+        (
+            Blocker::NotCompleted,
+            "Only completed",
+            "Só snapshots concluídos",
+        ),
+        (
+            Blocker::Full { count: 5 },
+            "5 of 5 snapshots",
+            "5 de 5 snapshots",
+        ),
+    ];
+    for (reason, english, portuguese) in reasons {
+        assert!(reason.message(Locale::En).contains(english), "{reason:?}");
+        assert!(
+            reason.message(Locale::PtBr).contains(portuguese),
+            "{reason:?}"
+        );
+    }
 }
 
 #[test]
 fn a_restoring_server_blocks_delete_and_create_and_the_limit_blocks_create() {
-    assert!(delete_blocker(&ServerStatus::Restoring).is_some());
+    assert_eq!(
+        delete_blocker(&ServerStatus::Restoring),
+        Some(Blocker::Restoring)
+    );
     assert_eq!(delete_blocker(&ServerStatus::Active), None);
     assert_eq!(create_blocker(&ServerStatus::Active, 4), None);
     assert_eq!(
-        create_blocker(&ServerStatus::Stopped, 5).unwrap(),
+        create_blocker(&ServerStatus::Stopped, 5)
+            .unwrap()
+            .message(Locale::En),
         "This server has 5 of 5 snapshots, the most it can have. Delete one to make room."
     );
-    assert!(create_blocker(&ServerStatus::Restoring, 0)
-        .unwrap()
-        .contains("being restored"));
+    assert_eq!(
+        create_blocker(&ServerStatus::Restoring, 0),
+        Some(Blocker::Restoring)
+    );
 }
 
 #[test]
 fn only_a_running_server_gets_the_consistency_warning() {
-    assert!(running_server_warning(&ServerStatus::Active)
-        .unwrap()
-        .contains("stopping the server first"));
-    assert_eq!(running_server_warning(&ServerStatus::Stopped), None);
-    assert_eq!(running_server_warning(&ServerStatus::Suspended), None);
+    assert!(advise_stopping_first(&ServerStatus::Active));
+    assert!(!advise_stopping_first(&ServerStatus::Stopped));
+    assert!(!advise_stopping_first(&ServerStatus::Suspended));
 }
 
 #[test]

@@ -11,6 +11,7 @@ use snapshot_core::validate::{
     description_counter, description_error, snapshot_name_error, suggest_snapshot_name, LocalStamp,
     NameError, DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS, SNAPSHOTS_PER_SERVER,
 };
+use snapshot_core::Locale;
 
 fn at(year: u32, month: u32, day: u32, hour: u32, minute: u32) -> LocalStamp {
     LocalStamp {
@@ -48,14 +49,17 @@ fn valid_names_pass() {
 #[test]
 fn empty_name() {
     assert_eq!(snapshot_name_error(""), Some(NameError::Empty));
-    assert_eq!(NameError::Empty.message(), "Give the snapshot a name.");
+    assert_eq!(
+        NameError::Empty.message(Locale::En),
+        "Give the snapshot a name."
+    );
 }
 
 #[test]
 fn space_is_named_as_a_space() {
     let e = snapshot_name_error("before update").unwrap();
     assert_eq!(e, NameError::Space);
-    assert_eq!(e.message(), "Spaces aren't allowed; use - or _");
+    assert_eq!(e.message(Locale::En), "Spaces aren't allowed; use - or _");
     assert_eq!(snapshot_name_error(" lead"), Some(NameError::Space));
     assert_eq!(snapshot_name_error("trail "), Some(NameError::Space));
 }
@@ -65,7 +69,11 @@ fn tab_newline_and_nbsp_count_as_spaces() {
     for name in ["a\tb", "a\nb", "a\u{a0}b"] {
         let e = snapshot_name_error(name).unwrap();
         assert_eq!(e, NameError::Space, "{name:?}");
-        assert_eq!(e.message(), "Spaces aren't allowed; use - or _", "{name:?}");
+        assert_eq!(
+            e.message(Locale::En),
+            "Spaces aren't allowed; use - or _",
+            "{name:?}"
+        );
     }
 }
 
@@ -74,7 +82,7 @@ fn unicode_letters_are_refused_by_name() {
     let e = snapshot_name_error("café").unwrap();
     assert_eq!(e, NameError::Character('é'));
     assert_eq!(
-        e.message(),
+        e.message(Locale::En),
         "“é” isn't allowed; use only letters A–Z, digits, - or _"
     );
     let e = snapshot_name_error("名前").unwrap();
@@ -84,7 +92,7 @@ fn unicode_letters_are_refused_by_name() {
         "the first bad character is named"
     );
     assert_eq!(
-        e.message(),
+        e.message(Locale::En),
         "“名” isn't allowed; use only letters A–Z, digits, - or _"
     );
 }
@@ -94,7 +102,7 @@ fn emoji_is_refused_by_name() {
     let e = snapshot_name_error("deploy-🚀").unwrap();
     assert_eq!(e, NameError::Character('🚀'));
     assert_eq!(
-        e.message(),
+        e.message(Locale::En),
         "“🚀” isn't allowed; use only letters A–Z, digits, - or _"
     );
 }
@@ -117,11 +125,11 @@ fn punctuation_is_refused_by_name() {
         );
     }
     assert_eq!(
-        NameError::Character('.').message(),
+        NameError::Character('.').message(Locale::En),
         "“.” isn't allowed; use only letters A–Z, digits, - or _"
     );
     assert_eq!(
-        NameError::Character('/').message(),
+        NameError::Character('/').message(Locale::En),
         "“/” isn't allowed; use only letters A–Z, digits, - or _"
     );
 }
@@ -131,13 +139,13 @@ fn invisible_characters_are_escaped_in_the_message() {
     let e = snapshot_name_error("a\u{200b}b").unwrap();
     assert_eq!(e, NameError::Character('\u{200b}'));
     assert_eq!(
-        e.message(),
+        e.message(Locale::En),
         "“\\u{200b}” isn't allowed; use only letters A–Z, digits, - or _",
         "a zero-width space is spelled out, not printed invisibly"
     );
     let e = snapshot_name_error("a\u{0}b").unwrap();
     assert_eq!(
-        e.message(),
+        e.message(Locale::En),
         "“\\0” isn't allowed; use only letters A–Z, digits, - or _"
     );
 }
@@ -150,7 +158,7 @@ fn sixty_four_ascii_chars_is_ok_sixty_five_is_too_long() {
     let e = snapshot_name_error(&name).unwrap();
     assert_eq!(e, NameError::TooLong { chars: 65 });
     assert_eq!(
-        e.message(),
+        e.message(Locale::En),
         "Names can be at most 64 characters; this one has 65."
     );
 }
@@ -172,7 +180,9 @@ fn multibyte_text_is_counted_in_chars_not_bytes() {
     assert_eq!(description_counter(&fits), "255 / 255");
     let over = "名".repeat(256);
     assert_eq!(
-        description_error(&over).as_deref(),
+        description_error(&over)
+            .map(|e| e.message(Locale::En))
+            .as_deref(),
         Some("Descriptions can be at most 255 characters; this one has 256.")
     );
     assert_eq!(description_counter(&over), "256 / 255");
@@ -185,8 +195,10 @@ fn description_limit_and_counter() {
     assert_eq!(description_counter("Before major migration"), "22 / 255");
     assert_eq!(description_error(&"x".repeat(255)), None);
     assert_eq!(
-        description_error(&"x".repeat(300)).as_deref(),
-        Some("Descriptions can be at most 255 characters; this one has 300.")
+        description_error(&"x".repeat(300))
+            .map(|e| e.message(Locale::PtBr))
+            .as_deref(),
+        Some("Descrições podem ter no máximo 255 caracteres; esta tem 300.")
     );
     assert_eq!(
         description_error("spaces, dots. and 🚀 are fine"),

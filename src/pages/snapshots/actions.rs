@@ -8,13 +8,15 @@
 //! [`ApiError::outcome_unknown`]), the page reads what the API now shows and says so.
 
 use leptos::prelude::*;
+use snapshot_core::i18n::Text;
 use snapshot_core::model::{NewSnapshot, ServerStatus, Snapshot};
 use snapshot_core::store::display_name;
-use snapshot_core::{ApiError, Unconfirmed};
+use snapshot_core::{ApiError, Locale, Unconfirmed};
 
 use crate::board::Board;
 use crate::components::form::Confirmation;
 use crate::host::Host;
+use crate::intl::locale;
 use crate::notices::{Notices, Tone};
 
 /// How long to wait before a second look at a list that does not show a lost create yet.
@@ -33,6 +35,7 @@ pub struct PageActions {
 /// What the actions touch.
 #[derive(Clone, Copy)]
 struct Effects {
+    t: Locale,
     board: Board,
     notices: Notices,
     host: Host,
@@ -45,6 +48,7 @@ impl PageActions {
     pub fn new(board: Board, notices: Notices, host: Host, close: Callback<()>) -> Self {
         let error = RwSignal::new(None);
         let effects = Effects {
+            t: locale(),
             board,
             notices,
             host,
@@ -106,7 +110,15 @@ impl Effects {
             .board
             .with_store(|store| store.server(id).map(|s| s.name.clone()))
             .unwrap_or_else(|| fallback.to_owned());
-        display_name(&name, id)
+        display_name(self.t, &name, id)
+    }
+
+    /// The API's own words on a change it accepted, where they are in the panel's language
+    /// (the provider writes them in English); else the panel's.
+    fn news(self, api_words: Option<String>, own: Text) -> String {
+        api_words
+            .filter(|_| self.t == Locale::En)
+            .unwrap_or_else(|| own.into_owned())
     }
 
     async fn create(self, new: NewSnapshot) {
@@ -142,12 +154,11 @@ impl Effects {
     }
 
     fn created(self, snapshot: Snapshot, message: Option<String>) {
-        let message = message
-            .unwrap_or_else(|| "Snapshot is being created. This may take 3-10 minutes.".to_owned());
+        let message = self.news(message, self.t.being_created());
         self.board.add_snapshot(snapshot.clone());
         self.close.run(());
         self.notices
-            .say(Tone::Info, format!("{}: {message}", snapshot.name));
+            .say(Tone::Info, self.t.about(&snapshot.name, &message));
         self.host.snapshot_created(&snapshot);
     }
 
@@ -163,8 +174,8 @@ impl Effects {
                     Some(server) => {
                         self.error
                             .set(Some(ApiError::Unconfirmed(Unconfirmed::NotRestored {
-                                server: display_name(&server.name, server.id),
-                                status: server.status.label().to_ascii_lowercase(),
+                                server: display_name(self.t, &server.name, server.id),
+                                status: server.status.label(self.t).to_ascii_lowercase(),
                             })))
                     }
                     None => self
@@ -177,13 +188,12 @@ impl Effects {
     }
 
     fn restore_started(self, snapshot: &Snapshot, message: Option<String>) {
-        let message = message.unwrap_or_else(|| {
-            "Server is being restored from snapshot. This may take 5-15 minutes.".to_owned()
-        });
+        let message = self.news(message, self.t.being_restored());
         let server = self.server_name(snapshot.server.id, &snapshot.server.name);
         self.board.mark_restoring(snapshot.server.id);
         self.close.run(());
-        self.notices.say(Tone::Info, format!("{server}: {message}"));
+        self.notices
+            .say(Tone::Info, self.t.about(&server, &message));
         self.host.restore_started(snapshot);
     }
 
@@ -214,18 +224,9 @@ impl Effects {
         self.board.remove_snapshot(snapshot.id);
         self.close.run(());
         let (tone, text) = if already_gone {
-            (
-                Tone::Info,
-                format!(
-                    "Snapshot {} was already gone; it has been taken off the list.",
-                    snapshot.name
-                ),
-            )
+            (Tone::Info, self.t.already_gone(&snapshot.name))
         } else {
-            (
-                Tone::Success,
-                format!("Snapshot {} was deleted.", snapshot.name),
-            )
+            (Tone::Success, self.t.deleted(&snapshot.name))
         };
         self.notices.say(tone, text);
     }

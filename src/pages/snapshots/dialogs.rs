@@ -11,6 +11,7 @@ use crate::board::Board;
 use crate::components::create_dialog::CreateDialog;
 use crate::components::delete_dialog::DeleteDialog;
 use crate::components::restore_dialog::RestoreDialog;
+use crate::intl::locale;
 
 /// Which dialog is open.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +33,7 @@ pub fn PageDialogs(
     choices: Memo<Vec<ServerChoice>>,
     open: Callback<Dialog>,
 ) -> impl IntoView {
+    let t = locale();
     let close = Callback::new(move |()| dialog.set(None));
     let error = actions.error;
     // Untracked: a poll that changes another server must not redraw an open dialog and wipe
@@ -67,7 +69,7 @@ pub fn PageDialogs(
                         <RestoreDialog
                             snapshot=snapshot
                             phrase=restore_phrase(&name, server)
-                            server_name=display_name(&name, server)
+                            server_name=display_name(t, &name, server)
                             newer=newer
                             confirm=actions.confirmation(actions.restore, target, close)
                         />

@@ -10,11 +10,13 @@ use super::dialogs::Dialog;
 use crate::board::{Board, LoadState};
 use crate::components::load::{LoadFailed, Loading};
 use crate::components::server_group::ServerGroup;
+use crate::intl::locale;
 use crate::nav::Nav;
 
 /// What the board holds, as the view and the filter show it.
 #[component]
 pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) -> impl IntoView {
+    let t = locale();
     let nav = expect_context::<Nav>();
     let shown = Memo::new(move |_| {
         let route = nav.view.with(|v| v.route.clone());
@@ -27,24 +29,22 @@ pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) ->
     });
     let empty_text = move || {
         if !filter.get().is_empty() {
-            format!(
-                "No snapshots match “{}”.",
-                nav.view.with(|v| v.filter.clone())
-            )
+            nav.view
+                .with(|v| t.no_snapshot_matches(&v.filter).into_owned())
         } else if let Route::Unknown(path) = nav.view.with(|v| v.route.clone()) {
-            format!("There is no page at “{path}”.")
+            t.no_page_at(&path).into_owned()
         } else {
-            "No servers in this account yet.".to_owned()
+            t.no_servers().into_owned()
         }
     };
     move || match board.state.get() {
-        LoadState::Loading => view! { <Loading text="Loading snapshots…" /> }.into_any(),
+        LoadState::Loading => view! { <Loading text=t.loading_snapshots() /> }.into_any(),
         LoadState::Failed(error) => {
             let on_retry = Callback::new(move |()| {
                 board.state.set(LoadState::Loading);
                 board.reload();
             });
-            view! { <LoadFailed title="The snapshots couldn't be loaded" error in_section=true on_retry /> }
+            view! { <LoadFailed title=t.snapshots_load_failed() error in_section=true on_retry /> }
                 .into_any()
         }
         LoadState::Ready => view! {
@@ -67,17 +67,18 @@ pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) ->
 /// to another server's snapshots does not wake it.
 #[component]
 fn Group(id: u64, board: Board, filter: Memo<String>, open: Callback<Dialog>) -> impl IntoView {
+    let t = locale();
     let nav = expect_context::<Nav>();
     let listed = board.server.get(id);
     let server = Memo::new(move |_| {
         listed.with(|server| match server {
             Some(s) => Server {
-                name: display_name(&s.name, s.id),
+                name: display_name(t, &s.name, s.id),
                 ..s.clone()
             },
             None => Server {
                 id,
-                name: format!("Server {id}"),
+                name: t.unnamed_server(id).into_owned(),
                 status: Default::default(),
                 hostname: None,
                 ip_address: None,

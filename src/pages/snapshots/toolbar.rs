@@ -2,7 +2,6 @@
 //! New snapshot…, when the list was updated, Refresh).
 
 use leptos::prelude::*;
-use snapshot_core::format::format_updated_ago;
 use snapshot_core::route::{Route, View};
 use snapshot_core::screen::route_server;
 use snapshot_core::store::display_name;
@@ -11,12 +10,14 @@ use crate::board::Board;
 use crate::browser;
 use crate::clock::Clock;
 use crate::components::form::TextField;
+use crate::intl::locale;
 use crate::nav::Nav;
 
 /// The breadcrumb (on one server's view) and the page's title, which takes focus when the view
 /// changes.
 #[component]
 pub fn PageHead(board: Board, title: NodeRef<leptos::html::H2>) -> impl IntoView {
+    let t = locale();
     let nav = expect_context::<Nav>();
     let heading = move || match nav.view.with(|v| v.route.clone()) {
         Route::Server(id) => board
@@ -25,15 +26,15 @@ pub fn PageHead(board: Board, title: NodeRef<leptos::html::H2>) -> impl IntoView
                 servers
                     .iter()
                     .find(|s| s.id == id)
-                    .map(|s| display_name(&s.name, s.id))
+                    .map(|s| display_name(t, &s.name, s.id))
             })
-            .unwrap_or_else(|| format!("Server {id}")),
-        _ => "All servers".to_owned(),
+            .unwrap_or_else(|| t.unnamed_server(id).into_owned()),
+        _ => t.all_servers().into_owned(),
     };
     view! {
         <div class="sp-page__head">
             <Show when=move || !matches!(nav.view.with(|v| v.route.clone()), Route::All)>
-                <nav class="sp-breadcrumb" aria-label="Breadcrumb">
+                <nav class="sp-breadcrumb" aria-label=t.breadcrumb()>
                     <a
                         href=move || nav.href(&View::default())
                         on:click=move |ev| {
@@ -43,7 +44,7 @@ pub fn PageHead(board: Board, title: NodeRef<leptos::html::H2>) -> impl IntoView
                             }
                         }
                     >
-                        "← All servers"
+                        {t.back_to_all_servers()}
                     </a>
                 </nav>
             </Show>
@@ -58,19 +59,20 @@ pub fn PageHead(board: Board, title: NodeRef<leptos::html::H2>) -> impl IntoView
 /// read, and Refresh.
 #[component]
 pub fn Toolbar(board: Board, on_new: Callback<Option<u64>>) -> impl IntoView {
+    let t = locale();
     let nav = expect_context::<Nav>();
     let clock = expect_context::<Clock>();
     let updated = move || {
         board.updated_at.get().map(|at| {
             let secs = ((clock.now_ms() - at) / 1000.0).max(0.0) as u64;
-            format_updated_ago(secs)
+            t.updated_ago(secs)
         })
     };
     view! {
         <div class="sp-toolbar" role="search">
             <TextField
                 id="snapshot-filter"
-                label="Filter by name"
+                label=t.filter_by_name()
                 kind="search"
                 value=Signal::derive(move || nav.view.with(|v| v.filter.clone()))
                 on_input=Callback::new(move |text| nav.set_filter(text))
@@ -82,7 +84,7 @@ pub fn Toolbar(board: Board, on_new: Callback<Option<u64>>) -> impl IntoView {
                 disabled=move || board.servers.with(Vec::is_empty)
                 on:click=move |_| on_new.run(nav.view.with_untracked(|v| route_server(&v.route)))
             >
-                "New snapshot…"
+                {t.new_snapshot_ellipsis()}
             </button>
             <span class="sp-updated" data-ticking="">
                 {updated}
@@ -93,7 +95,7 @@ pub fn Toolbar(board: Board, on_new: Callback<Option<u64>>) -> impl IntoView {
                 aria-busy=move || board.busy_loading().get().to_string()
                 on:click=move |_| board.reload()
             >
-                "Refresh"
+                {t.refresh()}
             </button>
         </div>
     }

@@ -1,0 +1,486 @@
+//! Every sentence the panel shows or announces, in English and in Portuguese (Brazil).
+//!
+//! Grouped by where the person meets them. A text that takes arguments is a `format!`; one
+//! that depends on a number decides in a `match`, the same way in both languages.
+
+use super::define_catalogue;
+
+define_catalogue! {
+    // The panel's frame and signing in.
+
+    /// The panel's title.
+    title() { en: "Snapshots", pt: "Snapshots" }
+    /// Before the signed-in person's name.
+    signed_in_as() { en: "Signed in as ", pt: "Conectado como " }
+    sign_out() { en: "Sign out", pt: "Sair" }
+    connecting() { en: "Connecting to the API…", pt: "Conectando à API…" }
+    api_unreachable() {
+        en: "The API couldn't be reached",
+        pt: "Não foi possível acessar a API",
+    }
+    session_ended_sign_in() {
+        en: "Your session has ended. Sign in again to carry on where you were.",
+        pt: "Sua sessão terminou. Entre de novo para continuar de onde parou.",
+    }
+    proxy_token_refused() {
+        en: "The API refused the token that the proxy in front of it adds. Ask whoever runs this panel to check the proxy's token.",
+        pt: "A API recusou o token que o proxy à frente dela adiciona. Peça a quem administra este painel que verifique o token do proxy.",
+    }
+    host_token_expired() {
+        en: "The API token has expired. Waiting for a new one from the page…",
+        pt: "O token da API expirou. Aguardando um novo da página…",
+    }
+    misconfigured() {
+        en: "Snapshot Panel is misconfigured",
+        pt: "O Snapshot Panel está mal configurado",
+    }
+    misconfigured_fix() {
+        en: "Fix the snapshot-panel settings in the page (meta tags or data- attributes) and reload.",
+        pt: "Corrija as configurações do snapshot-panel na página (tags meta ou atributos data-) e recarregue.",
+    }
+    setting_error(name: &str, value: &str, expected: &str) {
+        en: format!("The setting “{name}” is “{value}”, but it must be {expected}."),
+        pt: format!("A configuração “{name}” está como “{value}”, mas deve ser {expected}."),
+    }
+    expect_api_base() {
+        en: "a path such as /api/v1/ or a URL such as https://admin.vps.org/api/v1/",
+        pt: "um caminho como /api/v1/ ou uma URL como https://admin.vps.org/api/v1/",
+    }
+    expect_auth() { en: "one of auto, token, proxy or host", pt: "auto, token, proxy ou host" }
+    expect_server_id() {
+        en: "a server's number, such as 12345",
+        pt: "o número de um servidor, como 12345",
+    }
+    expect_timeout() {
+        en: "a number of milliseconds between 1000 and 120000",
+        pt: "um número de milissegundos entre 1000 e 120000",
+    }
+    expect_routing() { en: "on or off", pt: "on ou off" }
+    expect_poll() {
+        en: "auto, or a number of seconds between 1 and 300",
+        pt: "auto, ou um número de segundos entre 1 e 300",
+    }
+    expect_locale() { en: "auto, en or pt-BR", pt: "auto, en ou pt-BR" }
+    sign_in() { en: "Sign in", pt: "Entrar" }
+    sign_in_intro() {
+        en: "Sign in with an API token from your VPS.org account (it starts with vps_).",
+        pt: "Entre com um token de API da sua conta VPS.org (ele começa com vps_).",
+    }
+    token_not_accepted() {
+        en: "That token was not accepted. Check it and try again.",
+        pt: "Esse token não foi aceito. Confira e tente de novo.",
+    }
+    api_token() { en: "API token", pt: "Token da API" }
+    remember_in_tab() { en: "Remember in this tab", pt: "Lembrar nesta aba" }
+    remember_hint() {
+        en: "Unticked, the token is forgotten when you leave or reload. Ticked, it is kept until this tab closes.",
+        pt: "Desmarcado, o token é esquecido quando você sai ou recarrega a página. Marcado, ele fica guardado até esta aba ser fechada.",
+    }
+    checking() { en: "Checking…", pt: "Verificando…" }
+
+    // The page: its head, toolbar, notes and notices.
+
+    all_servers() { en: "All servers", pt: "Todos os servidores" }
+    back_to_all_servers() { en: "← All servers", pt: "← Todos os servidores" }
+    breadcrumb() { en: "Breadcrumb", pt: "Trilha de navegação" }
+    /// A server the API gave no name.
+    unnamed_server(id: u64) { en: format!("Server {id}"), pt: format!("Servidor {id}") }
+    filter_by_name() { en: "Filter by name", pt: "Filtrar por nome" }
+    new_snapshot_ellipsis() { en: "New snapshot…", pt: "Novo snapshot…" }
+    refresh() { en: "Refresh", pt: "Atualizar" }
+    /// How fresh the data on screen is.
+    updated_ago(secs: u64) {
+        en: match secs {
+            0..5 => "updated just now".to_owned(),
+            5..60 => format!("updated {secs} s ago"),
+            60..3600 => format!("updated {} min ago", secs / 60),
+            _ => format!("updated {} h ago", secs / 3600),
+        },
+        pt: match secs {
+            0..5 => "atualizado agora mesmo".to_owned(),
+            5..60 => format!("atualizado há {secs} s"),
+            60..3600 => format!("atualizado há {} min", secs / 60),
+            _ => format!("atualizado há {} h", secs / 3600),
+        },
+    }
+    loading_snapshots() { en: "Loading snapshots…", pt: "Carregando snapshots…" }
+    snapshots_load_failed() {
+        en: "The snapshots couldn't be loaded",
+        pt: "Não foi possível carregar os snapshots",
+    }
+    no_snapshot_matches(filter: &str) {
+        en: format!("No snapshots match “{filter}”."),
+        pt: format!("Nenhum snapshot corresponde a “{filter}”."),
+    }
+    no_page_at(path: &str) {
+        en: format!("There is no page at “{path}”."),
+        pt: format!("Não há nenhuma página em “{path}”."),
+    }
+    no_servers() { en: "No servers in this account yet.", pt: "Ainda não há servidores nesta conta." }
+    try_again() { en: "Try again", pt: "Tentar de novo" }
+    try_again_now() { en: "Try again now", pt: "Tentar de novo agora" }
+    couldnt_refresh(why: &str) {
+        en: format!("Couldn't refresh: {why} What you see may be out of date."),
+        pt: format!("Não foi possível atualizar: {why} O que você vê pode estar desatualizado."),
+    }
+    retrying_read() {
+        en: "The API didn't answer properly; trying again…",
+        pt: "A API não respondeu direito; tentando de novo…",
+    }
+    skipped_items(count: usize) {
+        en: match count {
+            1 => "1 item from the API could not be read and is not shown.".to_owned(),
+            n => format!("{n} items from the API could not be read and are not shown."),
+        },
+        pt: match count {
+            1 => "1 item da API não pôde ser lido e não é mostrado.".to_owned(),
+            n => format!("{n} itens da API não puderam ser lidos e não são mostrados."),
+        },
+    }
+    servers_not_loaded() {
+        en: "Server details could not be loaded, so servers are grouped by their snapshots, and servers without snapshots are not listed.",
+        pt: "Não foi possível carregar os detalhes dos servidores; por isso eles estão agrupados pelos seus snapshots, e servidores sem snapshots não aparecem.",
+    }
+    list_incomplete(pages: usize) {
+        en: format!("The list is longer than the {pages} pages the panel reads, so some snapshots may be missing. Open one server to see all of its snapshots."),
+        pt: format!("A lista tem mais que as {pages} páginas que o painel lê, então alguns snapshots podem estar faltando. Abra um servidor para ver todos os snapshots dele."),
+    }
+    notices() { en: "Notices", pt: "Avisos" }
+    dismiss(notice: &str) { en: format!("Dismiss: {notice}"), pt: format!("Dispensar: {notice}") }
+
+    // A server's section and its table.
+
+    at_limit() {
+        en: "This server has the most snapshots it can have. To take a new one, delete one first. ",
+        pt: "Este servidor já tem o máximo de snapshots permitido. Para fazer um novo, exclua um antes. ",
+    }
+    delete_oldest(name: &str) {
+        en: format!("Delete the oldest, {name}…"),
+        pt: format!("Excluir o mais antigo, {name}…"),
+    }
+    new_snapshot() { en: "New snapshot", pt: "Novo snapshot" }
+    /// Heard after "New snapshot" on a server's button.
+    of_server(server: &str) { en: format!("of {server}"), pt: format!("de {server}") }
+    slots(used: usize, limit: usize) {
+        en: format!("{used} of {limit} snapshots"),
+        pt: format!("{used} de {limit} snapshots"),
+    }
+    no_filter_match_here() {
+        en: "No snapshots of this server match the filter.",
+        pt: "Nenhum snapshot deste servidor corresponde ao filtro.",
+    }
+    no_snapshots_yet(server: &str) {
+        en: format!("{server} has no snapshots yet. "),
+        pt: format!("{server} ainda não tem snapshots. "),
+    }
+    take_first_snapshot(server: &str) {
+        en: format!("Take the first snapshot of {server}"),
+        pt: format!("Fazer o primeiro snapshot de {server}"),
+    }
+    snapshots_of(server: &str) {
+        en: format!("Snapshots of {server}"),
+        pt: format!("Snapshots de {server}"),
+    }
+    name() { en: "Name", pt: "Nome" }
+    status() { en: "Status", pt: "Status" }
+    size() { en: "Size", pt: "Tamanho" }
+    created() { en: "Created", pt: "Criado" }
+    description() { en: "Description", pt: "Descrição" }
+    actions() { en: "Actions", pt: "Ações" }
+    restore() { en: "Restore", pt: "Restaurar" }
+    delete() { en: "Delete", pt: "Excluir" }
+    no_description() { en: "No description", pt: "Sem descrição" }
+    unknown() { en: "Unknown", pt: "Desconhecido" }
+    /// A time less than a minute ago.
+    just_now() { en: "just now", pt: "agora mesmo" }
+
+    // Statuses.
+
+    in_progress() { en: "In progress", pt: "Em andamento" }
+    completed() { en: "Completed", pt: "Concluído" }
+    failed() { en: "Failed", pt: "Falhou" }
+    running() { en: "Running", pt: "Em execução" }
+    stopped() { en: "Stopped", pt: "Parado" }
+    suspended() { en: "Suspended", pt: "Suspenso" }
+    restoring() { en: "Restoring", pt: "Restaurando" }
+    status_unknown() { en: "Status unknown", pt: "Status desconhecido" }
+    /// How long a job has run (`elapsed` is a clock, "4:05"), against the provider's window.
+    progress(elapsed: &str, low: u64, high: u64) {
+        en: format!("{elapsed} elapsed, usually {low}–{high} minutes"),
+        pt: format!("{elapsed} decorridos, normalmente {low}–{high} minutos"),
+    }
+    overdue(elapsed: &str, low: u64, high: u64) {
+        en: format!("{elapsed} elapsed: taking longer than the usual {low}–{high} minutes. Still checking."),
+        pt: format!("{elapsed} decorridos: está demorando mais que os {low}–{high} minutos de costume. Ainda verificando."),
+    }
+
+    // Why an action is not open.
+
+    blocked_restoring() {
+        en: "The server is being restored; wait until it has finished.",
+        pt: "O servidor está sendo restaurado; aguarde até terminar.",
+    }
+    blocked_still_creating() {
+        en: "This snapshot is still being created; it can be restored once it is completed.",
+        pt: "Este snapshot ainda está sendo criado; ele poderá ser restaurado quando estiver concluído.",
+    }
+    blocked_failed() {
+        en: "This snapshot failed, so there is nothing to restore.",
+        pt: "Este snapshot falhou, então não há nada para restaurar.",
+    }
+    blocked_not_completed() {
+        en: "Only completed snapshots can be restored.",
+        pt: "Só snapshots concluídos podem ser restaurados.",
+    }
+    blocked_full(count: usize, limit: usize) {
+        en: format!("This server has {count} of {limit} snapshots, the most it can have. Delete one to make room."),
+        pt: format!("Este servidor tem {count} de {limit} snapshots, o máximo permitido. Exclua um para abrir espaço."),
+    }
+    running_warning() {
+        en: "This server is running. A snapshot of a running server may be inconsistent; the provider advises stopping the server first.",
+        pt: "Este servidor está em execução. Um snapshot de um servidor em execução pode ficar inconsistente; o provedor recomenda parar o servidor antes.",
+    }
+
+    // The dialogs.
+
+    cancel() { en: "Cancel", pt: "Cancelar" }
+    new_snapshot_of(server: &str) {
+        en: format!("New snapshot of {server}"),
+        pt: format!("Novo snapshot de {server}"),
+    }
+    create_snapshot() { en: "Create snapshot", pt: "Criar snapshot" }
+    creating() { en: "Creating…", pt: "Criando…" }
+    server() { en: "Server", pt: "Servidor" }
+    server_option(server: &str, count: usize, limit: usize) {
+        en: format!("{server} ({count} of {limit})"),
+        pt: format!("{server} ({count} de {limit})"),
+    }
+    name_hint(max: usize) {
+        en: format!("Letters, digits, - and _; up to {max} characters."),
+        pt: format!("Letras, dígitos, - e _; até {max} caracteres."),
+    }
+    optional() { en: "(optional)", pt: "(opcional)" }
+    name_empty() { en: "Give the snapshot a name.", pt: "Dê um nome ao snapshot." }
+    name_too_long(max: usize, chars: usize) {
+        en: format!("Names can be at most {max} characters; this one has {chars}."),
+        pt: format!("Nomes podem ter no máximo {max} caracteres; este tem {chars}."),
+    }
+    name_space() {
+        en: "Spaces aren't allowed; use - or _",
+        pt: "Espaços não são permitidos; use - ou _",
+    }
+    name_character(character: &str) {
+        en: format!("“{character}” isn't allowed; use only letters A–Z, digits, - or _"),
+        pt: format!("“{character}” não é permitido; use só letras A–Z, dígitos, - ou _"),
+    }
+    description_too_long(max: usize, chars: usize) {
+        en: format!("Descriptions can be at most {max} characters; this one has {chars}."),
+        pt: format!("Descrições podem ter no máximo {max} caracteres; esta tem {chars}."),
+    }
+    restoring_ellipsis() { en: "Restoring…", pt: "Restaurando…" }
+    restore_title(server: &str, snapshot: &str) {
+        en: format!("Restore {server} from {snapshot}?"),
+        pt: format!("Restaurar {server} a partir de {snapshot}?"),
+    }
+    cannot_be_undone() { en: "This cannot be undone.", pt: "Isso não pode ser desfeito." }
+    will_be_stopped(server: &str) {
+        en: format!("{server} will be stopped before the restore begins."),
+        pt: format!("{server} será parado antes de a restauração começar."),
+    }
+    restore_takes() {
+        en: "The restore takes 5 to 15 minutes.",
+        pt: "A restauração leva de 5 a 15 minutos.",
+    }
+    /// What a restore overwrites; `exact` is a local date and time, `relative` how long ago.
+    overwritten_since(server: &str, exact: &str, relative: &str) {
+        en: format!("Everything written to {server} since {exact} ({relative}) will be overwritten."),
+        pt: format!("Tudo o que foi gravado em {server} desde {exact} ({relative}) será sobrescrito."),
+    }
+    overwritten_since_snapshot(server: &str) {
+        en: format!("Everything written to {server} since this snapshot was taken will be overwritten."),
+        pt: format!("Tudo o que foi gravado em {server} desde que este snapshot foi feito será sobrescrito."),
+    }
+    newer_kept(server: &str) {
+        en: format!("{server} has newer snapshots. They are kept, and you can restore one of them later:"),
+        pt: format!("{server} tem snapshots mais recentes. Eles são mantidos, e você pode restaurar um deles depois:"),
+    }
+    type_to_confirm(phrase: &str) {
+        en: format!("Type {phrase} to confirm"),
+        pt: format!("Digite {phrase} para confirmar"),
+    }
+    delete_snapshot() { en: "Delete snapshot", pt: "Excluir snapshot" }
+    deleting() { en: "Deleting…", pt: "Excluindo…" }
+    delete_title(snapshot: &str) { en: format!("Delete {snapshot}?"), pt: format!("Excluir {snapshot}?") }
+    delete_warning(snapshot: &str, server: &str) {
+        en: format!("The snapshot {snapshot} of {server} will be deleted permanently. This cannot be undone."),
+        pt: format!("O snapshot {snapshot} de {server} será excluído permanentemente. Isso não pode ser desfeito."),
+    }
+
+    // What the panel says when something happened.
+
+    /// Said of a new snapshot when the API's answer has no words of its own.
+    being_created() {
+        en: "Snapshot is being created. This may take 3-10 minutes.",
+        pt: "O snapshot está sendo criado. Isso pode levar de 3 a 10 minutos.",
+    }
+    being_restored() {
+        en: "Server is being restored from snapshot. This may take 5-15 minutes.",
+        pt: "O servidor está sendo restaurado a partir do snapshot. Isso pode levar de 5 a 15 minutos.",
+    }
+    /// A notice about one thing: "web-server-01: Snapshot is being created."
+    about(subject: &str, news: &str) { en: format!("{subject}: {news}"), pt: format!("{subject}: {news}") }
+    already_gone(snapshot: &str) {
+        en: format!("Snapshot {snapshot} was already gone; it has been taken off the list."),
+        pt: format!("O snapshot {snapshot} já não existia; ele foi retirado da lista."),
+    }
+    deleted(snapshot: &str) {
+        en: format!("Snapshot {snapshot} was deleted."),
+        pt: format!("O snapshot {snapshot} foi excluído."),
+    }
+    snapshot_ready(snapshot: &str, server: &str) {
+        en: format!("Snapshot {snapshot} of {server} is ready."),
+        pt: format!("O snapshot {snapshot} de {server} está pronto."),
+    }
+    snapshot_failed(snapshot: &str, server: &str) {
+        en: format!("Snapshot {snapshot} of {server} failed."),
+        pt: format!("O snapshot {snapshot} de {server} falhou."),
+    }
+    snapshot_now(snapshot: &str, server: &str, status: &str) {
+        en: format!("Snapshot {snapshot} of {server} is now {status}."),
+        pt: format!("O snapshot {snapshot} de {server} agora está com status {status}."),
+    }
+    restored(server: &str, status: &str) {
+        en: format!("{server} has been restored and is {status}."),
+        pt: format!("{server} foi restaurado e está com status {status}."),
+    }
+    server_gone(server: &str) {
+        en: format!("{server} is no longer in this account; it has been taken off the list."),
+        pt: format!("{server} não está mais nesta conta; ele foi retirado da lista."),
+    }
+
+    // About snapshots: the provider's rules.
+
+    about_snapshots() { en: "About snapshots", pt: "Sobre snapshots" }
+    about_limit(limit: usize) {
+        en: format!("Each server can have up to {limit} snapshots."),
+        pt: format!("Cada servidor pode ter até {limit} snapshots."),
+    }
+    about_durations() {
+        en: "Taking a snapshot takes 3 to 10 minutes; restoring one, 5 to 15.",
+        pt: "Fazer um snapshot leva de 3 a 10 minutos; restaurar um, de 5 a 15.",
+    }
+    about_restore() {
+        en: "A restore stops the server, then overwrites all of its current data with the snapshot's. It cannot be undone.",
+        pt: "Uma restauração para o servidor e depois sobrescreve todos os dados atuais dele com os do snapshot. Ela não pode ser desfeita.",
+    }
+    about_consistency() {
+        en: "A snapshot of a running server may leave its filesystem inconsistent: for a consistent one, stop the server first.",
+        pt: "Um snapshot de um servidor em execução pode deixar o sistema de arquivos inconsistente: para um snapshot consistente, pare o servidor antes.",
+    }
+    about_backups() {
+        en: "Snapshots are a quick way back to a point in time, before an update or a configuration change, and they are kept on the same infrastructure as the server. For long-term protection, disaster recovery or compliance, use backups, which are stored separately.",
+        pt: "Snapshots são um jeito rápido de voltar a um ponto no tempo, antes de uma atualização ou de uma mudança de configuração, e ficam na mesma infraestrutura do servidor. Para proteção de longo prazo, recuperação de desastres ou conformidade, use backups, que são armazenados separadamente.",
+    }
+
+    // Errors.
+
+    err_unauthorized() {
+        en: "Your session has ended or the token is no longer valid. Sign in again.",
+        pt: "Sua sessão terminou ou o token não é mais válido. Entre de novo.",
+    }
+    err_forbidden_because(detail: &str) {
+        en: format!("Not allowed: {detail}"),
+        pt: format!("Não permitido: {detail}"),
+    }
+    err_forbidden() {
+        en: "Not allowed: this token doesn't have the permission for that.",
+        pt: "Não permitido: este token não tem permissão para isso.",
+    }
+    err_not_found() {
+        en: "It isn't there any more: it may have been deleted elsewhere.",
+        pt: "Isso não existe mais: pode ter sido excluído em outro lugar.",
+    }
+    err_no_such_server(id: u64) {
+        en: format!("There is no server {id} in this account."),
+        pt: format!("Não há nenhum servidor {id} nesta conta."),
+    }
+    err_refused_because(first: &str) {
+        en: format!("The API refused this: {first}"),
+        pt: format!("A API recusou isto: {first}"),
+    }
+    err_refused() { en: "The API refused this request.", pt: "A API recusou esta solicitação." }
+    err_refused_status(status: u16) {
+        en: format!("The API refused this request (HTTP {status})."),
+        pt: format!("A API recusou esta solicitação (HTTP {status})."),
+    }
+    err_limit(limit: usize) {
+        en: format!("This server already has {limit} snapshots, the most it can have. Delete one to make room."),
+        pt: format!("Este servidor já tem {limit} snapshots, o máximo permitido. Exclua um para abrir espaço."),
+    }
+    err_busy_retrying_in(wait: &str) {
+        en: format!("The API is busy; trying again in {wait}."),
+        pt: format!("A API está ocupada; tentando de novo em {wait}."),
+    }
+    err_busy_retrying() {
+        en: "The API is busy; trying again shortly.",
+        pt: "A API está ocupada; tentando de novo em breve.",
+    }
+    err_busy_try_in(wait: &str) {
+        en: format!("The API is busy; try again in {wait}."),
+        pt: format!("A API está ocupada; tente de novo em {wait}."),
+    }
+    err_busy_try() {
+        en: "The API is busy; try again in a moment.",
+        pt: "A API está ocupada; tente de novo daqui a pouco.",
+    }
+    err_server(status: u16) {
+        en: format!("The API is having trouble (HTTP {status}). Nothing was lost; try again in a moment."),
+        pt: format!("A API está com problemas (HTTP {status}). Nada foi perdido; tente de novo daqui a pouco."),
+    }
+    err_offline() {
+        en: "You're offline. The panel will carry on when you're back.",
+        pt: "Você está sem conexão. O painel continua quando a conexão voltar.",
+    }
+    err_network() {
+        en: "Couldn't reach the API. Check your connection, or the proxy in front of the API.",
+        pt: "Não foi possível acessar a API. Verifique sua conexão ou o proxy à frente da API.",
+    }
+    err_timeout() {
+        en: "The API took too long to answer. Try again.",
+        pt: "A API demorou demais para responder. Tente de novo.",
+    }
+    err_malformed(status: u16) {
+        en: format!("The API sent an answer the panel couldn't read (HTTP {status}). Try again; if it keeps happening, the API or the proxy may be misconfigured."),
+        pt: format!("A API enviou uma resposta que o painel não conseguiu ler (HTTP {status}). Tente de novo; se continuar acontecendo, a API ou o proxy pode estar mal configurado."),
+    }
+    err_answer_lost() {
+        en: "The API's answer was lost on the way.",
+        pt: "A resposta da API se perdeu no caminho.",
+    }
+    err_not_created(server: &str, snapshot: &str) {
+        en: format!("The list of {server} doesn't show {snapshot}, so it was not created. You can try again."),
+        pt: format!("A lista de {server} não mostra {snapshot}, então ele não foi criado. Você pode tentar de novo."),
+    }
+    err_not_restored(server: &str, status: &str) {
+        en: format!("{server} is {status}, not restoring, so the restore did not start. You can try again."),
+        pt: format!("{server} está com status {status}, não restaurando, então a restauração não começou. Você pode tentar de novo."),
+    }
+    err_not_deleted(snapshot: &str) {
+        en: format!("{snapshot} is still listed, so it was not deleted. You can try again."),
+        pt: format!("{snapshot} ainda aparece na lista, então não foi excluído. Você pode tentar de novo."),
+    }
+    err_unchecked() {
+        en: "The panel couldn't check what happened either: refresh the list before trying again, so that nothing is done twice.",
+        pt: "O painel também não conseguiu verificar o que aconteceu: atualize a lista antes de tentar de novo, para que nada seja feito duas vezes.",
+    }
+    /// The start of an answer that could not be read.
+    err_it_began(excerpt: &str) {
+        en: format!("It began: “{excerpt}”"),
+        pt: format!("Ela começava assim: “{excerpt}”"),
+    }
+    /// What a next-page link that leaves the API is called where the excerpt would be.
+    err_foreign_next_link() {
+        en: "a next-page link outside the API",
+        pt: "um link de próxima página fora da API",
+    }
+}
