@@ -12,6 +12,7 @@ use crate::host::Host;
 use crate::intl::locale;
 use crate::nav::Nav;
 use crate::notices::{NoticeArea, Notices};
+use crate::notify::Notifier;
 use crate::pages::sign_in::SignInForm;
 use crate::pages::snapshots::SnapshotsPage;
 use crate::session::{Session, SessionState};
@@ -52,6 +53,7 @@ pub fn App(
     );
     let nav = Nav::new(routing, settings.server_id);
     provide_context(notices);
+    provide_context(Notifier::new());
     provide_context(clock);
     provide_context(session);
     provide_context(nav);

@@ -25,6 +25,7 @@ use crate::host::Host;
 use crate::intl::locale;
 use crate::keyed::{set_if_changed, Keyed};
 use crate::notices::{Notices, Tone};
+use crate::notify::Notifier;
 use crate::tasks::{TaskOwner, TaskSlot};
 
 /// How the first load went.
@@ -79,6 +80,8 @@ pub struct Board {
     host: Host,
     /// The language its announcements are in.
     t: Locale,
+    /// Told when a job ends, for a notification if the tab is in the background.
+    notifier: Notifier,
 }
 
 impl Board {
@@ -87,6 +90,7 @@ impl Board {
     pub fn new(client: Client, notices: Notices, host: Host, pace: Pace) -> Self {
         Self {
             t: locale(),
+            notifier: use_context::<Notifier>().unwrap_or_default(),
             servers: RwSignal::new(Vec::new()),
             snapshots: RwSignal::new(Vec::new()),
             snapshots_of: Keyed::new(),
@@ -203,7 +207,11 @@ impl Board {
             Event::Finished(_) => Tone::Problem,
             Event::ServerGone(_) => Tone::Info,
         };
-        self.notices.say(tone, event.message(self.t));
+        let text = event.message(self.t);
+        if matches!(event, Event::Finished(_) | Event::Restored(_)) {
+            self.notifier.job_ended(&text);
+        }
+        self.notices.say(tone, text);
         if let Event::Restored(server) = event {
             self.host.restore_finished(&server);
         }
@@ -228,8 +236,9 @@ impl Board {
     }
 
     /// Polls while something runs: sets one timer for the next job due, again whenever the
-    /// schedule, the tab's visibility or the load state changes. Cleans it up with its owner.
-    pub fn keep_fresh(self, hidden: ReadSignal<bool>) {
+    /// schedule, `paused` (a background tab) or the load state changes. Cleans it up with its
+    /// owner.
+    pub fn keep_fresh(self, paused: Signal<bool>) {
         let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
         let clear = move || {
             if let Some(handle) = timer.try_update_value(Option::take).flatten() {
@@ -239,9 +248,9 @@ impl Board {
         Effect::new(move |_| {
             self.schedule.track();
             let ready = matches!(self.state.get(), LoadState::Ready);
-            let hidden = hidden.get();
+            let paused = paused.get();
             clear();
-            if !ready || hidden {
+            if !ready || paused {
                 return;
             }
             if let Some(due) = self.poll.with_value(PollState::next_due_ms) {

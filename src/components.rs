@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod actions;
+pub mod bulk_delete_dialog;
 pub mod create_dialog;
 pub mod delete_dialog;
 pub mod form;
@@ -10,6 +11,7 @@ pub mod load;
 pub mod modal;
 pub mod relative_time;
 pub mod restore_dialog;
+pub mod selection;
 pub mod server_group;
 pub mod snapshot_row;
 pub mod status_badge;

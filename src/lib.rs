@@ -17,6 +17,7 @@ pub mod intl;
 pub mod keyed;
 pub mod nav;
 pub mod notices;
+pub mod notify;
 pub mod pages;
 pub mod session;
 pub mod tasks;

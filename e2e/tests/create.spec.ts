@@ -113,7 +113,7 @@ test('create from a server group, with Enter: shown at once as In progress, then
   // Polling carries it to Completed, with its size, and says so.
   await expect(created).toContainText('Completed', { timeout: 20_000 });
   await expect(created).not.toContainText('In progress');
-  await expect(created.getByRole('cell').nth(1)).toHaveText(/\d+\.\d GB/);
+  await expect(created.getByRole('cell').nth(2)).toHaveText(/\d+\.\d GB/);
   await expect(page.getByRole('list', { name: 'Notices' })).toContainText(
     `Snapshot ${suggestion} of web-server-01 is ready.`,
   );

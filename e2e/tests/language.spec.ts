@@ -106,8 +106,8 @@ test.describe('a browser whose language is pt-BR', () => {
     await expect(group.getByRole('button', { name: 'Excluir pre-migration-snapshot' })).toBeVisible();
     await expect(group).toContainText('de 5 snapshots');
     const row = group.getByRole('row').filter({ hasText: 'pre-migration-snapshot' });
-    await expect(row.getByRole('cell').nth(1)).toHaveText('5,0 GB');
-    await expect(row.getByRole('cell').nth(0)).toHaveText('Concluído');
+    await expect(row.getByRole('cell').nth(2)).toHaveText('5,0 GB');
+    await expect(row.getByRole('cell').nth(1)).toHaveText('Concluído');
     const time = row.locator('time');
     await expect(time).toHaveText(/^há \d+ (anos?|meses|mês|dias?), \d{1,2} [a-zç]{3}\. \d{4}, \d\d:\d\d$/);
     await expect(page.getByText('atualizado agora mesmo')).toBeVisible();
@@ -216,7 +216,7 @@ test.describe('a browser whose language is pt-BR', () => {
     await expect(page.locator('.sp-root')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('heading', { name: 'All servers' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Restore pre-migration-snapshot' })).toBeVisible();
-    await expect(page.getByRole('row').filter({ hasText: 'pre-migration-snapshot' }).getByRole('cell').nth(1)).toHaveText(
+    await expect(page.getByRole('row').filter({ hasText: 'pre-migration-snapshot' }).getByRole('cell').nth(2)).toHaveText(
       '5.0 GB',
     );
   });
@@ -261,7 +261,7 @@ test('in an English browser, the locale setting “pt-BR” gives Portuguese: on
     await expect(panel.locator('.sp-root')).toHaveAttribute('lang', 'pt-BR');
     await expect(panel.getByRole('link', { name: '← Todos os servidores' })).toBeVisible({ timeout: 20_000 });
     await expect(panel.getByRole('button', { name: 'Restaurar pre-migration-snapshot' })).toBeVisible();
-    await expect(panel.getByRole('row').filter({ hasText: 'pre-migration-snapshot' }).getByRole('cell').nth(1)).toHaveText(
+    await expect(panel.getByRole('row').filter({ hasText: 'pre-migration-snapshot' }).getByRole('cell').nth(2)).toHaveText(
       '5,0 GB',
     );
   }

@@ -89,11 +89,11 @@ function snapshotRow(scope: Page | Locator, name: string): Locator {
   return scope.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 }
 
-/** The row's cells, by the table's columns: Status, Size, Created, Description, Actions. */
-const STATUS = 0;
-const SIZE = 1;
-const CREATED = 2;
-const DESCRIPTION = 3;
+/** The row's cells, by the table's columns: Select, Status, Size, Created, Description, Actions. */
+const STATUS = 1;
+const SIZE = 2;
+const CREATED = 3;
+const DESCRIPTION = 4;
 
 /** An exact local time as a person reads it, in `timeZone`: "16 Jan 2025, 00:00". */
 function exactLocalTime(iso: string, timeZone: string): string {
@@ -272,8 +272,13 @@ test.describe('the list per server', () => {
       await page.mouse.move(0, 0);
       await expect.poll(tip).toEqual({ text: JSON.stringify(exact), shown: false });
 
-      // Keyboard: from the server's New snapshot button, Tab reaches the newest snapshot's time.
+      // Keyboard: from the server's New snapshot button, Tab passes the server's and the row's
+      // selection boxes and reaches the newest snapshot's time.
       await region.getByRole('button', { name: `New snapshot of ${server.name}` }).focus();
+      await page.keyboard.press('Tab');
+      await expect(region.getByRole('checkbox', { name: `Select every snapshot of ${server.name}` })).toBeFocused();
+      await page.keyboard.press('Tab');
+      await expect(region.getByRole('checkbox', { name: `Select ${newest.name}`, exact: true })).toBeFocused();
       await page.keyboard.press('Tab');
       await expect(time).toBeFocused();
       await expect.poll(tip).toEqual({ text: JSON.stringify(exact), shown: true });

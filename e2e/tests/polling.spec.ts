@@ -93,9 +93,9 @@ function row(page: Page, name: string) {
   return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 }
 
-/** The row's Status cell (the first after its name). */
+/** The row's Status cell (the first after its name; the selection box is before it). */
 function statusCell(page: Page, name: string) {
-  return row(page, name).getByRole('cell').first();
+  return row(page, name).getByRole('cell').nth(1);
 }
 
 test('an in-progress snapshot turns Completed without a reload, and it is announced', async ({ page }) => {
@@ -105,13 +105,13 @@ test('an in-progress snapshot turns Completed without a reload, and it is announ
 
   await page.goto('/');
   await expect(statusCell(page, running.name)).toContainText('In progress');
-  await expect(row(page, running.name).getByRole('cell').nth(1)).toHaveText('—');
+  await expect(row(page, running.name).getByRole('cell').nth(2)).toHaveText('—');
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
   await expect(statusCell(page, running.name)).toHaveText('Completed', { timeout: 8_000 + 2 * POLL_MS });
   const done = (await apiSnapshots(ANALYTICS)).find((s) => s.id === running.id);
   expect(done?.status).toBe('completed');
-  await expect(row(page, running.name).getByRole('cell').nth(1)).toHaveText(sizeText(done?.size_mb ?? null));
+  await expect(row(page, running.name).getByRole('cell').nth(2)).toHaveText(sizeText(done?.size_mb ?? null));
   // Announced politely to screen readers, and shown as a notice.
   const live = page.getByRole('status');
   await expect(live).toHaveAttribute('aria-live', 'polite');
@@ -334,7 +334,7 @@ test('a poll that changes one status updates that row in place: its status, size
   });
 
   await expect(statusCell(page, running.name)).toHaveText('Completed', { timeout: 8_000 + 2 * POLL_MS });
-  await expect(row(page, running.name).getByRole('cell').nth(1)).not.toHaveText('—');
+  await expect(row(page, running.name).getByRole('cell').nth(2)).not.toHaveText('—');
   const notRedrawn = await page.evaluate(() => {
     const root = document.querySelector('#snapshot-panel')?.shadowRoot;
     return Array.from(root?.querySelectorAll('tbody tr, tbody th, tbody td') ?? []).every(
@@ -342,11 +342,11 @@ test('a poll that changes one status updates that row in place: its status, size
     );
   });
   expect(notRedrawn, 'every row and cell is the element it was').toBe(true);
-  // Columns: 0 name, 1 status, 2 size, 3 created, 4 description, 5 actions.
+  // Columns: 0 select, 1 name, 2 status, 3 size, 4 created, 5 description, 6 actions.
   const changed = await page.evaluate(() =>
     Array.from((window as unknown as { __changed: Set<string> }).__changed).sort(),
   );
-  expect(changed).toEqual([`${running.id}:1`, `${running.id}:2`, `${running.id}:5`]);
+  expect(changed).toEqual([`${running.id}:2`, `${running.id}:3`, `${running.id}:6`]);
 });
 
 test('a poll that changes nothing changes nothing in the DOM', async ({ page }) => {

@@ -116,6 +116,9 @@ pub fn DialogForm(
     /// Whether Cancel takes the focus when the dialog opens (for destructive dialogs).
     #[prop(optional)]
     focus_cancel: bool,
+    /// What Cancel says instead ("Close" once there is nothing left to cancel).
+    #[prop(optional, into)]
+    cancel_label: Option<Signal<Text>>,
     /// Called when the form is sent.
     on_submit: Callback<()>,
     /// Closes the dialog.
@@ -148,7 +151,7 @@ pub fn DialogForm(
                         autofocus=focus_cancel
                         on:click=move |_| on_close.run(())
                     >
-                        {t.cancel()}
+                        {move || cancel_label.map_or_else(|| t.cancel(), |label| label.get())}
                     </button>
                     <button
                         type="submit"

@@ -2,12 +2,14 @@
 //! action, and the snapshot table (or an invitation to take the first one).
 
 use leptos::prelude::*;
+use snapshot_core::bulk::GroupSelection;
 use snapshot_core::model::{Server, ServerStatus, Snapshot};
 use snapshot_core::poll::{progress_note, RESTORE_EXPECTED_SECS};
 use snapshot_core::rules::{create_blocker, Blocker};
 use snapshot_core::validate::SNAPSHOTS_PER_SERVER;
 
 use super::actions::DeleteOldest;
+use super::selection::Selection;
 use super::snapshot_row::{fixed_fields, RowAction, SnapshotRow};
 use crate::clock::Clock;
 use crate::intl::locale;
@@ -43,6 +45,8 @@ pub fn ServerGroup(
     /// Whether a name filter is active.
     #[prop(into)]
     filtering: Signal<bool>,
+    /// The snapshots selected for deleting together.
+    selection: Selection,
 ) -> impl IntoView {
     let t = locale();
     let id = server.with_untracked(|s| s.id);
@@ -93,7 +97,7 @@ pub fn ServerGroup(
                 when=move || !snapshots.with(Vec::is_empty)
                 fallback=move || view! { <NoRows id name filtering blocker on_create /> }
             >
-                <SnapshotTable name snapshots status on_restore on_delete />
+                <SnapshotTable name snapshots status on_restore on_delete selection />
             </Show>
         </section>
     }
@@ -212,8 +216,12 @@ fn SnapshotTable(
     status: Signal<ServerStatus>,
     on_restore: Callback<Snapshot>,
     on_delete: Callback<Snapshot>,
+    selection: Selection,
 ) -> impl IntoView {
     let t = locale();
+    let shown_ids = move || snapshots.with(|list| list.iter().map(|s| s.id).collect::<Vec<_>>());
+    let all = Memo::new(move |_| selection.of_group(&shown_ids()));
+    let restoring = move || status.get() == ServerStatus::Restoring;
     view! {
         <table class="sp-table">
             <caption class="sp-vh">
@@ -221,6 +229,20 @@ fn SnapshotTable(
             </caption>
             <thead>
                 <tr>
+                    <th scope="col" class="sp-row__select">
+                        <input
+                            type="checkbox"
+                            aria-label=move || name.with(|name| t.select_all_of(name).into_owned())
+                            prop:checked=move || all.get() == GroupSelection::All && !restoring()
+                            prop:indeterminate=move || {
+                                all.get() == GroupSelection::Some && !restoring()
+                            }
+                            disabled=restoring
+                            on:change=move |ev| {
+                                selection.set_all(&shown_ids(), event_target_checked(&ev))
+                            }
+                        />
+                    </th>
                     <th scope="col">{t.name()}</th>
                     <th scope="col">{t.status()}</th>
                     <th scope="col">{t.size()}</th>
@@ -238,6 +260,7 @@ fn SnapshotTable(
                         server_status=status
                         on_restore=on_restore
                         on_delete=on_delete
+                        selection=selection
                     />
                 </For>
             </tbody>

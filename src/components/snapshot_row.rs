@@ -6,6 +6,7 @@ use snapshot_core::model::{ServerStatus, Snapshot};
 use snapshot_core::rules::{delete_blocker, restore_blocker, Blocker};
 
 use super::relative_time::RelativeTime;
+use super::selection::Selection;
 use super::status_badge::StatusBadge;
 use crate::intl::{format_size_mb, locale};
 
@@ -78,6 +79,8 @@ pub fn SnapshotRow(
     on_restore: Callback<Snapshot>,
     /// Asks to delete this snapshot.
     on_delete: Callback<Snapshot>,
+    /// The snapshots selected for deleting together.
+    selection: Selection,
 ) -> impl IntoView {
     let t = locale();
     let (id, name, created_at, description) = snapshot.with_untracked(|s| {
@@ -95,6 +98,9 @@ pub fn SnapshotRow(
     let restore = Callback::new(move |()| on_restore.run(snapshot.get_untracked()));
     let delete = Callback::new(move |()| on_delete.run(snapshot.get_untracked()));
     let badge_started = created_at.clone();
+    let selected = selection.is_selected(id);
+    let select_label = t.select(&name);
+    let delete_reason = format!("delete-reason-{id}");
     let description = match description {
         Some(text) => text.into_any(),
         None => view! {
@@ -106,6 +112,19 @@ pub fn SnapshotRow(
     };
     view! {
         <tr class="sp-row" data-snapshot-id=id.to_string()>
+            <td class="sp-row__select">
+                // Disabled when it cannot be deleted; the Delete button's reason says why.
+                <input
+                    type="checkbox"
+                    aria-label=select_label
+                    prop:checked=move || selected.get() && delete_blocked.with(Option::is_none)
+                    disabled=move || delete_blocked.with(Option::is_some)
+                    aria-describedby=move || {
+                        delete_blocked.with(Option::is_some).then(|| delete_reason.clone())
+                    }
+                    on:change=move |ev| selection.set(id, event_target_checked(&ev))
+                />
+            </td>
             <th scope="row" class="sp-row__name">
                 {name.clone()}
             </th>

@@ -7,6 +7,8 @@
 //! `snapshot_core::screen`.
 
 use leptos::prelude::*;
+use snapshot_core::bulk::deletable;
+use snapshot_core::model::Snapshot;
 use snapshot_core::poll::Pace;
 use snapshot_core::screen::{normalize_filter, route_server, server_choices};
 
@@ -26,9 +28,11 @@ use crate::api::Client;
 use crate::board::Board;
 use crate::browser;
 use crate::components::about::AboutSnapshots;
+use crate::components::selection::Selection;
 use crate::host::Host;
 use crate::nav::Nav;
 use crate::notices::Notices;
+use crate::notify::{Notifier, NotifyToggle};
 use crate::session::Session;
 
 /// After how long without news a tab coming back to the front reloads (ms).
@@ -45,10 +49,11 @@ pub fn SnapshotsPage(
     let nav = expect_context::<Nav>();
     let session = expect_context::<Session>();
     let pace = use_context::<Pace>().unwrap_or_default();
+    let notifier = use_context::<Notifier>().unwrap_or_default();
     let board = Board::new(client.clone(), notices, host, pace);
     let retrying = client.retrying();
 
-    follow_visibility(board);
+    follow_visibility(board, notifier);
 
     // Focus goes to the title when the view changes, and when the person arrives from the
     // sign-in form: the control they used is gone, and a screen reader hears where they are.
@@ -88,11 +93,14 @@ pub fn SnapshotsPage(
 
     let dialog: RwSignal<Option<Dialog>> = RwSignal::new(None);
     let close = Callback::new(move |()| dialog.set(None));
-    let actions = PageActions::new(board, notices, host, close);
+    let selection = Selection::new();
+    let actions = PageActions::new(board, notices, host, close, selection);
     let open = Callback::new(move |which: Dialog| {
         actions.error.set(None);
+        actions.bulk.set(None);
         dialog.set(Some(which));
     });
+    let to_delete = selected_to_delete(board, selection);
 
     let filter = Memo::new(move |_| nav.view.with(|v| normalize_filter(&v.filter)));
     let choices = Memo::new(move |_| {
@@ -109,18 +117,55 @@ pub fn SnapshotsPage(
             <Toolbar
                 board
                 on_new=Callback::new(move |server| open.run(Dialog::Create { server }))
+                to_delete=Signal::derive(move || to_delete.with(|(list, _)| list.len()))
+                on_delete_selected=Callback::new(move |()| {
+                    let (snapshots, left_out) = to_delete.get_untracked();
+                    open.run(Dialog::DeleteAll {
+                        snapshots,
+                        left_out,
+                    });
+                })
             />
+            <NotifyToggle notifier />
             <AboutSnapshots />
             <BoardNotes board retrying />
-            <ServerList board filter open />
+            <ServerList board filter open selection />
             <PageDialogs dialog board actions choices open />
         </div>
     }
 }
 
-/// Polling pauses in a background tab, and catches up once when the tab comes back (reloading
+/// The selected snapshots that may be deleted now, and how many selected ones may not (their
+/// server is being restored). Reads the list only while something is selected.
+fn selected_to_delete(board: Board, selection: Selection) -> Memo<(Vec<Snapshot>, usize)> {
+    Memo::new(move |_| {
+        selection.ids().with(|ids| {
+            if ids.is_empty() {
+                return (Vec::new(), 0);
+            }
+            board.servers.with(|servers| {
+                board.snapshots.with(|all| {
+                    let status_of = |id| {
+                        servers
+                            .iter()
+                            .find(|s| s.id == id)
+                            .map(|s| s.status.clone())
+                            .unwrap_or_default()
+                    };
+                    let ready = deletable(ids, all, status_of);
+                    let listed = all.iter().filter(|s| ids.contains(&s.id)).count();
+                    let left_out = listed.saturating_sub(ready.len());
+                    (ready, left_out)
+                })
+            })
+        })
+    })
+}
+
+/// Polling pauses in a background tab (unless the person asked to be notified when a job
+/// ends), and catches up once when the tab comes back (reloading
 /// when what it shows is old).
-fn follow_visibility(board: Board) {
+fn follow_visibility(board: Board, notifier: Notifier) {
     let (hidden, set_hidden) = signal(browser::document_hidden());
     browser::on_document_event("visibilitychange", move || {
         let now_hidden = browser::document_hidden();
@@ -137,5 +182,6 @@ fn follow_visibility(board: Board) {
             }
         }
     });
-    board.keep_fresh(hidden);
+    // A background tab stops checking, unless the person asked to be notified when a job ends.
+    board.keep_fresh(Signal::derive(move || hidden.get() && !notifier.watching()));
 }

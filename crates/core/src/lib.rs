@@ -6,12 +6,14 @@
 //! times read to a person ([`format`]), when to poll
 //! ([`poll`]), and how settings, URLs and routes are read ([`config`], [`url`], [`route`]).
 
+pub mod bulk;
 pub mod config;
 pub mod error;
 pub mod format;
 pub mod i18n;
 pub mod listing;
 pub mod model;
+pub mod notify;
 pub mod poll;
 pub mod response;
 pub mod retry;

@@ -135,6 +135,7 @@ function row(snapshot) {
   return h(
     'tr',
     { class: 'sp-row', 'data-snapshot-id': snapshot.id },
+    h('td', { class: 'sp-row__select' }, h('input', { type: 'checkbox', 'aria-label': `Select ${snapshot.name}` })),
     h('th', { scope: 'row', class: 'sp-row__name' }, snapshot.name),
     h('td', null, ...badge(snapshot)),
     h('td', { class: 'sp-row__size' }, formatSize(snapshot.size_mb)),
@@ -196,7 +197,7 @@ function serverSection(server, snapshots) {
           'table',
           { class: 'sp-table' },
           h('caption', { class: 'sp-vh' }, `Snapshots of ${server.name}`),
-          h('thead', null, h('tr', null, ...['Name', 'Status', 'Size', 'Created', 'Description'].map((name) => h('th', { scope: 'col' }, name)), h('th', { scope: 'col' }, h('span', { class: 'sp-vh' }, 'Actions')))),
+          h('thead', null, h('tr', null, h('th', { scope: 'col', class: 'sp-row__select' }, h('input', { type: 'checkbox', 'aria-label': `Select every snapshot of ${server.name}` })), ...['Name', 'Status', 'Size', 'Created', 'Description'].map((name) => h('th', { scope: 'col' }, name)), h('th', { scope: 'col' }, h('span', { class: 'sp-vh' }, 'Actions')))),
           h('tbody', null, ...snapshots.map(row)),
         ),
   );

@@ -1,4 +1,5 @@
-//! What the page does when a person confirms a create, a restore or a delete.
+//! What the page does when a person confirms a create, a restore, a delete, or a delete of
+//! several at once.
 //!
 //! Each is a Leptos `Action` whose future belongs to the page ([`TaskOwner::guard`]): if the
 //! page goes while the request is out, the request is aborted and nothing lands. Each commits
@@ -8,6 +9,7 @@
 //! [`ApiError::outcome_unknown`]), the page reads what the API now shows and says so.
 
 use leptos::prelude::*;
+use snapshot_core::bulk::{BulkRun, Outcome};
 use snapshot_core::i18n::Text;
 use snapshot_core::model::{NewSnapshot, ServerStatus, Snapshot};
 use snapshot_core::store::display_name;
@@ -15,6 +17,7 @@ use snapshot_core::{ApiError, Locale, Unconfirmed};
 
 use crate::board::Board;
 use crate::components::form::Confirmation;
+use crate::components::selection::Selection;
 use crate::host::Host;
 use crate::intl::locale;
 use crate::notices::{Notices, Tone};
@@ -22,12 +25,16 @@ use crate::notices::{Notices, Tone};
 /// How long to wait before a second look at a list that does not show a lost create yet.
 const LOOK_AGAIN_MS: u64 = 2_000;
 
-/// The page's three actions, and the error the open dialog shows.
+/// The page's actions, and the error the open dialog shows.
 #[derive(Clone, Copy)]
 pub struct PageActions {
     pub create: Action<NewSnapshot, Option<()>>,
     pub restore: Action<Snapshot, Option<()>>,
     pub delete: Action<Snapshot, Option<()>>,
+    /// Deletes the selected snapshots, one at a time.
+    pub delete_all: Action<Vec<Snapshot>, Option<()>>,
+    /// How the last of those runs went; cleared when a dialog opens.
+    pub bulk: RwSignal<Option<BulkRun>>,
     /// The last action's failure, shown in its dialog; cleared when a dialog opens.
     pub error: RwSignal<Option<ApiError>>,
 }
@@ -41,13 +48,24 @@ struct Effects {
     host: Host,
     error: RwSignal<Option<ApiError>>,
     close: Callback<()>,
+    bulk: RwSignal<Option<BulkRun>>,
+    selection: Selection,
 }
 
 impl PageActions {
     /// The actions of a page showing `board`; `close` closes the open dialog.
-    pub fn new(board: Board, notices: Notices, host: Host, close: Callback<()>) -> Self {
+    pub fn new(
+        board: Board,
+        notices: Notices,
+        host: Host,
+        close: Callback<()>,
+        selection: Selection,
+    ) -> Self {
         let error = RwSignal::new(None);
+        let bulk = RwSignal::new(None);
         let effects = Effects {
+            bulk,
+            selection,
             t: locale(),
             board,
             notices,
@@ -64,20 +82,29 @@ impl PageActions {
             let owner = owner.clone();
             Action::new_local(move |s: &Snapshot| owner.guard(effects.restore(s.clone())))
         };
-        let delete = Action::new_local(move |s: &Snapshot| owner.guard(effects.delete(s.clone())));
+        let delete = {
+            let owner = owner.clone();
+            Action::new_local(move |s: &Snapshot| owner.guard(effects.delete(s.clone())))
+        };
+        let delete_all = Action::new_local(move |list: &Vec<Snapshot>| {
+            owner.guard(effects.delete_all(list.clone()))
+        });
         Self {
             create,
             restore,
             delete,
+            delete_all,
+            bulk,
             error,
         }
     }
 
-    /// Whether any of the three is on its way.
+    /// Whether any of them is on its way.
     pub fn any_pending(self) -> bool {
         self.create.pending().get_untracked()
             || self.restore.pending().get_untracked()
             || self.delete.pending().get_untracked()
+            || self.delete_all.pending().get_untracked()
     }
 
     /// Sends `run` unless an action is already on its way: one request per confirmation.
@@ -197,31 +224,63 @@ impl Effects {
         self.host.restore_started(snapshot);
     }
 
-    async fn delete(self, snapshot: Snapshot) {
-        match self.board.client().delete_snapshot(snapshot.id).await {
-            Ok(()) => self.deleted(&snapshot, false),
-            Err(ApiError::NotFound { .. }) => self.deleted(&snapshot, true),
+    /// Deletes one snapshot and takes it off the board: `Ok(already_gone)` (a 404 means
+    /// someone else deleted it first), or why not. A lost answer is checked against the list.
+    async fn delete_one(self, snapshot: &Snapshot) -> Result<bool, ApiError> {
+        let already_gone = match self.board.client().delete_snapshot(snapshot.id).await {
+            Ok(()) => false,
+            Err(ApiError::NotFound { .. }) => true,
             Err(error) if error.outcome_unknown() => {
                 let listed = self.board.reread_snapshots_of(snapshot.server.id).await;
                 match listed.map(|list| list.iter().any(|s| s.id == snapshot.id)) {
-                    Some(false) => self.deleted(&snapshot, false),
+                    Some(false) => false,
                     Some(true) => {
-                        self.error
-                            .set(Some(ApiError::Unconfirmed(Unconfirmed::NotDeleted {
-                                name: snapshot.name.clone(),
-                            })))
+                        return Err(ApiError::Unconfirmed(Unconfirmed::NotDeleted {
+                            name: snapshot.name.clone(),
+                        }))
                     }
-                    None => self
-                        .error
-                        .set(Some(ApiError::Unconfirmed(Unconfirmed::Unchecked))),
+                    None => return Err(ApiError::Unconfirmed(Unconfirmed::Unchecked)),
                 }
             }
+            Err(error) => return Err(error),
+        };
+        self.board.remove_snapshot(snapshot.id);
+        Ok(already_gone)
+    }
+
+    async fn delete(self, snapshot: Snapshot) {
+        match self.delete_one(&snapshot).await {
+            Ok(already_gone) => self.deleted(&snapshot, already_gone),
             Err(error) => self.error.set(Some(error)),
         }
     }
 
+    /// Deletes `list` one at a time, telling `run` how far it is; the dialog stays open to
+    /// show the end, with what could not be deleted.
+    async fn delete_all(self, list: Vec<Snapshot>) {
+        self.bulk.set(Some(BulkRun::new(list.len())));
+        for snapshot in &list {
+            let outcome = Outcome::of(self.delete_one(snapshot).await);
+            if !matches!(outcome, Outcome::Failed(_)) {
+                self.selection.set(snapshot.id, false);
+            }
+            self.bulk.update(|run| {
+                if let Some(run) = run {
+                    run.record(&snapshot.name, outcome);
+                }
+            });
+        }
+        if let Some(run) = self.bulk.get_untracked() {
+            let tone = if run.failed.is_empty() {
+                Tone::Success
+            } else {
+                Tone::Problem
+            };
+            self.notices.say(tone, run.summary(self.t));
+        }
+    }
+
     fn deleted(self, snapshot: &Snapshot, already_gone: bool) {
-        self.board.remove_snapshot(snapshot.id);
         self.close.run(());
         let (tone, text) = if already_gone {
             (Tone::Info, self.t.already_gone(&snapshot.name))

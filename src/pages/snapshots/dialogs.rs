@@ -8,6 +8,7 @@ use snapshot_core::store::display_name;
 
 use super::actions::PageActions;
 use crate::board::Board;
+use crate::components::bulk_delete_dialog::BulkDeleteDialog;
 use crate::components::create_dialog::CreateDialog;
 use crate::components::delete_dialog::DeleteDialog;
 use crate::components::restore_dialog::RestoreDialog;
@@ -22,6 +23,11 @@ pub enum Dialog {
     },
     Restore(Snapshot),
     Delete(Snapshot),
+    /// Delete these, one at a time; `left_out` selected ones cannot be deleted now.
+    DeleteAll {
+        snapshots: Vec<Snapshot>,
+        left_out: usize,
+    },
 }
 
 /// The open dialog, if any.
@@ -72,6 +78,24 @@ pub fn PageDialogs(
                             server_name=display_name(t, &name, server)
                             newer=newer
                             confirm=actions.confirmation(actions.restore, target, close)
+                        />
+                    }
+                    .into_any()
+                }
+                Dialog::DeleteAll {
+                    snapshots,
+                    left_out,
+                } => {
+                    let list = snapshots.clone();
+                    view! {
+                        <BulkDeleteDialog
+                            snapshots
+                            left_out
+                            run=actions.bulk
+                            on_confirm=Callback::new(move |()| {
+                                actions.start(actions.delete_all, list.clone())
+                            })
+                            on_close=close
                         />
                     }
                     .into_any()

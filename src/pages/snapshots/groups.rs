@@ -9,13 +9,19 @@ use snapshot_core::store::display_name;
 use super::dialogs::Dialog;
 use crate::board::{Board, LoadState};
 use crate::components::load::{LoadFailed, Loading};
+use crate::components::selection::Selection;
 use crate::components::server_group::ServerGroup;
 use crate::intl::locale;
 use crate::nav::Nav;
 
 /// What the board holds, as the view and the filter show it.
 #[component]
-pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) -> impl IntoView {
+pub fn ServerList(
+    board: Board,
+    filter: Memo<String>,
+    open: Callback<Dialog>,
+    selection: Selection,
+) -> impl IntoView {
     let t = locale();
     let nav = expect_context::<Nav>();
     let shown = Memo::new(move |_| {
@@ -54,7 +60,7 @@ pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) ->
             >
                 <div class="sp-servers">
                     <For each=move || shown.get() key=|id| *id let:id>
-                        <Group id board filter open />
+                        <Group id board filter open selection />
                     </For>
                 </div>
             </Show>
@@ -66,7 +72,13 @@ pub fn ServerList(board: Board, filter: Memo<String>, open: Callback<Dialog>) ->
 /// One server's group, fed from the board: it reads that server's own signals, so a change
 /// to another server's snapshots does not wake it.
 #[component]
-fn Group(id: u64, board: Board, filter: Memo<String>, open: Callback<Dialog>) -> impl IntoView {
+fn Group(
+    id: u64,
+    board: Board,
+    filter: Memo<String>,
+    open: Callback<Dialog>,
+    selection: Selection,
+) -> impl IntoView {
     let t = locale();
     let nav = expect_context::<Nav>();
     let listed = board.server.get(id);
@@ -111,6 +123,7 @@ fn Group(id: u64, board: Board, filter: Memo<String>, open: Callback<Dialog>) ->
             on_delete=Callback::new(move |s: Snapshot| open.run(Dialog::Delete(s)))
             on_restore=Callback::new(move |s: Snapshot| open.run(Dialog::Restore(s)))
             filtering=Signal::derive(move || !filter.get().is_empty())
+            selection=selection
         />
     }
 }

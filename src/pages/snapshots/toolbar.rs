@@ -56,9 +56,16 @@ pub fn PageHead(board: Board, title: NodeRef<leptos::html::H2>) -> impl IntoView
 }
 
 /// The filter, New snapshot… (for the view's server, if it shows one), when the list was last
-/// read, and Refresh.
+/// read, Delete selected, and Refresh.
 #[component]
-pub fn Toolbar(board: Board, on_new: Callback<Option<u64>>) -> impl IntoView {
+pub fn Toolbar(
+    board: Board,
+    on_new: Callback<Option<u64>>,
+    /// How many selected snapshots may be deleted now.
+    to_delete: Signal<usize>,
+    /// Opens the confirmation of deleting them.
+    on_delete_selected: Callback<()>,
+) -> impl IntoView {
     let t = locale();
     let nav = expect_context::<Nav>();
     let clock = expect_context::<Clock>();
@@ -85,6 +92,14 @@ pub fn Toolbar(board: Board, on_new: Callback<Option<u64>>) -> impl IntoView {
                 on:click=move |_| on_new.run(nav.view.with_untracked(|v| route_server(&v.route)))
             >
                 {t.new_snapshot_ellipsis()}
+            </button>
+            <button
+                type="button"
+                class="sp-button sp-button--danger-quiet"
+                disabled=move || to_delete.get() == 0
+                on:click=move |_| on_delete_selected.run(())
+            >
+                {move || t.delete_selected(to_delete.get())}
             </button>
             <span class="sp-updated" data-ticking="">
                 {updated}

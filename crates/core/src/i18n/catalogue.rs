@@ -358,6 +358,98 @@ define_catalogue! {
         pt: format!("{server} não está mais nesta conta; ele foi retirado da lista."),
     }
 
+    // Deleting several at once.
+
+    select(snapshot: &str) { en: format!("Select {snapshot}"), pt: format!("Selecionar {snapshot}") }
+    select_all_of(server: &str) {
+        en: format!("Select every snapshot of {server}"),
+        pt: format!("Selecionar todos os snapshots de {server}"),
+    }
+    delete_selected(count: usize) {
+        en: format!("Delete selected ({count})"),
+        pt: format!("Excluir selecionados ({count})"),
+    }
+    bulk_title(count: usize) {
+        en: match count {
+            1 => "Delete 1 snapshot?".to_owned(),
+            n => format!("Delete {n} snapshots?"),
+        },
+        pt: match count {
+            1 => "Excluir 1 snapshot?".to_owned(),
+            n => format!("Excluir {n} snapshots?"),
+        },
+    }
+    bulk_warning() {
+        en: "These snapshots will be deleted permanently, one at a time. This cannot be undone.",
+        pt: "Estes snapshots serão excluídos permanentemente, um de cada vez. Isso não pode ser desfeito.",
+    }
+    bulk_left_out(count: usize) {
+        en: match count {
+            1 => "1 selected snapshot is left out: its server is being restored, and nothing can be deleted from it until that has finished.".to_owned(),
+            n => format!("{n} selected snapshots are left out: their server is being restored, and nothing can be deleted from it until that has finished."),
+        },
+        pt: match count {
+            1 => "1 snapshot selecionado fica de fora: o servidor dele está sendo restaurado, e nada pode ser excluído dele até terminar.".to_owned(),
+            n => format!("{n} snapshots selecionados ficam de fora: o servidor deles está sendo restaurado, e nada pode ser excluído dele até terminar."),
+        },
+    }
+    bulk_submit(count: usize) {
+        en: match count {
+            1 => "Delete 1 snapshot".to_owned(),
+            n => format!("Delete {n} snapshots"),
+        },
+        pt: match count {
+            1 => "Excluir 1 snapshot".to_owned(),
+            n => format!("Excluir {n} snapshots"),
+        },
+    }
+    bulk_progress(done: usize, total: usize) {
+        en: format!("{done} of {total} deleted"),
+        pt: format!("{done} de {total} excluídos"),
+    }
+    bulk_all_deleted(count: usize) {
+        en: match count {
+            1 => "The snapshot was deleted.".to_owned(),
+            n => format!("All {n} snapshots were deleted."),
+        },
+        pt: match count {
+            1 => "O snapshot foi excluído.".to_owned(),
+            n => format!("Todos os {n} snapshots foram excluídos."),
+        },
+    }
+    bulk_some_failed(gone: usize, total: usize, failed: usize) {
+        en: format!("{gone} of {total} deleted; {failed} could not be deleted:"),
+        pt: match failed {
+            1 => format!("{gone} de {total} excluídos; 1 não pôde ser excluído:"),
+            n => format!("{gone} de {total} excluídos; {n} não puderam ser excluídos:"),
+        },
+    }
+    close() { en: "Close", pt: "Fechar" }
+    snapshot_of_server(snapshot: &str, server: &str) {
+        en: format!("{snapshot} of {server}"),
+        pt: format!("{snapshot} de {server}"),
+    }
+
+    // Notifications.
+
+    notify_me() { en: "Notify me when it's done", pt: "Avisar quando terminar" }
+    notify_on() {
+        en: "You'll get a notification when a create or restore ends while this tab is in the background.",
+        pt: "Você receberá uma notificação quando uma criação ou restauração terminar com esta aba em segundo plano.",
+    }
+    notify_asking() {
+        en: "Your browser is asking whether the panel may show notifications…",
+        pt: "Seu navegador está perguntando se o painel pode mostrar notificações…",
+    }
+    notify_denied() {
+        en: "Notifications are blocked for this site in your browser, so the panel cannot show them and will not ask again. You can allow them in the browser's site settings.",
+        pt: "As notificações estão bloqueadas para este site no seu navegador, então o painel não pode mostrá-las e não vai perguntar de novo. Você pode permiti-las nas configurações do site no navegador.",
+    }
+    notify_unsupported() {
+        en: "This browser cannot show notifications here.",
+        pt: "Este navegador não pode mostrar notificações aqui.",
+    }
+
     // About snapshots: the provider's rules.
 
     about_snapshots() { en: "About snapshots", pt: "Sobre snapshots" }

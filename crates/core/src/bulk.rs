@@ -1,0 +1,119 @@
+//! Deleting several snapshots at once: what the selection may hold, how a server's "select
+//! all" box reads, and how a run that deletes them one at a time is told.
+
+use std::collections::BTreeSet;
+
+use crate::error::ApiError;
+use crate::i18n::Locale;
+use crate::model::{ServerStatus, Snapshot};
+use crate::rules::delete_blocker;
+
+/// The selected snapshots that may be deleted now, in the order of `snapshots` (the list as
+/// shown): one that is no longer listed, or whose server is being restored, drops out.
+pub fn deletable(
+    selected: &BTreeSet<u64>,
+    snapshots: &[Snapshot],
+    status_of: impl Fn(u64) -> ServerStatus,
+) -> Vec<Snapshot> {
+    snapshots
+        .iter()
+        .filter(|s| selected.contains(&s.id))
+        .filter(|s| delete_blocker(&status_of(s.server.id)).is_none())
+        .cloned()
+        .collect()
+}
+
+/// How a server's "select all" box reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupSelection {
+    /// None of its snapshots is selected (or it has none).
+    None,
+    /// Some are (the box is drawn half-ticked).
+    Some,
+    /// Every one is.
+    All,
+}
+
+/// How the box of a server whose snapshots are `ids` reads.
+pub fn group_selection(selected: &BTreeSet<u64>, ids: &[u64]) -> GroupSelection {
+    let chosen = ids.iter().filter(|id| selected.contains(id)).count();
+    match chosen {
+        0 => GroupSelection::None,
+        n if n == ids.len() => GroupSelection::All,
+        _ => GroupSelection::Some,
+    }
+}
+
+/// What happened to one snapshot of a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Deleted,
+    /// A 404: someone else deleted it first. It is gone, which is what was asked.
+    AlreadyGone,
+    Failed(ApiError),
+}
+
+impl Outcome {
+    /// The outcome of one delete: `Ok(already_gone)` (a 404 counts as gone), or why not.
+    pub fn of(answer: Result<bool, ApiError>) -> Self {
+        match answer {
+            Ok(false) => Self::Deleted,
+            Ok(true) => Self::AlreadyGone,
+            Err(error) => Self::Failed(error),
+        }
+    }
+}
+
+/// A run of deletes, one at a time: how far it is and what failed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BulkRun {
+    /// How many it deletes in all.
+    pub total: usize,
+    /// Deleted now, or found already gone.
+    pub gone: usize,
+    /// The names that could not be deleted, with why.
+    pub failed: Vec<(String, ApiError)>,
+}
+
+impl BulkRun {
+    /// A run over `total` snapshots, none done yet.
+    pub fn new(total: usize) -> Self {
+        Self {
+            total,
+            ..Self::default()
+        }
+    }
+
+    /// Takes in what happened to `name`.
+    pub fn record(&mut self, name: &str, outcome: Outcome) {
+        match outcome {
+            Outcome::Deleted | Outcome::AlreadyGone => self.gone = self.gone.saturating_add(1),
+            Outcome::Failed(error) => self.failed.push((name.to_owned(), error)),
+        }
+    }
+
+    /// How many have been tried.
+    pub fn tried(&self) -> usize {
+        self.gone.saturating_add(self.failed.len())
+    }
+
+    /// Whether every one has been tried.
+    pub fn is_finished(&self) -> bool {
+        self.tried() >= self.total
+    }
+
+    /// "2 of 3 deleted": said while it runs, and at its end.
+    pub fn progress(&self, t: Locale) -> String {
+        t.bulk_progress(self.gone, self.total).into_owned()
+    }
+
+    /// The sentence at its end: all gone, or how many could not be deleted.
+    pub fn summary(&self, t: Locale) -> String {
+        if self.failed.is_empty() {
+            t.bulk_all_deleted(self.gone).into_owned()
+        } else {
+            t.bulk_some_failed(self.gone, self.total, self.failed.len())
+                .into_owned()
+        }
+    }
+}

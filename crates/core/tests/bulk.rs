@@ -1,0 +1,88 @@
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+//! Deleting several snapshots at once: the selection, the "select all" box, and the run.
+
+use std::collections::BTreeSet;
+
+use snapshot_core::bulk::{deletable, group_selection, BulkRun, GroupSelection, Outcome};
+use snapshot_core::model::ServerRef;
+use snapshot_core::{ApiError, Locale, ServerStatus, Snapshot, SnapshotStatus};
+
+fn snap(id: u64, server: u64) -> Snapshot {
+    Snapshot {
+        id,
+        server: ServerRef {
+            id: server,
+            name: format!("server-{server}"),
+        },
+        name: format!("snap-{id}"),
+        status: SnapshotStatus::Completed,
+        size_mb: Some(1024),
+        created_at: "2025-01-15T18:30:00Z".to_owned(),
+        description: None,
+    }
+}
+
+fn ids(list: &[Snapshot]) -> Vec<u64> {
+    list.iter().map(|s| s.id).collect()
+}
+
+#[test]
+fn the_selection_never_holds_what_cannot_be_deleted() {
+    let all = [snap(3, 10), snap(2, 20), snap(1, 10)];
+    let selected: BTreeSet<u64> = [1, 2, 3, 99].into();
+    let at_rest = deletable(&selected, &all, |_| ServerStatus::Active);
+    assert_eq!(ids(&at_rest), [3, 2, 1], "in the list's order; 99 is gone");
+    let restoring = |server| {
+        if server == 20 {
+            ServerStatus::Restoring
+        } else {
+            ServerStatus::Stopped
+        }
+    };
+    assert_eq!(ids(&deletable(&selected, &all, restoring)), [3, 1]);
+    assert!(deletable(&BTreeSet::new(), &all, |_| ServerStatus::Active).is_empty());
+}
+
+#[test]
+fn a_servers_box_reads_none_some_or_all() {
+    let selected: BTreeSet<u64> = [1, 2].into();
+    assert_eq!(group_selection(&selected, &[1, 2]), GroupSelection::All);
+    assert_eq!(group_selection(&selected, &[1, 2, 3]), GroupSelection::Some);
+    assert_eq!(group_selection(&selected, &[4, 5]), GroupSelection::None);
+    assert_eq!(group_selection(&selected, &[]), GroupSelection::None);
+}
+
+#[test]
+fn a_404_counts_as_gone_and_failures_are_kept_by_name() {
+    assert_eq!(Outcome::of(Ok(false)), Outcome::Deleted);
+    assert_eq!(Outcome::of(Ok(true)), Outcome::AlreadyGone);
+    let mut run = BulkRun::new(3);
+    assert_eq!(run.progress(Locale::En), "0 of 3 deleted");
+    run.record("snap-1", Outcome::Deleted);
+    run.record("snap-2", Outcome::AlreadyGone);
+    assert_eq!(run.progress(Locale::En), "2 of 3 deleted");
+    assert_eq!(run.progress(Locale::PtBr), "2 de 3 excluídos");
+    assert!(!run.is_finished());
+    run.record("snap-3", Outcome::Failed(ApiError::Timeout));
+    assert!(run.is_finished());
+    assert_eq!(run.failed, [("snap-3".to_owned(), ApiError::Timeout)]);
+    assert_eq!(
+        run.summary(Locale::En),
+        "2 of 3 deleted; 1 could not be deleted:"
+    );
+    assert_eq!(
+        run.summary(Locale::PtBr),
+        "2 de 3 excluídos; 1 não pôde ser excluído:"
+    );
+}
+
+#[test]
+fn a_run_without_failures_says_so() {
+    let mut run = BulkRun::new(2);
+    run.record("a", Outcome::Deleted);
+    run.record("b", Outcome::Deleted);
+    assert_eq!(run.summary(Locale::En), "All 2 snapshots were deleted.");
+    let mut one = BulkRun::new(1);
+    one.record("a", Outcome::AlreadyGone);
+    assert_eq!(one.summary(Locale::PtBr), "O snapshot foi excluído.");
+}

@@ -1,0 +1,121 @@
+// Issue 14, bulk delete: a box per snapshot row ("Select weekly-snapshot-2025-01-08") and per
+// server, and "Delete selected (N)"; one confirmation lists every name and says it cannot be
+// undone; the deletes run one at a time with their progress ("2 of 3 deleted"); a 404 counts
+// as already gone; failures are listed by name at the end; a snapshot that cannot be deleted
+// (its server is being restored) cannot be selected, and says why.
+import type { Page } from '@playwright/test';
+import { test, expect, resetSimulator, setFaults, clearFaults, apiRequests, SIM_URL } from './support';
+
+async function asAlice(path: string, method: string): Promise<number> {
+  const response = await fetch(`${SIM_URL}/api/v1/${path}`, {
+    method,
+    headers: { authorization: 'Bearer vps_demo_alice' },
+  });
+  return response.status;
+}
+
+// The panel's own 404 (the one deleted elsewhere) and the injected 500 are logged by the browser.
+test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of (404|500)/] });
+
+async function openPanel(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'web-server-01' })).toContainText('pre-migration-snapshot', {
+    timeout: 20_000,
+  });
+}
+
+test('three selected, one deleted elsewhere meanwhile: one confirmation, one DELETE at a time, the 404 counted as gone', async ({
+  page,
+}) => {
+  await resetSimulator();
+  await openPanel(page);
+  const deleteSelected = page.getByRole('button', { name: /^Delete selected/ });
+  await expect(deleteSelected).toHaveText('Delete selected (0)');
+  await expect(deleteSelected).toBeDisabled();
+
+  for (const name of ['pre-migration-snapshot', 'weekly-snapshot-2025-01-08', 'db-nightly-2']) {
+    await page.getByRole('checkbox', { name: `Select ${name}`, exact: true }).check();
+  }
+  await expect(deleteSelected).toHaveText('Delete selected (3)');
+  await deleteSelected.click();
+
+  const dialog = page.getByRole('dialog', { name: 'Delete 3 snapshots?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('These snapshots will be deleted permanently, one at a time. This cannot be undone.');
+  // In the list's order: newest first.
+  await expect(dialog.getByRole('listitem')).toHaveText([
+    'db-nightly-2 of db-primary',
+    'pre-migration-snapshot of web-server-01',
+    'weekly-snapshot-2025-01-08 of web-server-01',
+  ]);
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+
+  // Someone deletes one of them elsewhere before the confirmation.
+  expect(await asAlice('snapshots/798/', 'DELETE')).toBe(204);
+  const before = (await apiRequests()).length;
+  await dialog.getByRole('button', { name: 'Delete 3 snapshots' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('3 of 3 deleted');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Notices' })).toContainText('All 3 snapshots were deleted.');
+
+  const deletes = (await apiRequests()).slice(before).filter((r) => r.method === 'DELETE');
+  expect(deletes.map((r) => [r.path, r.status])).toEqual([
+    ['/api/v1/snapshots/772/', 204],
+    ['/api/v1/snapshots/801/', 204],
+    ['/api/v1/snapshots/798/', 404],
+  ]);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  for (const name of ['pre-migration-snapshot', 'weekly-snapshot-2025-01-08', 'db-nightly-2']) {
+    await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+  }
+  await expect(deleteSelected).toHaveText('Delete selected (0)');
+  expect(await asAlice('snapshots/801/', 'DELETE'), 'the API no longer has it').toBe(404);
+});
+
+test.describe('with a failing API', () => {
+  test('a server’s box selects its snapshots; a failure is listed by name at the end and stays selected', async ({
+    page,
+  }) => {
+    await resetSimulator();
+    await openPanel(page);
+    const group = page.getByRole('region', { name: 'web-server-01' });
+    const all = group.getByRole('checkbox', { name: 'Select every snapshot of web-server-01' });
+    await all.check();
+    await expect(group.getByRole('checkbox', { name: 'Select pre-migration-snapshot' })).toBeChecked();
+    await expect(group.getByRole('checkbox', { name: 'Select weekly-snapshot-2025-01-08' })).toBeChecked();
+    await group.getByRole('checkbox', { name: 'Select weekly-snapshot-2025-01-08' }).uncheck();
+    expect(await all.evaluate((box) => (box as HTMLInputElement).indeterminate), 'half-ticked').toBe(true);
+    await all.check();
+    const deleteSelected = page.getByRole('button', { name: 'Delete selected (2)' });
+
+    await setFaults({ kinds: ['500'], method: 'DELETE', path_prefix: '/api/v1/snapshots/801/', count: 1 });
+    await deleteSelected.click();
+    const dialog = page.getByRole('dialog', { name: 'Delete 2 snapshots?' });
+    await dialog.getByRole('button', { name: 'Delete 2 snapshots' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('1 of 2 deleted');
+    const failed = dialog.getByRole('alert');
+    await expect(failed).toContainText('1 of 2 deleted; 1 could not be deleted:');
+    await expect(failed.getByRole('listitem')).toHaveText([
+      'pre-migration-snapshot: The API is having trouble (HTTP 500). Nothing was lost; try again in a moment.',
+    ]);
+    await clearFaults();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(group.getByRole('row').filter({ hasText: 'weekly-snapshot-2025-01-08' })).toHaveCount(0);
+    await expect(group.getByRole('checkbox', { name: 'Select pre-migration-snapshot' })).toBeChecked();
+    await expect(page.getByRole('button', { name: 'Delete selected (1)' })).toBeEnabled();
+  });
+});
+
+test('a snapshot whose server is being restored cannot be selected, and says why', async ({ page }) => {
+  await resetSimulator();
+  expect(await asAlice('snapshots/772/restore/', 'POST')).toBeLessThan(300);
+  await openPanel(page);
+  const group = page.getByRole('region', { name: 'db-primary' });
+  const box = group.getByRole('checkbox', { name: 'Select db-nightly-2' });
+  await expect(box).toBeDisabled();
+  await expect(box).toHaveAccessibleDescription('The server is being restored; wait until it has finished.');
+  await expect(group.getByRole('checkbox', { name: 'Select every snapshot of db-primary' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Delete selected (0)' })).toBeDisabled();
+});
