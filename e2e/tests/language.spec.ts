@@ -163,6 +163,22 @@ test.describe('a browser whose language is pt-BR', () => {
     await expectNoAxeViolations(page, 'delete dialog, pt-BR');
     await remove.getByRole('button', { name: 'Cancelar' }).click();
     await expect(remove).toBeHidden();
+
+    // Several at once: the boxes, the toolbar's action and its confirmation.
+    await group.getByRole('checkbox', { name: 'Selecionar todos os snapshots de web-server-01' }).check();
+    await expect(group.getByRole('checkbox', { name: 'Selecionar pre-migration-snapshot' })).toBeChecked();
+    await page.getByRole('button', { name: 'Excluir selecionados (2)' }).click();
+    const bulk = page.getByRole('dialog', { name: 'Excluir 2 snapshots?' });
+    await expect(bulk).toContainText('Estes snapshots serão excluídos permanentemente, um de cada vez. Isso não pode ser desfeito.');
+    await expect(bulk.getByRole('listitem').first()).toHaveText('pre-migration-snapshot de web-server-01');
+    await expect(bulk.getByRole('button', { name: 'Excluir 2 snapshots' })).toBeVisible();
+    await expectNoEnglish(page, 'the bulk delete dialog', api);
+    await expectNoAxeViolations(page, 'bulk delete dialog, pt-BR');
+    await bulk.getByRole('button', { name: 'Cancelar' }).click();
+    await expect(bulk).toBeHidden();
+
+    // The notification opt-in, in Portuguese.
+    await expect(page.getByRole('checkbox', { name: 'Avisar quando terminar' })).toBeVisible();
   });
 
   test.describe('with a failing API', () => {

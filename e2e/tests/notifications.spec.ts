@@ -113,6 +113,25 @@ test('asked only on a click; a create that ends in a background tab is notified,
   expect((await recorded(page)).asked, 'asked once in all').toBe(1);
 });
 
+test('a restore that ends in a background tab is notified, naming the server', async ({ page }) => {
+  await stubNotifications(page, 'granted', 'granted');
+  await resetSimulator({ restore_secs: 3 });
+  const group = await openPanel(page);
+  const toggle = page.getByRole('checkbox', { name: "Notify me when it's done" });
+  await toggle.check();
+  expect((await recorded(page)).asked, 'allowed before: not asked again').toBe(0);
+
+  await group.getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore web-server-01 from weekly-snapshot-2025-01-08?' });
+  await dialog.getByRole('textbox', { name: 'Type web-server-01 to confirm' }).fill('web-server-01');
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await setTabHidden(page, true);
+  await expect
+    .poll(async () => (await recorded(page)).shown, { timeout: 25_000 })
+    .toContainEqual({ title: 'Snapshots', body: 'web-server-01 has been restored and is running.' });
+});
+
 test('a refusal is explained, the box stays unticked, and the browser is not asked again', async ({ page }) => {
   await stubNotifications(page, 'default', 'denied');
   await resetSimulator();
