@@ -6,7 +6,7 @@
 // records each call (headless Chromium shows none), installed before the panel loads.
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, resetSimulator, apiRequests } from './support';
+import { test, expect, resetSimulator, apiRequests, setTabHidden } from './support';
 
 interface Recorded {
   shown: Array<{ title: string; body: string }>;
@@ -39,14 +39,6 @@ async function stubNotifications(page: Page, permission: string, answer: string)
 
 async function recorded(page: Page): Promise<Recorded> {
   return page.evaluate(() => (window as unknown as { __notify: Recorded }).__notify);
-}
-
-async function setTabHidden(page: Page, hidden: boolean) {
-  await page.evaluate((hidden) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, hidden);
 }
 
 async function openPanel(page: Page): Promise<Locator> {

@@ -6,7 +6,17 @@
 // something does NOT happen, it waits a fixed time longer than two poll intervals: there is
 // nothing to poll for in that case.
 import { type Page } from '@playwright/test';
-import { test, expect, resetSimulator, setFaults, clearFaults, apiRequests, SIM_URL, type ApiRequest } from './support';
+import {
+  test,
+  expect,
+  resetSimulator,
+  setFaults,
+  clearFaults,
+  apiRequests,
+  setTabHidden,
+  SIM_URL,
+  type ApiRequest,
+} from './support';
 import { configureDeployment } from './deployment';
 
 /**
@@ -78,15 +88,6 @@ async function timeRequests(from: number, match: (r: ApiRequest) => boolean, cou
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return seen;
-}
-
-/** Makes the page believe its tab went to the background (or came back). */
-async function setTabHidden(page: Page, hidden: boolean) {
-  await page.evaluate((hidden) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, hidden);
 }
 
 function row(page: Page, name: string) {

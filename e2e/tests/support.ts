@@ -1,6 +1,6 @@
 // Shared helpers of the journeys: the simulator's control endpoints (`/__sim/`, enabled by
 // `--control`) and a `test` that fails on any console error or uncaught page error.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 /** Where the simulator answers directly (not through nginx). */
 export const SIM_URL = process.env.SIM_URL ?? 'http://127.0.0.1:18787';
@@ -148,5 +148,14 @@ export const test = base.extend<{ allowedConsoleErrors: RegExp[]; failOnPageErro
     { auto: true },
   ],
 });
+
+/** Makes the page believe its tab went to the background (or came back). */
+export async function setTabHidden(page: Page, hidden: boolean) {
+  await page.evaluate((hidden) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
 
 export { expect };

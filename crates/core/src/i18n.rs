@@ -22,9 +22,6 @@ pub enum Locale {
 }
 
 impl Locale {
-    /// Both, in the order the catalogue writes them.
-    pub const ALL: [Locale; 2] = [Locale::En, Locale::PtBr];
-
     /// The BCP 47 tag: the panel root's `lang` attribute, and what `Intl` is asked for.
     pub fn tag(self) -> &'static str {
         match self {
