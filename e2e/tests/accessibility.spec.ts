@@ -323,6 +323,7 @@ test.describe('what a screen reader hears', () => {
     });
 
     await page.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+    await page.getByRole('dialog').getByRole('checkbox', { name: 'Take a snapshot of the current state first' }).uncheck();
     await page.getByRole('dialog').getByRole('textbox', { name: 'Type web-server-01 to confirm' }).fill('web-server-01');
     await page.getByRole('dialog').getByRole('button', { name: 'Restore', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'web-server-01 has been restored and is running.' })).toHaveCount(1, {
@@ -374,6 +375,7 @@ test.describe('what a screen reader hears', () => {
       await setFaults({ kinds: ['500'], method: 'POST', count: 1 });
       await page.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
       const restore = page.getByRole('dialog');
+      await restore.getByRole('checkbox', { name: 'Take a snapshot of the current state first' }).uncheck();
       await restore.getByRole('textbox', { name: 'Type web-server-01 to confirm' }).fill('web-server-01');
       await restore.getByRole('button', { name: 'Restore', exact: true }).click();
       const alert = restore.getByRole('alert');
@@ -460,6 +462,8 @@ test.describe('a phone, 390×844 with touch', () => {
     await page.getByRole('button', { name: 'Restore pre-migration-snapshot' }).tap();
     const restore = page.getByRole('dialog');
     expect(await smallTargets(page), 'targets too small in the restore dialog').toEqual([]);
+    await restore.getByRole('checkbox', { name: 'Take a snapshot of the current state first' }).tap();
+    await expect(restore.getByRole('checkbox', { name: 'Take a snapshot of the current state first' })).not.toBeChecked();
     await restore.getByRole('textbox', { name: 'Type web-server-01 to confirm' }).fill('web-server-01');
     await restore.getByRole('button', { name: 'Restore', exact: true }).tap();
     await expect(page.getByRole('region', { name: 'web-server-01' }).getByText('Restoring', { exact: true })).toBeVisible();

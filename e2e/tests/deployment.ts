@@ -1,4 +1,4 @@
-// Shared by the auth, hosting and embedding journeys:
+// Shared by the auth, hosting, embedding and safety-snapshot journeys:
 // - the deployment's configuration changed without a rebuild: index.html's
 //   `<meta name="snapshot-panel:...">` tags and the mount element's `data-` attributes, edited on
 //   their way from nginx to the browser (exactly what an operator does by editing index.html on
@@ -129,4 +129,24 @@ export interface PanelLoader {
  */
 export async function exposeLoader(page: Page): Promise<void> {
   await page.evaluate("import('/snapshot-panel.js').then((loader) => { window.__loader = loader; })");
+}
+
+/** Opens the example host page and waits for its panel to show alice's servers. */
+export async function openHostPage(page: Page) {
+  await watchCsp(page);
+  const response = await page.goto('/examples/host/');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { name: 'Acme Hosting' })).toBeVisible();
+  const panel = page.locator('snapshot-panel#panel');
+  await expect(panel.getByRole('region', { name: 'web-server-01' })).toContainText('pre-migration-snapshot');
+  return panel;
+}
+
+/** The host page's event log (#host-events): one `NAME {detail}` per line, as host.js writes it. */
+export async function hostEvents(page: Page): Promise<Array<{ name: string; detail: unknown }>> {
+  const lines = await page.locator('#host-events li').allTextContents();
+  return lines.map((line) => {
+    const space = line.indexOf(' ');
+    return { name: line.slice(0, space), detail: JSON.parse(line.slice(space + 1)) };
+  });
 }

@@ -7,33 +7,13 @@
 // unmount stopping the panel's requests.
 import type { Page } from '@playwright/test';
 import { test, expect, resetSimulator, apiRequests } from './support';
-import { watchCsp, expectNoCspViolations, exposeLoader, type PanelLoader } from './deployment';
+import { watchCsp, expectNoCspViolations, exposeLoader, openHostPage, hostEvents, type PanelLoader } from './deployment';
 
 const HOTPINK = 'rgb(255, 105, 180)';
 const RED = 'rgb(255, 0, 0)';
 const ORANGE = 'rgb(255, 165, 0)';
 const BLUE = 'rgb(0, 0, 255)';
 const ACCENT = 'rgb(108, 43, 217)';
-
-/** Opens the example host page and waits for its panel to show alice's servers. */
-async function openHostPage(page: Page) {
-  await watchCsp(page);
-  const response = await page.goto('/examples/host/');
-  expect(response?.status()).toBe(200);
-  await expect(page.getByRole('heading', { name: 'Acme Hosting' })).toBeVisible();
-  const panel = page.locator('snapshot-panel#panel');
-  await expect(panel.getByRole('region', { name: 'web-server-01' })).toContainText('pre-migration-snapshot');
-  return panel;
-}
-
-/** The host page's event log (#host-events): one `NAME {detail}` per line, as host.js writes it. */
-async function hostEvents(page: Page): Promise<Array<{ name: string; detail: unknown }>> {
-  const lines = await page.locator('#host-events li').allTextContents();
-  return lines.map((line) => {
-    const space = line.indexOf(' ');
-    return { name: line.slice(0, space), detail: JSON.parse(line.slice(space + 1)) };
-  });
-}
 
 /** Computed styles of every element matching `selector` inside the shadow root of `host`. */
 async function shadowStyles(page: Page, host: string, selector: string, properties: string[]) {
@@ -169,6 +149,8 @@ test('creating a snapshot and a restore in the embedded panel log snapshot-creat
   const web = panel.getByRole('region', { name: 'web-server-01' });
   await web.getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' }).click();
   const restore = panel.getByRole('dialog', { name: 'Restore web-server-01 from weekly-snapshot-2025-01-08?' });
+  // Straight away (the safety snapshot first has its own journey, safety-snapshot.spec.ts).
+  await restore.getByRole('checkbox', { name: 'Take a snapshot of the current state first' }).uncheck();
   await restore.getByRole('textbox', { name: 'Type web-server-01 to confirm' }).fill('web-server-01');
   await restore.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(restore).toBeHidden();

@@ -176,6 +176,7 @@ test('at /: the strict CSP, every part of the panel rendered and every dialog op
   const web = page.getByRole('region', { name: 'web-server-01' });
   await web.getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' }).click();
   const restore = page.getByRole('dialog', { name: 'Restore web-server-01 from weekly-snapshot-2025-01-08?' });
+  await restore.getByRole('checkbox', { name: 'Take a snapshot of the current state first' }).uncheck();
   await restore.getByRole('textbox', { name: 'Type web-server-01 to confirm' }).fill('web-server-01');
   await restore.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(restore).toBeHidden();

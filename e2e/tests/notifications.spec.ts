@@ -115,6 +115,7 @@ test('a restore that ends in a background tab is notified, naming the server', a
 
   await group.getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' }).click();
   const dialog = page.getByRole('dialog', { name: 'Restore web-server-01 from weekly-snapshot-2025-01-08?' });
+  await dialog.getByRole('checkbox', { name: 'Take a snapshot of the current state first' }).uncheck();
   await dialog.getByRole('textbox', { name: 'Type web-server-01 to confirm' }).fill('web-server-01');
   await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(dialog).toBeHidden();

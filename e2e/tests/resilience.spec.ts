@@ -53,6 +53,7 @@ function notice(page: Page, text: string | RegExp) {
 async function restoreFromPreMigration(page: Page, phrase: string): Promise<number> {
   await page.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
   const dialog = page.getByRole('dialog');
+  await dialog.getByRole('checkbox', { name: 'Take a snapshot of the current state first' }).uncheck();
   await dialog.getByRole('textbox', { name: `Type ${phrase} to confirm` }).fill(phrase);
   return confirmAsAPerson(page, 'Restore');
 }
@@ -155,6 +156,7 @@ test('a server without a name is confirmed by its id, and an empty field never r
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Restore', exact: true })).toBeDisabled();
   await phrase.fill('12345');
+  await dialog.getByRole('checkbox', { name: 'Take a snapshot of the current state first' }).uncheck();
   await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(dialog).toBeHidden();
   const restores = (await apiRequests()).filter((r) => r.method === 'POST' && r.path.endsWith('/restore/'));

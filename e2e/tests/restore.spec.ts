@@ -40,6 +40,9 @@ function restoreDialog(page: Page, server: string, snapshot: string) {
     dialog,
     confirmName: dialog.getByRole('textbox', { name: `Type ${server} to confirm` }),
     restore: dialog.getByRole('button', { name: 'Restore', exact: true }),
+    // Ticked by default; the restore itself is what these journeys follow (the safety
+    // snapshot first has its own, safety-snapshot.spec.ts).
+    safety: dialog.getByRole('checkbox', { name: 'Take a snapshot of the current state first' }),
     cancel: dialog.getByRole('button', { name: 'Cancel' }),
   };
 }
@@ -102,9 +105,10 @@ test('restore happy path: what will be lost, the exact name, Restoring with its 
 
   const opener = group.getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' });
   await opener.click();
-  const { dialog, confirmName, restore } = restoreDialog(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+  const { dialog, confirmName, restore, safety } = restoreDialog(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
   await expect(dialog).toBeVisible();
   await expect(confirmName).toBeFocused();
+  await expect(safety).toBeChecked();
 
   // It names the server and the snapshot, and says what will be lost, in local time.
   await expect(dialog.getByRole('heading')).toHaveText('Restore web-server-01 from weekly-snapshot-2025-01-08?');
@@ -126,6 +130,7 @@ test('restore happy path: what will be lost, the exact name, Restoring with its 
   }
   await confirmName.fill('web-server-01');
   await expect(restore).toBeEnabled();
+  await safety.uncheck();
 
   // Confirmed again and again while the API takes its time: still one request.
   await setFaults({ kinds: ['latency'], latency_ms: 1500, path_prefix: '/api/v1/snapshots/', method: 'POST' });
@@ -246,8 +251,9 @@ test.describe('the API refuses', () => {
     await openPanel(page);
     const group = page.getByRole('region', { name: 'web-server-01' });
     await group.getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' }).click();
-    const { dialog, confirmName, restore } = restoreDialog(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+    const { dialog, confirmName, restore, safety } = restoreDialog(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
     await confirmName.fill('web-server-01');
+    await safety.uncheck();
 
     // Meanwhile, somewhere else, a restore of web-server-01 starts.
     const elsewhere = await asAlice('POST', 'snapshots/801/restore/');
@@ -285,8 +291,15 @@ test('a restore done with the keyboard alone', async ({ page }) => {
   await expect(opener).toBeFocused();
   await page.keyboard.press('Enter');
 
-  const { dialog, confirmName, restore, cancel } = restoreDialog(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+  const { dialog, confirmName, restore, cancel, safety } = restoreDialog(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
   await expect(dialog).toBeVisible();
+  await expect(confirmName).toBeFocused();
+  // The safety snapshot's box sits just before the field: Space unticks it.
+  await page.keyboard.press('Shift+Tab');
+  await expect(safety).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(safety).not.toBeChecked();
+  await page.keyboard.press('Tab');
   await expect(confirmName).toBeFocused();
   await page.keyboard.type('web-server-0');
   await page.keyboard.press('Enter');

@@ -13,6 +13,8 @@ export interface ResetOptions {
   /** Behave like a plain DRF deployment: DRF's default words, read-after-write lag, ids
    * repeated across pages (see the simulator's README). */
   plain_drf?: boolean;
+  /** Snapshots being created end `failed` instead of `completed`. */
+  creates_fail?: boolean;
 }
 
 /** Fault injection, as `POST /__sim/faults` takes it (every field optional). */

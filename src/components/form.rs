@@ -110,6 +110,9 @@ pub fn DialogForm(
     /// Whether the request is on its way.
     #[prop(into)]
     pending: Signal<bool>,
+    /// What the submit button says while `pending`, when it changes on the way.
+    #[prop(optional, into)]
+    pending_label: Option<Signal<Text>>,
     /// Whether the form may not be sent yet.
     #[prop(into)]
     blocked: Signal<bool>,
@@ -127,9 +130,11 @@ pub fn DialogForm(
 ) -> impl IntoView {
     let Submit {
         label,
-        pending_label,
+        pending_label: fixed_pending_label,
         tone,
     } = submit;
+    let pending_text =
+        move || pending_label.map_or_else(|| fixed_pending_label.clone(), |l| l.get());
     let t = locale();
     view! {
         <Modal labelled_by described_by on_close class>
@@ -158,7 +163,7 @@ pub fn DialogForm(
                         class=format!("sp-button {tone}")
                         disabled=move || blocked.get() || pending.get()
                     >
-                        {move || if pending.get() { pending_label.clone() } else { label.clone() }}
+                        {move || if pending.get() { pending_text() } else { label.clone() }}
                     </button>
                 </div>
             </form>

@@ -1,15 +1,47 @@
-//! The restore confirmation: it says what will be lost, and only opens its Restore button once
-//! the person has typed the server's name exactly.
+//! The restore confirmation: it says what will be lost, offers to take a snapshot of the
+//! current state first, and only opens its Restore button once the person has typed the
+//! server's name exactly.
 
 use leptos::prelude::*;
 use snapshot_core::model::Snapshot;
 use snapshot_core::rules::confirms_restore;
+use snapshot_core::safety::SafetyOffer;
 use snapshot_core::time::parse_rfc3339;
+use snapshot_core::validate::SNAPSHOTS_PER_SERVER;
 use snapshot_core::Locale;
 
+use super::actions::DeleteOldest;
 use super::form::{Confirmation, DialogForm, Refusal, Submit, TextField};
 use crate::clock::Clock;
 use crate::intl::{format_local_datetime, format_relative, locale};
+
+/// Where a safety snapshot before a restore is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum SafetyState {
+    /// None is being taken.
+    #[default]
+    Idle,
+    /// `name` is being taken of `server`; the restore is sent once it has completed.
+    Waiting { name: String, server: String },
+    /// The restore was not sent, and this says why.
+    Stopped(String),
+}
+
+/// What the dialog offers before the restore, and how the safety snapshot is doing.
+#[derive(Clone)]
+pub struct SafetyFirst {
+    /// What can be offered for this server.
+    pub offer: SafetyOffer,
+    /// Whether the person wants it (ticked by default when it is offered).
+    pub chosen: RwSignal<bool>,
+    /// How the last one is doing.
+    pub state: Signal<SafetyState>,
+    /// The snapshot to delete to make room, when the server is full: its oldest other than
+    /// the one restored.
+    pub oldest: Option<Snapshot>,
+    /// Opens the delete confirmation for it.
+    pub on_delete: Callback<Snapshot>,
+}
 
 /// Asks the person to confirm restoring `server_name` from `snapshot`.
 #[component]
@@ -24,6 +56,8 @@ pub fn RestoreDialog(
     newer: Vec<Snapshot>,
     /// Its request, and what confirming and closing do.
     confirm: Confirmation,
+    /// The snapshot of the current state that can be taken first.
+    safety: SafetyFirst,
 ) -> impl IntoView {
     let t = locale();
     let clock = expect_context::<Clock>();
@@ -37,6 +71,8 @@ pub fn RestoreDialog(
         move || loss_sentence(t, &server_name, since.as_ref(), clock.now_secs_coarse())
     };
     let label = t.type_to_confirm(&phrase);
+    let state = safety.state;
+    let waiting = Signal::derive(move || matches!(state.get(), SafetyState::Waiting { .. }));
 
     view! {
         <DialogForm
@@ -44,6 +80,9 @@ pub fn RestoreDialog(
             described_by=Some("restore-loss")
             class="sp-dialog--danger"
             submit=Submit::danger(t.restore(), t.restoring_ellipsis())
+            pending_label=Signal::derive(move || {
+                if waiting.get() { t.waiting_ellipsis() } else { t.restoring_ellipsis() }
+            })
             pending=confirm.pending
             blocked=Signal::derive(move || !matches.get())
             on_submit=confirm.on_confirm
@@ -60,6 +99,7 @@ pub fn RestoreDialog(
                 <li>{t.restore_takes()}</li>
             </ul>
             <NewerSnapshots server_name=server_name.clone() newer />
+            <SafetyChoice safety server_name=server_name.clone() />
             <Refusal error=confirm.error />
             <TextField
                 id="restore-confirm"
@@ -101,4 +141,86 @@ fn NewerSnapshots(server_name: String, newer: Vec<Snapshot>) -> impl IntoView {
             </div>
         }
     })
+}
+
+/// The offer of a snapshot of the current state before the restore, or why there is none;
+/// then, once confirmed, how that snapshot is doing.
+#[component]
+fn SafetyChoice(safety: SafetyFirst, server_name: String) -> impl IntoView {
+    let t = locale();
+    let SafetyFirst {
+        offer,
+        chosen,
+        state,
+        oldest,
+        on_delete,
+    } = safety;
+    let waiting = move || matches!(state.get(), SafetyState::Waiting { .. });
+    leave_warning(Signal::derive(waiting));
+    let offer = match offer {
+        SafetyOffer::Available { name } => Some(
+            view! {
+                <div class="sp-safety-offer">
+                    <div class="sp-field sp-field--check">
+                        <input
+                            id="restore-safety"
+                            type="checkbox"
+                            aria-describedby="restore-safety-note"
+                            disabled=waiting
+                            prop:checked=move || chosen.get()
+                            on:change=move |ev| chosen.set(event_target_checked(&ev))
+                        />
+                        <label for="restore-safety">{t.safety_first()}</label>
+                    </div>
+                    <p class="sp-field__hint" id="restore-safety-note">
+                        {t.safety_first_hint(&name)}
+                    </p>
+                </div>
+            }
+            .into_any(),
+        ),
+        SafetyOffer::NoSlot { count } => Some(
+            view! {
+                <div class="sp-alert sp-alert--warning">
+                    <p>{t.safety_no_slot(&server_name, count, SNAPSHOTS_PER_SERVER)}</p>
+                    {oldest.map(|oldest| view! { <DeleteOldest oldest on_delete /> })}
+                </div>
+            }
+            .into_any(),
+        ),
+        SafetyOffer::Unavailable => None,
+    };
+    view! {
+        {offer}
+        // Always in the page, so that what it comes to say is announced.
+        <div class="sp-safety" role="status">
+            {move || match state.get() {
+                SafetyState::Waiting { name, server } => {
+                    Some(
+                        view! {
+                            <p class="sp-alert">
+                                {t.safety_taking(&name, &server)} " "
+                                <strong>{t.safety_keep_open()}</strong>
+                            </p>
+                        }
+                            .into_any(),
+                    )
+                }
+                SafetyState::Stopped(why) => {
+                    Some(view! { <p class="sp-alert sp-alert--problem">{why}</p> }.into_any())
+                }
+                SafetyState::Idle => None,
+            }}
+        </div>
+    }
+}
+
+/// While `active`, leaving or reloading the page asks first: the restore waits for this page.
+fn leave_warning(active: Signal<bool>) {
+    let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if active.get_untracked() {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || handle.remove());
 }

@@ -53,8 +53,6 @@ pub fn SnapshotsPage(
     let board = Board::new(client.clone(), notices, host, pace);
     let retrying = client.retrying();
 
-    follow_visibility(board, notifier);
-
     // Focus goes to the title when the view changes, and when the person arrives from the
     // sign-in form: the control they used is gone, and a screen reader hears where they are.
     let title = NodeRef::<leptos::html::H2>::new();
@@ -98,8 +96,10 @@ pub fn SnapshotsPage(
     let open = Callback::new(move |which: Dialog| {
         actions.error.set(None);
         actions.bulk.set(None);
+        actions.safety.set(Default::default());
         dialog.set(Some(which));
     });
+    follow_visibility(board, notifier, actions.waiting_on_safety());
     let to_delete = selected_to_delete(board, selection);
 
     let filter = Memo::new(move |_| nav.view.with(|v| normalize_filter(&v.filter)));
@@ -163,9 +163,9 @@ fn selected_to_delete(board: Board, selection: Selection) -> Memo<(Vec<Snapshot>
 }
 
 /// Polling pauses in a background tab (unless the person asked to be notified when a job
-/// ends), and catches up once when the tab comes back (reloading
-/// when what it shows is old).
-fn follow_visibility(board: Board, notifier: Notifier) {
+/// ends, or a restore waits on its safety snapshot), and catches up once when the tab comes
+/// back (reloading when what it shows is old).
+fn follow_visibility(board: Board, notifier: Notifier, waiting_on_safety: Signal<bool>) {
     let (hidden, set_hidden) = signal(browser::document_hidden());
     browser::on_document_event("visibilitychange", move || {
         let now_hidden = browser::document_hidden();
@@ -182,6 +182,9 @@ fn follow_visibility(board: Board, notifier: Notifier) {
             }
         }
     });
-    // A background tab stops checking, unless the person asked to be notified when a job ends.
-    board.keep_fresh(Signal::derive(move || hidden.get() && !notifier.watching()));
+    // A background tab stops checking, unless the person asked to be notified when a job ends
+    // or a restore is waiting to be sent.
+    board.keep_fresh(Signal::derive(move || {
+        hidden.get() && !notifier.watching() && !waiting_on_safety.get()
+    }));
 }

@@ -19,6 +19,7 @@ pub mod response;
 pub mod retry;
 pub mod route;
 pub mod rules;
+pub mod safety;
 pub mod screen;
 pub mod store;
 pub mod time;

@@ -41,6 +41,7 @@ struct ResetRequest {
     restore_secs: Option<f64>,
     page_size: Option<u32>,
     plain_drf: Option<bool>,
+    creates_fail: Option<bool>,
 }
 
 /// Parses an optional JSON body (empty = all defaults).
@@ -80,6 +81,7 @@ async fn reset(State(state): State<AppState>, body: Bytes) -> Result<StatusCode,
             Some(size) => size,
         },
         dialect: Dialect::new(request.plain_drf.unwrap_or(config.plain_drf)),
+        creates_fail: request.creates_fail.unwrap_or(false),
     };
     state.reset(settings);
     Ok(StatusCode::NO_CONTENT)

@@ -94,6 +94,7 @@ fn settings_of(config: &Config) -> Settings {
         restore_secs: config.restore_secs,
         page_size: config.page_size.max(1),
         dialect: Dialect::new(config.plain_drf),
+        creates_fail: false,
     }
 }
 

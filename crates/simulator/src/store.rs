@@ -33,6 +33,9 @@ pub struct Settings {
     pub page_size: u32,
     /// Plain-DRF mode (`--plain-drf`, `"plain_drf"` of a reset) or the simulator's own words.
     pub dialect: Dialect,
+    /// Whether snapshots being created end `failed` instead of `completed` (`"creates_fail"`
+    /// of a reset): how a journey sees a create that fails.
+    pub creates_fail: bool,
 }
 
 impl Settings {
@@ -202,12 +205,17 @@ impl Store {
     /// Applies every transition whose deadline has passed.
     pub fn tick(&mut self) {
         let now = Instant::now();
+        let fails = self.settings.creates_fail;
         for snapshot in self.snapshots.values_mut() {
             if snapshot.status == SnapshotStatus::InProgress
                 && snapshot.completes_at.is_some_and(|t| t <= now)
             {
-                snapshot.status = SnapshotStatus::Completed;
-                snapshot.size_mb = Some(completed_size(snapshot.id));
+                if fails {
+                    snapshot.status = SnapshotStatus::Failed;
+                } else {
+                    snapshot.status = SnapshotStatus::Completed;
+                    snapshot.size_mb = Some(completed_size(snapshot.id));
+                }
                 snapshot.completes_at = None;
             }
         }

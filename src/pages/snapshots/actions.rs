@@ -7,16 +7,23 @@
 //!
 //! A change is never sent twice behind the person's back. When its answer is lost (see
 //! [`ApiError::outcome_unknown`]), the page reads what the API now shows and says so.
+//!
+//! A restore can take a safety snapshot first: it creates it, follows it on the board (which
+//! polls it like any snapshot being created), and sends the restore only once it completed.
+//! Cancel, a failure, or the page going means the restore is never sent.
 
 use leptos::prelude::*;
 use snapshot_core::bulk::{BulkRun, Outcome};
 use snapshot_core::i18n::Text;
 use snapshot_core::model::{NewSnapshot, ServerStatus, Snapshot};
+use snapshot_core::safety::{safety_step, SafetyStep};
 use snapshot_core::store::display_name;
+use snapshot_core::validate::description_error;
 use snapshot_core::{ApiError, Locale, Unconfirmed};
 
 use crate::board::Board;
 use crate::components::form::Confirmation;
+use crate::components::restore_dialog::SafetyState;
 use crate::components::selection::Selection;
 use crate::host::Host;
 use crate::intl::locale;
@@ -24,12 +31,24 @@ use crate::notices::{Notices, Tone};
 
 /// How long to wait before a second look at a list that does not show a lost create yet.
 const LOOK_AGAIN_MS: u64 = 2_000;
+/// How often a restore waiting on its safety snapshot looks at the board (no request: the
+/// board's own polling brings the news).
+const WATCH_MS: u64 = 500;
+
+/// A restore as the person confirmed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestoreRequest {
+    /// The snapshot to restore from.
+    pub snapshot: Snapshot,
+    /// The safety snapshot to take first, by name, if the person wants one.
+    pub safety_first: Option<String>,
+}
 
 /// The page's actions, and the error the open dialog shows.
 #[derive(Clone, Copy)]
 pub struct PageActions {
     pub create: Action<NewSnapshot, Option<()>>,
-    pub restore: Action<Snapshot, Option<()>>,
+    pub restore: Action<RestoreRequest, Option<()>>,
     pub delete: Action<Snapshot, Option<()>>,
     /// Deletes the selected snapshots, one at a time.
     pub delete_all: Action<Vec<Snapshot>, Option<()>>,
@@ -37,6 +56,9 @@ pub struct PageActions {
     pub bulk: RwSignal<Option<BulkRun>>,
     /// The last action's failure, shown in its dialog; cleared when a dialog opens.
     pub error: RwSignal<Option<ApiError>>,
+    /// How the safety snapshot before a restore is doing.
+    pub safety: RwSignal<SafetyState>,
+    effects: Effects,
 }
 
 /// What the actions touch.
@@ -50,6 +72,9 @@ struct Effects {
     close: Callback<()>,
     bulk: RwSignal<Option<BulkRun>>,
     selection: Selection,
+    safety: RwSignal<SafetyState>,
+    /// Which safety wait is the live one: bumped by Cancel, so an older wait sends nothing.
+    safety_run: StoredValue<u64>,
 }
 
 impl PageActions {
@@ -63,9 +88,12 @@ impl PageActions {
     ) -> Self {
         let error = RwSignal::new(None);
         let bulk = RwSignal::new(None);
+        let safety = RwSignal::new(SafetyState::Idle);
         let effects = Effects {
             bulk,
             selection,
+            safety,
+            safety_run: StoredValue::new(0),
             t: locale(),
             board,
             notices,
@@ -80,7 +108,7 @@ impl PageActions {
         };
         let restore = {
             let owner = owner.clone();
-            Action::new_local(move |s: &Snapshot| owner.guard(effects.restore(s.clone())))
+            Action::new_local(move |r: &RestoreRequest| owner.guard(effects.restore(r.clone())))
         };
         let delete = {
             let owner = owner.clone();
@@ -96,7 +124,22 @@ impl PageActions {
             delete_all,
             bulk,
             error,
+            safety,
+            effects,
         }
+    }
+
+    /// Whether a restore is waiting on its safety snapshot: the page keeps polling for it
+    /// even in a background tab.
+    pub fn waiting_on_safety(self) -> Signal<bool> {
+        let safety = self.safety;
+        Signal::derive(move || matches!(safety.get(), SafetyState::Waiting { .. }))
+    }
+
+    /// Cancels a restore that waits on its safety snapshot: it is never sent. The safety
+    /// snapshot itself is kept (a create cannot be called back).
+    pub fn cancel_safety(self) {
+        self.effects.cancel_safety();
     }
 
     /// Whether any of them is on its way.
@@ -149,8 +192,17 @@ impl Effects {
     }
 
     async fn create(self, new: NewSnapshot) {
-        match self.board.client().create_snapshot(&new).await {
-            Ok(created) => self.created(created.snapshot, created.message),
+        match self.create_one(&new).await {
+            Ok((snapshot, message)) => self.created(snapshot, message),
+            Err(error) => self.error.set(Some(error)),
+        }
+    }
+
+    /// Creates `new`: the snapshot and the API's words on it, or why not. A lost answer is
+    /// checked against the list, twice if need be.
+    async fn create_one(self, new: &NewSnapshot) -> Result<(Snapshot, Option<String>), ApiError> {
+        match self.board.client().create_snapshot(new).await {
+            Ok(created) => Ok((created.snapshot, created.message)),
             Err(error) if error.outcome_unknown() => {
                 let mut listed = self.board.reread_snapshots_of(new.server_id).await;
                 // A read replica may not show a new snapshot on the first read after the POST:
@@ -163,20 +215,15 @@ impl Effects {
                     listed = self.board.reread_snapshots_of(new.server_id).await;
                 }
                 match listed.map(|list| list.into_iter().find(|s| s.name == new.name)) {
-                    Some(Some(snapshot)) => self.created(snapshot, None),
-                    Some(None) => {
-                        self.error
-                            .set(Some(ApiError::Unconfirmed(Unconfirmed::NotCreated {
-                                name: new.name.clone(),
-                                server: self.server_name(new.server_id, ""),
-                            })))
-                    }
-                    None => self
-                        .error
-                        .set(Some(ApiError::Unconfirmed(Unconfirmed::Unchecked))),
+                    Some(Some(snapshot)) => Ok((snapshot, None)),
+                    Some(None) => Err(ApiError::Unconfirmed(Unconfirmed::NotCreated {
+                        name: new.name.clone(),
+                        server: self.server_name(new.server_id, ""),
+                    })),
+                    None => Err(ApiError::Unconfirmed(Unconfirmed::Unchecked)),
                 }
             }
-            Err(error) => self.error.set(Some(error)),
+            Err(error) => Err(error),
         }
     }
 
@@ -189,7 +236,90 @@ impl Effects {
         self.host.snapshot_created(&snapshot);
     }
 
-    async fn restore(self, snapshot: Snapshot) {
+    async fn restore(self, request: RestoreRequest) {
+        let RestoreRequest {
+            snapshot,
+            safety_first,
+        } = request;
+        if let Some(name) = safety_first {
+            if !self.take_safety_snapshot(&snapshot, name).await {
+                return;
+            }
+        }
+        self.restore_now(snapshot).await;
+    }
+
+    /// Takes the safety snapshot `name` of `target`'s server and follows it until it is done:
+    /// `true` once it completed, `false` when the restore must not be sent (cancelled, or the
+    /// snapshot failed or went; `safety` says why).
+    async fn take_safety_snapshot(self, target: &Snapshot, name: String) -> bool {
+        let t = self.t;
+        let run = self.safety_run.get_value().wrapping_add(1);
+        self.safety_run.set_value(run);
+        let live = move || self.safety_run.try_get_value() == Some(run);
+        let server_id = target.server.id;
+        let server = self.server_name(server_id, &target.server.name);
+        self.safety.set(SafetyState::Waiting {
+            name: name.clone(),
+            server: server.clone(),
+        });
+        let description = t.safety_description(&target.name).into_owned();
+        let new = NewSnapshot {
+            server_id,
+            name: name.clone(),
+            description: description_error(&description)
+                .is_none()
+                .then_some(description),
+        };
+        let created = match self.create_one(&new).await {
+            Ok((created, _)) => created,
+            Err(error) => {
+                if live() {
+                    let why = t.safety_not_taken(&error.action_message(t));
+                    self.safety.set(SafetyState::Stopped(why.into_owned()));
+                }
+                return false;
+            }
+        };
+        // On the board even if cancelled meanwhile: it exists, and is followed like any other.
+        self.board.add_snapshot(created.clone());
+        self.host.snapshot_created(&created);
+        loop {
+            if !live() {
+                return false;
+            }
+            let listed = self.board.with_store(|store| {
+                store
+                    .snapshots_of(server_id)
+                    .find(|s| s.id == created.id)
+                    .cloned()
+            });
+            match safety_step(listed.as_ref()) {
+                SafetyStep::Wait => crate::api::sleep(WATCH_MS).await,
+                SafetyStep::Restore => {
+                    self.safety.set(SafetyState::Idle);
+                    return true;
+                }
+                SafetyStep::Abandon(why) => {
+                    let why = why.message(t, &created.name, &server).into_owned();
+                    self.safety.set(SafetyState::Stopped(why));
+                    return false;
+                }
+            }
+        }
+    }
+
+    fn cancel_safety(self) {
+        if let SafetyState::Waiting { name, server } = self.safety.get_untracked() {
+            self.safety_run
+                .update_value(|run| *run = run.wrapping_add(1));
+            self.safety.set(SafetyState::Idle);
+            self.notices
+                .say(Tone::Info, self.t.safety_cancelled(&server, &name));
+        }
+    }
+
+    async fn restore_now(self, snapshot: Snapshot) {
         let server_id = snapshot.server.id;
         match self.board.client().restore_snapshot(snapshot.id).await {
             Ok(started) => self.restore_started(&snapshot, started.message),

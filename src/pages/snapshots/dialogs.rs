@@ -3,15 +3,19 @@
 use leptos::prelude::*;
 use snapshot_core::model::{NewSnapshot, Snapshot};
 use snapshot_core::rules::{newer_snapshots, restore_phrase};
+use snapshot_core::safety::{safety_name, safety_offer, SafetyOffer};
 use snapshot_core::screen::ServerChoice;
 use snapshot_core::store::display_name;
+use snapshot_core::time::parse_rfc3339;
 
-use super::actions::PageActions;
+use super::actions::{PageActions, RestoreRequest};
 use crate::board::Board;
+use crate::browser::local_now;
 use crate::components::bulk_delete_dialog::BulkDeleteDialog;
 use crate::components::create_dialog::CreateDialog;
 use crate::components::delete_dialog::DeleteDialog;
-use crate::components::restore_dialog::RestoreDialog;
+use crate::components::form::Confirmation;
+use crate::components::restore_dialog::{RestoreDialog, SafetyFirst};
 use crate::intl::locale;
 
 /// Which dialog is open.
@@ -70,14 +74,45 @@ pub fn PageDialogs(
                         .servers
                         .with(|all| all.iter().find(|s| s.id == server).map(|s| s.name.clone()))
                         .unwrap_or_else(|| snapshot.server.name.clone());
+                    let safety = safety_first(board, actions, &snapshot, open);
+                    let chosen = safety.chosen;
                     let target = snapshot.clone();
+                    let confirm = Confirmation {
+                        on_confirm: Callback::new(move |()| {
+                            // Named now, against the list as it is now: unique on its server.
+                            let safety_first = chosen.get_untracked().then(|| {
+                                board.with_store(|store| {
+                                    let names: Vec<&str> = store
+                                        .snapshots_of(server)
+                                        .map(|s| s.name.as_str())
+                                        .collect();
+                                    safety_name(t, local_now(), &names)
+                                })
+                            });
+                            actions.start(
+                                actions.restore,
+                                RestoreRequest {
+                                    snapshot: target.clone(),
+                                    safety_first,
+                                },
+                            );
+                        }),
+                        // Leaving while the safety snapshot is taken cancels the restore.
+                        on_close: Callback::new(move |()| {
+                            actions.cancel_safety();
+                            close.run(());
+                        }),
+                        pending: actions.restore.pending().into(),
+                        error: actions.error.into(),
+                    };
                     view! {
                         <RestoreDialog
                             snapshot=snapshot
                             phrase=restore_phrase(&name, server)
                             server_name=display_name(t, &name, server)
                             newer=newer
-                            confirm=actions.confirmation(actions.restore, target, close)
+                            confirm
+                            safety
                         />
                     }
                     .into_any()
@@ -106,5 +141,39 @@ pub fn PageDialogs(
                 }
             })
         })
+    }
+}
+
+/// What the restore dialog of `target` offers first: a safety snapshot when its server has
+/// room (ticked), else the way to make room.
+fn safety_first(
+    board: Board,
+    actions: PageActions,
+    target: &Snapshot,
+    open: Callback<Dialog>,
+) -> SafetyFirst {
+    let server = target.server.id;
+    let (offer, oldest) = board.with_store(|store| {
+        let status = store
+            .server(server)
+            .map(|s| s.status.clone())
+            .unwrap_or_default();
+        let names: Vec<&str> = store
+            .snapshots_of(server)
+            .map(|s| s.name.as_str())
+            .collect();
+        let oldest = store
+            .snapshots_of(server)
+            .filter(|s| s.id != target.id)
+            .min_by_key(|s| parse_rfc3339(&s.created_at).unwrap_or(i64::MAX))
+            .cloned();
+        (safety_offer(locale(), &status, &names, local_now()), oldest)
+    });
+    SafetyFirst {
+        chosen: RwSignal::new(matches!(offer, SafetyOffer::Available { .. })),
+        offer,
+        state: actions.safety.into(),
+        oldest,
+        on_delete: Callback::new(move |s: Snapshot| open.run(Dialog::Delete(s))),
     }
 }

@@ -308,6 +308,56 @@ define_catalogue! {
         en: format!("Type {phrase} to confirm"),
         pt: format!("Digite {phrase} para confirmar"),
     }
+    // The safety snapshot a restore can take first.
+
+    /// How a safety snapshot's name begins: letters and dashes only, as names must be.
+    safety_name_prefix() { en: "before-restore", pt: "antes-de-restaurar" }
+    safety_first() {
+        en: "Take a snapshot of the current state first",
+        pt: "Fazer antes um snapshot do estado atual",
+    }
+    safety_first_hint(snapshot: &str) {
+        en: format!("It is named {snapshot}. The restore is sent once it has completed, which takes 3 to 10 minutes."),
+        pt: format!("Ele se chamará {snapshot}. A restauração é enviada quando ele estiver concluído, o que leva de 3 a 10 minutos."),
+    }
+    safety_no_slot(server: &str, count: usize, max: usize) {
+        en: format!("{server} already has {count} snapshots, the most it can keep ({max}), so no snapshot of its current state can be taken first. Delete one to make room, or restore without one."),
+        pt: format!("{server} já tem {count} snapshots, o máximo que pode manter ({max}), então não é possível fazer antes um snapshot do estado atual. Exclua um para abrir espaço, ou restaure sem ele."),
+    }
+    safety_taking(snapshot: &str, server: &str) {
+        en: format!("Taking the safety snapshot {snapshot}. The restore of {server} starts once it is ready."),
+        pt: format!("Fazendo o snapshot de segurança {snapshot}. A restauração de {server} começa quando ele estiver pronto."),
+    }
+    safety_keep_open() {
+        en: "Keep this page open: if it is closed before the safety snapshot is ready, the restore is not sent.",
+        pt: "Mantenha esta página aberta: se ela for fechada antes de o snapshot de segurança ficar pronto, a restauração não é enviada.",
+    }
+    waiting_ellipsis() { en: "Waiting…", pt: "Aguardando…" }
+    safety_failed(snapshot: &str, server: &str) {
+        en: format!("The safety snapshot {snapshot} failed, so the restore was not sent and {server} is unchanged."),
+        pt: format!("O snapshot de segurança {snapshot} falhou, então a restauração não foi enviada e {server} não foi alterado."),
+    }
+    safety_gone(snapshot: &str, server: &str) {
+        en: format!("The safety snapshot {snapshot} is no longer listed, so the restore was not sent and {server} is unchanged."),
+        pt: format!("O snapshot de segurança {snapshot} não aparece mais na lista, então a restauração não foi enviada e {server} não foi alterado."),
+    }
+    safety_unknown(snapshot: &str, status: &str, server: &str) {
+        en: format!("The safety snapshot {snapshot} has the status “{status}”, which the panel doesn't know, so the restore was not sent and {server} is unchanged."),
+        pt: format!("O snapshot de segurança {snapshot} tem o status “{status}”, que o painel não conhece, então a restauração não foi enviada e {server} não foi alterado."),
+    }
+    /// The safety snapshot's description, as the API stores it.
+    safety_description(snapshot: &str) {
+        en: format!("Taken by the panel before restoring from {snapshot}."),
+        pt: format!("Feito pelo painel antes de restaurar a partir de {snapshot}."),
+    }
+    safety_not_taken(reason: &str) {
+        en: format!("The safety snapshot could not be taken, so the restore was not sent. {reason}"),
+        pt: format!("Não foi possível fazer o snapshot de segurança, então a restauração não foi enviada. {reason}"),
+    }
+    safety_cancelled(server: &str, snapshot: &str) {
+        en: format!("The restore of {server} was cancelled and not sent. The safety snapshot {snapshot} is kept."),
+        pt: format!("A restauração de {server} foi cancelada e não foi enviada. O snapshot de segurança {snapshot} é mantido."),
+    }
     delete_snapshot() { en: "Delete snapshot", pt: "Excluir snapshot" }
     deleting() { en: "Deleting…", pt: "Excluindo…" }
     delete_title(snapshot: &str) { en: format!("Delete {snapshot}?"), pt: format!("Excluir {snapshot}?") }
