@@ -52,6 +52,11 @@ pub struct Client {
 }
 
 impl Client {
+    /// The API's base, as configured.
+    pub fn api_base(&self) -> &str {
+        self.base.as_str()
+    }
+
     /// A client for `base`, sending `token` when there is one. `on_unauthorized` is told of
     /// every 401, so the panel can ask for a token again without losing its place.
     pub fn new(

@@ -9,6 +9,10 @@
 //!
 //! Every request runs under the page's [`TaskOwner`]: when the page goes (unmount, sign-out),
 //! its loads and polls are dropped mid-flight and their fetches aborted.
+//!
+//! Other tabs of the same account hear what the board learns ([`Tabs`]): what this tab
+//! creates, restores and deletes, and what its polls read. Only the tab that leads polls;
+//! the others take its news as if they had read it themselves.
 
 use std::time::Duration;
 
@@ -17,6 +21,7 @@ use snapshot_core::model::{Server, Snapshot};
 use snapshot_core::poll::{Job, JobKind, Pace, PollState};
 use snapshot_core::screen::by_server;
 use snapshot_core::store::{Event, Loaded, Store};
+use snapshot_core::tabs::{channel_name, News};
 use snapshot_core::{ApiError, Locale};
 
 use crate::api::Client;
@@ -26,6 +31,8 @@ use crate::intl::locale;
 use crate::keyed::{set_if_changed, Keyed};
 use crate::notices::{Notices, Tone};
 use crate::notify::Notifier;
+use crate::session::{Session, SessionState};
+use crate::tabs::Tabs;
 use crate::tasks::{TaskOwner, TaskSlot};
 
 /// How the first load went.
@@ -82,13 +89,23 @@ pub struct Board {
     t: Locale,
     /// Told when a job ends, for a notification if the tab is in the background.
     notifier: Notifier,
+    /// The other tabs of the account.
+    tabs: Tabs,
 }
 
 impl Board {
     /// A board that reads through `client`, announces through `notices` and checks running
     /// jobs at `pace`. Its requests belong to the current owner (the page).
     pub fn new(client: Client, notices: Notices, host: Host, pace: Pace) -> Self {
-        Self {
+        // The board hears the other tabs once it exists.
+        let hear = StoredValue::new(None::<Board>);
+        let api_base = client.api_base().to_owned();
+        let board = Self {
+            tabs: Tabs::new(Callback::new(move |news| {
+                if let Some(board) = hear.try_get_value().flatten() {
+                    board.hear(news);
+                }
+            })),
             t: locale(),
             notifier: use_context::<Notifier>().unwrap_or_default(),
             servers: RwSignal::new(Vec::new()),
@@ -113,7 +130,22 @@ impl Board {
             owner: StoredValue::new(TaskOwner::current()),
             notices,
             host,
+        };
+        hear.set_value(Some(board));
+        // The other tabs of the account, once the API has said whose the token is (in proxy
+        // and host modes that comes after the page shows).
+        if let Some(session) = use_context::<Session>() {
+            Effect::new(move |_| {
+                let account = session.state.with(|state| match state {
+                    SessionState::Ready { me: Some(me) } => Some(me.account.email.clone()),
+                    _ => None,
+                });
+                if let Some(channel) = account.and_then(|a| channel_name(&api_base, &a)) {
+                    board.tabs.connect(channel);
+                }
+            });
         }
+        board
     }
 
     /// The client, for the page's actions.
@@ -144,6 +176,7 @@ impl Board {
         self.polls.cancel();
         self.reloading.set(true);
         let scope = self.scope.get_untracked();
+        self.tabs.follow_scope(scope);
         let client = self.client();
         self.loads.replace(&self.owner(), async move {
             let result = load(&client, scope).await;
@@ -236,9 +269,12 @@ impl Board {
     }
 
     /// Polls while something runs: sets one timer for the next job due, again whenever the
-    /// schedule, `paused` (a background tab) or the load state changes. Cleans it up with its
-    /// owner.
+    /// schedule, `paused` (a background tab), the lead among the tabs or the load state
+    /// changes. Cleans it up with its owner.
     pub fn keep_fresh(self, paused: Signal<bool>) {
+        // A tab that would poll asks to lead; one that would not lets another lead.
+        Effect::new(move |_| self.tabs.want(!paused.get()));
+        let leads = self.tabs.leads;
         let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
         let clear = move || {
             if let Some(handle) = timer.try_update_value(Option::take).flatten() {
@@ -248,7 +284,7 @@ impl Board {
         Effect::new(move |_| {
             self.schedule.track();
             let ready = matches!(self.state.get(), LoadState::Ready);
-            let paused = paused.get();
+            let paused = paused.get() || !leads.get();
             clear();
             if !ready || paused {
                 return;
@@ -303,14 +339,15 @@ impl Board {
         let id = job.server_id;
         let outcome = match job.kind {
             JobKind::Creating => client.list_snapshots(Some(id)).await.map(|listed| {
-                self.change(|store, now| store.update_snapshots_of(id, listed.items, now));
+                self.read_snapshots_of(id, listed.items);
             }),
             JobKind::Restoring => match client.get_server(id).await {
                 Ok(server) => {
-                    self.change(|store, now| store.update_server(server, now));
+                    self.read_server(server);
                     Ok(())
                 }
                 Err(ApiError::NotFound { .. }) => {
+                    self.tabs.tell(&News::ServerGone { server_id: id });
                     self.change(|store, _| store.remove_server(id));
                     Ok(())
                 }
@@ -339,25 +376,94 @@ impl Board {
 
     /// Shows a snapshot the API just accepted, at once, as it came back.
     pub fn add_snapshot(self, snapshot: Snapshot) {
-        self.change(|store, now| {
-            store.add_created(snapshot, now);
-            Vec::new()
-        });
+        self.tell_and_apply(News::Created { snapshot });
     }
 
-    /// Takes a snapshot off the screen.
+    /// Takes a snapshot off the screen, and keeps it off through lists that still show it.
     pub fn remove_snapshot(self, snapshot_id: u64) {
-        self.change(|store, now| {
-            store.remove_deleted(snapshot_id, now);
-            Vec::new()
+        let server = self.with_store(|store| {
+            store
+                .snapshots()
+                .iter()
+                .find(|s| s.id == snapshot_id)
+                .map(|s| s.server.id)
         });
+        // One no longer on screen is not news to the others; it is still kept off here.
+        let news = News::Deleted {
+            snapshot_id,
+            server_id: server.unwrap_or_default(),
+        };
+        if server.is_some() {
+            self.tabs.tell(&news);
+        }
+        self.apply(news);
     }
 
     /// Marks a server as restoring, after the API accepted a restore.
     pub fn mark_restoring(self, server_id: u64) {
-        self.change(|store, now| {
-            store.mark_restoring(server_id, now);
-            Vec::new()
+        self.tell_and_apply(News::RestoreStarted { server_id });
+    }
+
+    /// Puts a server's snapshots, as just read, on screen, and tells the other tabs.
+    fn read_snapshots_of(self, server_id: u64, snapshots: Vec<Snapshot>) {
+        self.tell_and_apply(News::SnapshotsOf {
+            server_id,
+            snapshots,
+        });
+    }
+
+    /// Puts a server, as just read, on screen, and tells the other tabs.
+    fn read_server(self, server: Server) {
+        self.tell_and_apply(News::Server { server });
+    }
+
+    fn tell_and_apply(self, news: News) {
+        self.tabs.tell(&news);
+        self.apply(news);
+    }
+
+    /// What another tab learned: taken as if this tab had read or done it, once its own first
+    /// load is on screen, and only if it is about the view shown.
+    fn hear(self, news: News) {
+        let ready = matches!(self.state.try_get_untracked(), Some(LoadState::Ready));
+        if !ready || !news.concerns(self.scope.get_untracked()) {
+            return;
+        }
+        // A read by the leading tab counts as this tab's own check of that job.
+        let checked = match &news {
+            News::SnapshotsOf { server_id, .. } => Some((*server_id, JobKind::Creating)),
+            News::Server { server } => Some((server.id, JobKind::Restoring)),
+            _ => None,
+        };
+        self.apply(news);
+        if let Some((id, kind)) = checked {
+            let now = browser::now_ms();
+            self.poll.update_value(|poll| poll.succeeded(id, kind, now));
+            self.succeeded();
+        }
+    }
+
+    /// Applies one piece of news to the store.
+    fn apply(self, news: News) {
+        self.change(|store, now| match news {
+            News::Created { snapshot } => {
+                store.add_created(snapshot, now);
+                Vec::new()
+            }
+            News::Deleted { snapshot_id, .. } => {
+                store.remove_deleted(snapshot_id, now);
+                Vec::new()
+            }
+            News::RestoreStarted { server_id } => {
+                store.mark_restoring(server_id, now);
+                Vec::new()
+            }
+            News::SnapshotsOf {
+                server_id,
+                snapshots,
+            } => store.update_snapshots_of(server_id, snapshots, now),
+            News::Server { server } => store.update_server(server, now),
+            News::ServerGone { server_id } => store.remove_server(server_id),
         });
     }
 
@@ -366,15 +472,14 @@ impl Board {
     pub async fn reread_snapshots_of(self, server_id: u64) -> Option<Vec<Snapshot>> {
         let listed = self.client().list_snapshots(Some(server_id)).await.ok()?;
         let items = listed.items.clone();
-        self.change(|store, now| store.update_snapshots_of(server_id, listed.items, now));
+        self.read_snapshots_of(server_id, listed.items);
         Some(items)
     }
 
     /// Reads one server again and puts it on screen. Returns it, or `None`.
     pub async fn reread_server(self, server_id: u64) -> Option<Server> {
         let server = self.client().get_server(server_id).await.ok()?;
-        let fresh = server.clone();
-        self.change(|store, now| store.update_server(fresh, now));
+        self.read_server(server.clone());
         Some(server)
     }
 

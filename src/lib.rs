@@ -20,6 +20,7 @@ pub mod notices;
 pub mod notify;
 pub mod pages;
 pub mod session;
+pub mod tabs;
 pub mod tasks;
 
 pub use embed::{mount, set_token, unmount};

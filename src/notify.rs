@@ -102,6 +102,8 @@ impl Notifier {
         }
         let options = NotificationOptions::new();
         options.set_body(text);
+        // One notification per ending, however many tabs of the panel heard of it.
+        options.set_tag(text);
         let _ = Notification::new_with_options(&locale().title(), &options);
     }
 }

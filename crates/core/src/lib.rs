@@ -22,6 +22,7 @@ pub mod rules;
 pub mod safety;
 pub mod screen;
 pub mod store;
+pub mod tabs;
 pub mod time;
 pub mod url;
 pub mod validate;
