@@ -170,6 +170,32 @@ test('Cancel while the safety snapshot is taken: no restore is ever sent, and th
   expect(await restorePosts()).toHaveLength(0);
 });
 
+test('leaving the page while the safety snapshot is taken asks first; before confirming it does not', async ({ page }) => {
+  await resetSimulator({ create_secs: 600, restore_secs: 600 });
+  const { confirmName } = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await confirmName.fill('web-server-01');
+  // Not yet waiting: a reload goes ahead without a question.
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible();
+  expect(asked).toEqual([]);
+
+  const again = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+  await again.confirmName.fill('web-server-01');
+  await again.restore.click();
+  await expect(again.status).toContainText(KEEP_OPEN);
+  // Closing the tab now: the browser asks, and staying keeps the wait going.
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  expect(page.isClosed()).toBe(false);
+  await expect(again.status).toContainText(KEEP_OPEN);
+  expect(await restorePosts()).toHaveLength(0);
+});
+
 test('a safety snapshot that fails: no restore, the dialog says why and keeps its text, and the next try works', async ({ page }) => {
   await resetSimulator({ create_secs: 2, restore_secs: 600, creates_fail: true });
   const { group, dialog, safety, confirmName, restore, status } = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');

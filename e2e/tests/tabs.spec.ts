@@ -152,4 +152,29 @@ test.describe('two tabs of the same account', () => {
     await expect(embedded.getByRole('region', { name: 'staging-app' }).getByRole('rowheader', { name: 'seen-by-the-host' })).toBeVisible();
     expect(host.sent, 'the embedded panel asked nothing').toEqual([]);
   });
+
+  test('without Web Locks, each tab polls for itself, and they still share what they do', async ({ context }) => {
+    await context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'locks', { configurable: true, get: () => undefined });
+    });
+    await resetSimulator({ create_secs: 600, restore_secs: 600 });
+    const first = await openTab(context);
+    const second = await openTab(context);
+    await first.page.waitForTimeout(500);
+    first.sent.length = 0;
+    second.sent.length = 0;
+    await first.page.waitForTimeout(11_000);
+    expect(polls(first.sent).length, 'the first tab polls').toBeGreaterThan(0);
+    expect(polls(second.sent).length, 'the second tab polls too').toBeGreaterThan(0);
+
+    await first.page.getByRole('button', { name: 'New snapshot of staging-app' }).click();
+    const create = first.page.getByRole('dialog', { name: 'New snapshot of staging-app' });
+    await create.getByRole('textbox', { name: 'Name' }).fill('shared-without-locks');
+    second.sent.length = 0;
+    await create.getByRole('button', { name: 'Create snapshot' }).click();
+    await expect(
+      second.page.getByRole('region', { name: 'staging-app' }).getByRole('rowheader', { name: 'shared-without-locks' }),
+    ).toBeVisible();
+    expect(second.sent.filter((r) => r.includes('server_id=12347'))).toEqual([]);
+  });
 });
