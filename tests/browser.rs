@@ -474,7 +474,8 @@ async fn wait_for_button(host: &web_sys::HtmlElement, name: &str) -> web_sys::Ht
     panic!("no button “{name}”; the panel shows: {}", shadow_text(host));
 }
 
-/// Opens the restore dialog of pre-migration-snapshot, types the phrase and confirms.
+/// Opens the restore dialog of pre-migration-snapshot, declines the safety snapshot so the
+/// restore itself is sent at once, types the phrase and confirms.
 async fn confirm_restore_of_pre_migration(host: &web_sys::HtmlElement) {
     wait_for_button(host, "Restore pre-migration-snapshot")
         .await
@@ -482,6 +483,15 @@ async fn confirm_restore_of_pre_migration(host: &web_sys::HtmlElement) {
     leptos::task::tick().await;
     sleep(50).await;
     let shadow = host.shadow_root().unwrap();
+    let safety = shadow
+        .query_selector("#restore-safety")
+        .unwrap()
+        .expect("web-server-01 has room, so a safety snapshot is offered")
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap();
+    assert!(safety.checked(), "the safety snapshot is offered ticked");
+    safety.click();
+    leptos::task::tick().await;
     let input = shadow
         .query_selector("#restore-confirm")
         .unwrap()
