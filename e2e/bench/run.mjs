@@ -184,16 +184,37 @@ function loadSummary() {
   };
 }
 
-/** Waits until no mutation other than clocks has come for `quietMs` (at most `maxMs`). */
-async function settle(page, quietMs = 1000, maxMs = 20_000) {
+/** When the page had the whole response to the API request numbered `index` (page time, from
+ * its resource timing), waiting for the entry: the server has sent the last byte before the
+ * page has read it, so the entry may still be on its way. */
+async function responseEndOf(page, kind, index, timeoutMs = 15_000) {
+  const found = await page
+    .waitForFunction(
+      (wanted) => {
+        const entry = performance
+          .getEntriesByType('resource')
+          .find((e) => e.serverTiming?.some((t) => t.name === 'req' && t.description === wanted));
+        return entry ? entry.responseEnd : null;
+      },
+      String(index),
+      { timeout: timeoutMs, polling: 50 },
+    )
+    .catch(() => null);
+  if (found === null) throw new Error(`${kind}: no resource timing for request ${index} within ${timeoutMs} ms`);
+  return found.jsonValue();
+}
+
+/** Waits until no mutation other than clocks has come for `quietMs` (at most `maxMs`), counting
+ * from `since` (page time) at the earliest: what a response changes comes after it ended. */
+async function settle(page, { since = -Infinity, quietMs = 1000, maxMs = 20_000 } = {}) {
   const started = Date.now();
   for (;;) {
-    const { last, now } = await page.evaluate(() => {
+    const { last, now } = await page.evaluate((from) => {
       const records = window.__bench.records;
-      let last = -Infinity;
+      let last = from;
       for (const r of records) if (r.region !== 'clock' && r.at > last) last = r.at;
       return { last, now: performance.now() };
-    });
+    }, since);
     if (now - last >= quietMs || Date.now() - started > maxMs) return;
     await sleep(200);
   }
@@ -288,7 +309,7 @@ async function main() {
       });
       const quiet = await server.waitForApi(isFlipPoll, pollMs + 15_000);
       if (!quiet) throw new Error(`${kind}: no poll of server ${big.flipServerId} within ${pollSeconds + 15} s`);
-      await settle(page);
+      await settle(page, { since: await responseEndOf(page, kind, quiet.index) });
       result.unchanged = classify(await takeRecords(page));
 
       // The running snapshot completes; the first request after this carries it.
@@ -296,14 +317,8 @@ async function main() {
       const firstAfter = server.requests.length;
       const changed = await server.waitForApi((e) => isFlipPoll(e) && e.index >= firstAfter, pollMs + 15_000);
       if (!changed) throw new Error(`${kind}: no poll after the snapshot completed`);
-      await settle(page);
-      const responseEnd = await page.evaluate((index) => {
-        const entry = performance
-          .getEntriesByType('resource')
-          .find((e) => e.serverTiming?.some((t) => t.name === 'req' && t.description === String(index)));
-        return entry ? entry.responseEnd : null;
-      }, changed.index);
-      if (responseEnd === null) throw new Error(`${kind}: no resource timing for request ${changed.index}`);
+      const responseEnd = await responseEndOf(page, kind, changed.index);
+      await settle(page, { since: responseEnd });
       const change = classify(await takeRecords(page), { from: responseEnd, rowId: big.flipId });
       change.latency = change.lastAt === null ? null : change.lastAt - responseEnd;
       change.rowText = await page.evaluate((id) => {
