@@ -79,15 +79,25 @@ pub fn focus(element: &web_sys::HtmlElement) {
 /// Moves keyboard focus to the page's title (`[data-focus-home]`) in the document or shadow
 /// root `root`: where focus goes when the control that had it is gone, or the view changed.
 pub fn focus_home(root: &web_sys::Node) {
-    let home = if let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() {
-        shadow.query_selector("[data-focus-home]").ok().flatten()
-    } else if let Some(document) = root.dyn_ref::<web_sys::Document>() {
-        document.query_selector("[data-focus-home]").ok().flatten()
-    } else {
-        None
-    };
+    let home = find_in(root, "[data-focus-home]");
     if let Some(home) = home.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
         focus(&home);
+    }
+}
+
+/// Whether a dialog is open in the document or shadow root `root`.
+pub fn dialog_open(root: &web_sys::Node) -> bool {
+    find_in(root, "dialog[open]").is_some()
+}
+
+/// The first element in the document or shadow root `root` that matches `selector`.
+fn find_in(root: &web_sys::Node, selector: &str) -> Option<web_sys::Element> {
+    if let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() {
+        shadow.query_selector(selector).ok().flatten()
+    } else if let Some(document) = root.dyn_ref::<web_sys::Document>() {
+        document.query_selector(selector).ok().flatten()
+    } else {
+        None
     }
 }
 

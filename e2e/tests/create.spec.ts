@@ -259,10 +259,18 @@ test('a 6th snapshot is impossible: disabled with the reason and a way to delete
   await expect(form.submit).toBeDisabled();
   await expect(dialog).toBeVisible();
 
-  // The dialog offers the way out too: delete the oldest snapshot.
+  // The dialog offers the way out too: delete the oldest snapshot. Cancelling that comes back
+  // to the form as it was left.
   await dialog.getByRole('button', { name: 'Delete the oldest, db-nightly-1…' }).click();
   await expect(page.getByRole('dialog', { name: 'Delete db-nightly-1?' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Delete db-nightly-1?' }).getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.getByRole('dialog', { name: 'Delete db-nightly-1?' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeVisible();
+  await expect(form.name).toBeFocused();
+  await expect(form.server).toHaveValue('12346');
+  await expect(form.name).toHaveValue('one-too-many');
+  await expect(form.submit).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
   // Nothing was sent that the API would refuse.
@@ -279,6 +287,41 @@ test('a 6th snapshot is impossible: disabled with the reason and a way to delete
   await button.click();
   await expect(page.getByRole('dialog', { name: 'New snapshot of db-primary' })).toBeVisible();
   expect(await createPosts()).toEqual([]);
+});
+
+test('deleting the oldest from the create dialog comes back to it with what was typed, and it can be sent', async ({
+  page,
+}) => {
+  await resetSimulator({ create_secs: 600 });
+  await openPanel(page);
+  await page.getByRole('button', { name: 'New snapshot…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New snapshot' });
+  const form = createForm(dialog);
+  await form.server.selectOption({ label: 'db-primary (5 of 5)' });
+  await form.name.fill('before-upgrade');
+  await form.description.fill('Kept while the oldest is deleted');
+  await expect(form.submit).toBeDisabled();
+
+  await dialog.getByRole('button', { name: 'Delete the oldest, db-nightly-1…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete db-nightly-1?' });
+  await confirm.getByRole('button', { name: 'Delete snapshot' }).click();
+  await expect(confirm).toBeHidden();
+
+  // Back in the form, nothing lost, and now there is room.
+  await expect(dialog).toBeVisible();
+  await expect(form.server).toHaveValue('12346');
+  await expect(dialog.getByRole('option', { name: 'db-primary (4 of 5)' })).toHaveCount(1);
+  await expect(form.name).toHaveValue('before-upgrade');
+  await expect(form.description).toHaveValue('Kept while the oldest is deleted');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(form.submit).toBeEnabled();
+  await form.submit.click();
+  await expect(dialog).toBeHidden();
+  const posts = await createPosts();
+  expect(posts).toHaveLength(1);
+  expect(posts[0].status).toBe(201);
+  const made = row(page.getByRole('region', { name: 'db-primary' }), 'before-upgrade');
+  await expect(made).toContainText('Kept while the oldest is deleted');
 });
 
 test('a double click, and Enter pressed again, send exactly one POST; the button shows progress', async ({ page }) => {

@@ -237,16 +237,50 @@ test('a full server: the dialog says no safety snapshot can be taken, offers to 
   await makeRoom.click();
   const del = page.getByRole('dialog', { name: 'Delete db-nightly-2?' });
   await expect(del).toBeVisible();
+  await expect(del.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  // Cancel goes back to the restore, as it was, with the focus in it.
   await del.getByRole('button', { name: 'Cancel' }).click();
   await expect(del).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await expect(confirmName).toBeFocused();
+  await expect(safety).toHaveCount(0);
+  await expect(makeRoom).toBeVisible();
 
   // Without one: the restore is sent at once.
-  await page.getByRole('region', { name: 'db-primary' }).getByRole('button', { name: 'Restore db-nightly-1' }).click();
   await confirmName.fill('db-primary');
   await restore.click();
   await expect(dialog).toBeHidden();
   expect(await restorePosts()).toHaveLength(1);
   expect(await createPosts()).toHaveLength(0);
+});
+
+test('deleting the oldest from a full server\'s restore dialog comes back to the restore, now with room for a safety snapshot', async ({
+  page,
+}) => {
+  await resetSimulator({ create_secs: 600, restore_secs: 600 });
+  const { dialog, safety, confirmName, restore } = await openRestore(page, 'db-primary', 'db-nightly-1');
+  await expect(safety).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Delete the oldest, db-nightly-2…' }).click();
+  const del = page.getByRole('dialog', { name: 'Delete db-nightly-2?' });
+  await del.getByRole('button', { name: 'Delete snapshot' }).click();
+  await expect(del).toBeHidden();
+
+  // The same restore, asked again from the start: the server has room now, so the safety
+  // snapshot is offered and ticked, and nothing was restored meanwhile.
+  await expect(dialog).toBeVisible();
+  await expect(confirmName).toBeFocused();
+  await expect(confirmName).toHaveValue('');
+  await expect(safety).toBeChecked();
+  await expect(dialog.getByRole('button', { name: /^Delete the oldest/ })).toHaveCount(0);
+  const group = page.getByRole('region', { name: 'db-primary' });
+  await expect(group.getByRole('rowheader', { name: 'db-nightly-2', exact: true })).toHaveCount(0);
+  expect((await snapshotsOf(12346)).map((s) => s.name)).not.toContain('db-nightly-2');
+  expect(await restorePosts()).toHaveLength(0);
+
+  await confirmName.fill('db-primary');
+  await restore.click();
+  await expect.poll(async () => (await createPosts()).length).toBe(1);
+  expect(await restorePosts()).toHaveLength(0);
 });
 
 test('embedded: the safety snapshot and then the restore, each heard by the host page', async ({ page }) => {

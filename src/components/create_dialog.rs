@@ -33,13 +33,17 @@ pub fn CreateDialog(
     error: Signal<Option<ApiError>>,
     /// Sends the request.
     on_submit: Callback<NewSnapshot>,
+    /// What was typed before, when the dialog comes back.
+    draft: Draft,
     /// Closes the dialog.
     on_close: Callback<()>,
-    /// Asks to delete a snapshot (the oldest, offered when the server is at its limit).
-    on_delete: Callback<Snapshot>,
+    /// Asks to delete a snapshot (the oldest, offered when the server is at its limit), with
+    /// what was typed so far, to come back to.
+    on_delete: Callback<(Snapshot, Draft)>,
 ) -> impl IntoView {
     let t = locale();
-    let form = CreateForm::new(t, choices, preselected, error);
+    let form = CreateForm::new(t, choices, preselected, draft, error);
+    let on_delete = Callback::new(move |oldest: Snapshot| on_delete.run((oldest, form.draft())));
     let title = move || match form.choice.get() {
         Some(c) if preselected.is_some() => t.new_snapshot_of(&c.server.name),
         _ => t.new_snapshot(),
@@ -100,6 +104,15 @@ struct Sent {
     description: String,
 }
 
+/// What the person typed in the create form, kept while a dialog opened from it is in front.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Draft {
+    server_id: Option<u64>,
+    /// The name, once the person typed one; until then it follows the chosen server.
+    name: Option<String>,
+    description: String,
+}
+
 /// What the create form holds and decides, apart from how it is drawn.
 #[derive(Clone, Copy)]
 struct CreateForm {
@@ -127,16 +140,20 @@ impl CreateForm {
         t: Locale,
         choices: Signal<Vec<ServerChoice>>,
         preselected: Option<u64>,
+        draft: Draft,
         error: Signal<Option<ApiError>>,
     ) -> Self {
-        let first = choices.with_untracked(|c| first_choice(c, preselected));
+        let first = draft
+            .server_id
+            .or_else(|| choices.with_untracked(|c| first_choice(c, preselected)));
         let server_id = RwSignal::new(first);
         let choice = Memo::new(move |_| {
             let id = server_id.get()?;
             choices.with(|c| c.iter().find(|c| c.server.id == id).cloned())
         });
-        let name = RwSignal::new(suggestion(choices, first));
-        let description = RwSignal::new(String::new());
+        let name_edited = RwSignal::new(draft.name.is_some());
+        let name = RwSignal::new(draft.name.unwrap_or_else(|| suggestion(choices, first)));
+        let description = RwSignal::new(draft.description);
         Self {
             t,
             choices,
@@ -144,7 +161,7 @@ impl CreateForm {
             server_id,
             choice,
             name,
-            name_edited: RwSignal::new(false),
+            name_edited,
             description,
             name_problem: Memo::new(move |_| {
                 name.with(|n| snapshot_name_error(n)).map(|e| e.message(t))
@@ -159,6 +176,18 @@ impl CreateForm {
                     .map(|blocker| blocker.message(t))
             }),
             sent: RwSignal::new(None),
+        }
+    }
+
+    /// What is typed now, to come back to.
+    fn draft(self) -> Draft {
+        Draft {
+            server_id: self.server_id.get_untracked(),
+            name: self
+                .name_edited
+                .get_untracked()
+                .then(|| self.name.get_untracked()),
+            description: self.description.get_untracked(),
         }
     }
 

@@ -46,15 +46,24 @@ pub fn Modal(
     }));
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get() {
-            if !dialog.open() {
+            if dialog.open() {
+                // Drawn in place of the dialog it was opened from or goes back to (the page
+                // swaps one for the other in the same element): the focus goes where
+                // `showModal()` would have put it.
+                focus_first(&dialog);
+            } else {
                 let _ = dialog.show_modal();
             }
         }
     });
     on_cleanup(move || {
         if let Some((places, root)) = returns.take() {
-            // After the dialog has left the page, so the opener is no longer inert.
+            // After the dialog has left the page, so the opener is no longer inert; unless
+            // the dialog it was opened from came back in its place, which has the focus.
             request_animation_frame(move || {
+                if browser::dialog_open(&root) {
+                    return;
+                }
                 match places.iter().find(|place| place.is_connected()) {
                     Some(place) => browser::focus(place),
                     None => browser::focus_home(&root),
@@ -101,6 +110,18 @@ fn deepest_active(mut active: web_sys::Element) -> Option<web_sys::HtmlElement> 
         active = inner;
     }
     active.dyn_into::<web_sys::HtmlElement>().ok()
+}
+
+/// Focuses the dialog's `autofocus` control, else the first control Tab reaches.
+fn focus_first(dialog: &web_sys::HtmlDialogElement) {
+    let first = dialog
+        .query_selector("[autofocus]")
+        .ok()
+        .flatten()
+        .or_else(|| dialog.query_selector(TABBABLE).ok().flatten());
+    if let Some(first) = first.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        browser::focus(&first);
+    }
 }
 
 /// What Tab can reach inside a dialog.

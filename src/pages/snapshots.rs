@@ -90,13 +90,16 @@ pub fn SnapshotsPage(
     });
 
     let dialog: RwSignal<Option<Dialog>> = RwSignal::new(None);
-    let close = Callback::new(move |()| dialog.set(None));
+    // Where closing the open dialog goes: nowhere, or the dialog it was opened from.
+    let back: StoredValue<Option<Dialog>> = StoredValue::new(None);
+    let close = Callback::new(move |()| dialog.set(back.try_update_value(Option::take).flatten()));
     let selection = Selection::new();
     let actions = PageActions::new(board, notices, host, close, selection);
     let open = Callback::new(move |which: Dialog| {
         actions.error.set(None);
         actions.bulk.set(None);
         actions.safety.set(Default::default());
+        back.set_value(which.back());
         dialog.set(Some(which));
     });
     follow_visibility(board, notifier, actions.waiting_on_safety());
@@ -116,7 +119,12 @@ pub fn SnapshotsPage(
             <PageHead board title />
             <Toolbar
                 board
-                on_new=Callback::new(move |server| open.run(Dialog::Create { server }))
+                on_new=Callback::new(move |server| {
+                    open.run(Dialog::Create {
+                        server,
+                        draft: None,
+                    })
+                })
                 to_delete=Signal::derive(move || to_delete.with(|(list, _)| list.len()))
                 on_delete_selected=Callback::new(move |()| {
                     let (snapshots, left_out) = to_delete.get_untracked();
@@ -130,7 +138,7 @@ pub fn SnapshotsPage(
             <AboutSnapshots />
             <BoardNotes board retrying />
             <ServerList board filter open selection />
-            <PageDialogs dialog board actions choices open />
+            <PageDialogs dialog board actions choices open close />
         </div>
     }
 }

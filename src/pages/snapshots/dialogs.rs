@@ -12,7 +12,7 @@ use super::actions::{PageActions, RestoreRequest};
 use crate::board::Board;
 use crate::browser::local_now;
 use crate::components::bulk_delete_dialog::BulkDeleteDialog;
-use crate::components::create_dialog::CreateDialog;
+use crate::components::create_dialog::{CreateDialog, Draft};
 use crate::components::delete_dialog::DeleteDialog;
 use crate::components::form::Confirmation;
 use crate::components::restore_dialog::{RestoreDialog, SafetyFirst};
@@ -21,17 +21,42 @@ use crate::intl::locale;
 /// Which dialog is open.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
-    /// New snapshot, of this server or (from the toolbar) of a server to choose.
+    /// New snapshot, of this server or (from the toolbar) of a server to choose, holding what
+    /// was typed when it comes back.
     Create {
         server: Option<u64>,
+        draft: Option<Draft>,
     },
     Restore(Snapshot),
-    Delete(Snapshot),
+    /// Delete this snapshot; then, or on Cancel, back to the dialog it was opened from (the
+    /// oldest snapshot, deleted to make room for a create or a safety snapshot).
+    Delete {
+        snapshot: Snapshot,
+        back: Option<Box<Dialog>>,
+    },
     /// Delete these, one at a time; `left_out` selected ones cannot be deleted now.
     DeleteAll {
         snapshots: Vec<Snapshot>,
         left_out: usize,
     },
+}
+
+impl Dialog {
+    /// A snapshot's delete confirmation, from its row.
+    pub fn delete(snapshot: Snapshot) -> Self {
+        Self::Delete {
+            snapshot,
+            back: None,
+        }
+    }
+
+    /// The dialog to go back to when this one closes.
+    pub fn back(&self) -> Option<Dialog> {
+        match self {
+            Self::Delete { back, .. } => back.as_deref().cloned(),
+            _ => None,
+        }
+    }
 }
 
 /// The open dialog, if any.
@@ -42,26 +67,37 @@ pub fn PageDialogs(
     actions: PageActions,
     choices: Memo<Vec<ServerChoice>>,
     open: Callback<Dialog>,
+    /// Closes the open dialog, going back to the one it was opened from, if any.
+    close: Callback<()>,
 ) -> impl IntoView {
     let t = locale();
-    let close = Callback::new(move |()| dialog.set(None));
     let error = actions.error;
     // Untracked: a poll that changes another server must not redraw an open dialog and wipe
     // what the person typed in it.
     move || {
         dialog.get().map(|which| {
             untrack(move || match which {
-                Dialog::Create { server } => view! {
+                Dialog::Create { server, draft } => view! {
                     <CreateDialog
                         choices=choices
                         preselected=server
+                        draft=draft.unwrap_or_default()
                         pending=actions.create.pending()
                         error=error
                         on_submit=Callback::new(move |new: NewSnapshot| {
                             actions.start(actions.create, new)
                         })
                         on_close=close
-                        on_delete=Callback::new(move |s: Snapshot| open.run(Dialog::Delete(s)))
+                        on_delete=Callback::new(move |(snapshot, draft): (Snapshot, Draft)| {
+                            let back = Dialog::Create {
+                                server,
+                                draft: Some(draft),
+                            };
+                            open.run(Dialog::Delete {
+                                snapshot,
+                                back: Some(Box::new(back)),
+                            })
+                        })
                     />
                 }
                 .into_any(),
@@ -135,8 +171,13 @@ pub fn PageDialogs(
                     }
                     .into_any()
                 }
-                Dialog::Delete(snapshot) => {
-                    let confirm = actions.confirmation(actions.delete, snapshot.clone(), close);
+                Dialog::Delete { snapshot, .. } => {
+                    // Cancel leaves this dialog's error behind, not on the one it goes back to.
+                    let cancel = Callback::new(move |()| {
+                        error.set(None);
+                        close.run(());
+                    });
+                    let confirm = actions.confirmation(actions.delete, snapshot.clone(), cancel);
                     view! { <DeleteDialog snapshot confirm /> }.into_any()
                 }
             })
@@ -153,6 +194,8 @@ fn safety_first(
     open: Callback<Dialog>,
 ) -> SafetyFirst {
     let server = target.server.id;
+    // After deleting to make room, or not, this same restore is asked again.
+    let back = Dialog::Restore(target.clone());
     let (offer, oldest) = board.with_store(|store| {
         let status = store
             .server(server)
@@ -174,6 +217,11 @@ fn safety_first(
         offer,
         state: actions.safety.into(),
         oldest,
-        on_delete: Callback::new(move |s: Snapshot| open.run(Dialog::Delete(s))),
+        on_delete: Callback::new(move |snapshot: Snapshot| {
+            open.run(Dialog::Delete {
+                snapshot,
+                back: Some(Box::new(back.clone())),
+            })
+        }),
     }
 }
