@@ -21,7 +21,7 @@ use snapshot_core::model::{Server, Snapshot};
 use snapshot_core::poll::{Job, JobKind, Pace, PollState};
 use snapshot_core::screen::by_server;
 use snapshot_core::store::{Event, Loaded, Store};
-use snapshot_core::tabs::{channel_name, News};
+use snapshot_core::tabs::{channel_name, grace_ms, News};
 use snapshot_core::{ApiError, Locale};
 
 use crate::api::Client;
@@ -91,6 +91,8 @@ pub struct Board {
     notifier: Notifier,
     /// The other tabs of the account.
     tabs: Tabs,
+    /// Whether the API refused the token in mid-session: nothing is asked until a new one.
+    expired: Signal<bool>,
 }
 
 impl Board {
@@ -100,7 +102,9 @@ impl Board {
         // The board hears the other tabs once it exists.
         let hear = StoredValue::new(None::<Board>);
         let api_base = client.api_base().to_owned();
+        let session = use_context::<Session>();
         let board = Self {
+            expired: session.map_or_else(|| Signal::stored(false), |s| s.expired.into()),
             tabs: Tabs::new(Callback::new(move |news| {
                 if let Some(board) = hear.try_get_value().flatten() {
                     board.hear(news);
@@ -134,7 +138,7 @@ impl Board {
         hear.set_value(Some(board));
         // The other tabs of the account, once the API has said whose the token is (in proxy
         // and host modes that comes after the page shows).
-        if let Some(session) = use_context::<Session>() {
+        if let Some(session) = session {
             Effect::new(move |_| {
                 let account = session.state.with(|state| match state {
                     SessionState::Ready { me: Some(me) } => Some(me.account.email.clone()),
@@ -272,8 +276,10 @@ impl Board {
     /// schedule, `paused` (a background tab), the lead among the tabs or the load state
     /// changes. Cleans it up with its owner.
     pub fn keep_fresh(self, paused: Signal<bool>) {
-        // A tab that would poll asks to lead; one that would not lets another lead.
-        Effect::new(move |_| self.tabs.want(!paused.get()));
+        // A tab that would poll asks to lead; one that would not (in the background, still
+        // loading, or signed out by a 401) lets another lead.
+        let can_poll = move || matches!(self.state.get(), LoadState::Ready) && !self.expired.get();
+        Effect::new(move |_| self.tabs.want(!paused.get() && can_poll()));
         let leads = self.tabs.leads;
         let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
         let clear = move || {
@@ -283,16 +289,20 @@ impl Board {
         };
         Effect::new(move |_| {
             self.schedule.track();
-            let ready = matches!(self.state.get(), LoadState::Ready);
-            let paused = paused.get() || !leads.get();
+            let leads = leads.get();
             clear();
-            if !ready || paused {
+            if paused.get() || !can_poll() {
                 return;
             }
+            // A tab that does not lead hears the leader's reads; it checks itself only a job
+            // it has heard nothing of for a while.
             if let Some(due) = self.poll.with_value(PollState::next_due_ms) {
-                let delay = (due - browser::now_ms()).clamp(0.0, 3_600_000.0) as u64;
-                let handle =
-                    set_timeout_with_handle(move || self.poll_due(), Duration::from_millis(delay));
+                let delay =
+                    (due + grace_ms(leads) - browser::now_ms()).clamp(0.0, 3_600_000.0) as u64;
+                let handle = set_timeout_with_handle(
+                    move || self.poll_due(leads),
+                    Duration::from_millis(delay),
+                );
                 timer.set_value(handle.ok());
             }
         });
@@ -311,13 +321,17 @@ impl Board {
         !self.poll.with_value(PollState::is_idle)
     }
 
-    /// Checks the jobs that are due, one request at a time, each server on its own: one that
-    /// fails backs off alone, one that is gone is dropped, and each answer lands as it comes.
-    fn poll_due(self) {
+    /// Checks the jobs that are due (for a tab that does not lead, well overdue), one request
+    /// at a time, each server on its own: one that fails backs off alone, one that is gone is
+    /// dropped, and each answer lands as it comes. A 401 stops the round, and the polling
+    /// waits for the new token, whose reload sets it going again.
+    fn poll_due(self, leads: bool) {
         if self.loads.is_busy() || self.polls.is_busy() {
             return;
         }
-        let due = self.poll.with_value(|poll| poll.due(browser::now_ms()));
+        let due = self
+            .poll
+            .with_value(|poll| poll.due(browser::now_ms() - grace_ms(leads)));
         if due.is_empty() {
             self.schedule.update(|n| *n = n.wrapping_add(1));
             return;
@@ -326,7 +340,7 @@ impl Board {
         self.polls.replace(&self.owner(), async move {
             for job in due {
                 if !self.check(&client, job).await {
-                    break;
+                    return;
                 }
             }
             self.schedule.update(|n| *n = n.wrapping_add(1));

@@ -87,7 +87,7 @@ impl Tabs {
         if lock_manager().is_some() {
             self.lock
                 .set_value(Some(lock_name(&name, self.scope.get_value())));
-            self.leadership.set_value(Leadership::default());
+            self.leadership.update_value(Leadership::reset);
             self.leads.set(false);
             let wanted = self.wanted.get_value();
             if let Some(step) = self.leadership.try_update_value(|l| l.want(wanted)) {

@@ -264,6 +264,36 @@ test.describe('auto mode (the deployment as shipped)', () => {
   });
 });
 
+test.describe('a token revoked while a job is followed', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 401/] });
+
+  test('the poll that meets the 401 opens the sign-in dialog, and nothing more is asked until the person signs in', async ({
+    page,
+  }) => {
+    await resetSimulator({ create_secs: 600 });
+    await page.goto('/');
+    // The seeded in-progress snapshot is followed every 5 s.
+    await expect(page.getByRole('region', { name: 'analytics-worker' }).getByText('In progress', { exact: true })).toBeVisible();
+    const refused: string[] = [];
+    await page.route('**/api/**', (route) => {
+      refused.push(route.request().url());
+      return route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ detail: 'Invalid token.' }) });
+    });
+    const again = page.getByRole('dialog', { name: 'Sign in' });
+    await expect(again).toBeVisible({ timeout: 15_000 });
+    const before = refused.length;
+    await page.waitForTimeout(4000);
+    expect(refused.length - before, 'requests after the sign-in dialog opened').toBe(0);
+    expect(before).toBeLessThanOrEqual(2);
+
+    // Signing in again picks the polling up.
+    await page.unrouteAll();
+    await signIn(again, 'vps_demo_alice');
+    await expect(again).toBeHidden();
+    await expect(page.getByText('Signed in as Alice Example')).toBeVisible();
+  });
+});
+
 test.describe('403', () => {
   test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 403/] });
 

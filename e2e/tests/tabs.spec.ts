@@ -4,7 +4,7 @@
 // the holder of a Web Lock, which another tab takes over when it closes or goes to the
 // background.
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { test, expect, resetSimulator, setTabHidden } from './support';
+import { test, expect, resetSimulator, setTabHidden, SIM_URL } from './support';
 import { openHostPage } from './deployment';
 
 /** Every /api/ request a page sends from now on, as "METHOD /path?query". */
@@ -115,6 +115,35 @@ test.describe('two tabs of the same account', () => {
     await expect(second.page.getByRole('status').filter({ hasText: 'Snapshot analytics-hourly of analytics-worker is ready.' })).toHaveCount(1);
     expect(second.sent, 'the tab that does not poll learned it without asking').toEqual([]);
     expect(polls(first.sent).length, 'the first tab polled for both').toBeGreaterThan(0);
+  });
+
+  test('a job the polling tab does not follow (started elsewhere) is checked by the other tab itself, and ends in both', async ({
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    await resetSimulator({ create_secs: 8, restore_secs: 600 });
+    const first = await openTab(context);
+    const analytics = first.page.getByRole('region', { name: 'analytics-worker' });
+    await expect(analytics.getByRole('row', { name: /analytics-hourly/ })).toContainText('Completed', { timeout: 20_000 });
+    // Nothing runs for the first tab now. Another device starts a snapshot; only a tab opened
+    // after that knows of it.
+    const made = await fetch(`${SIM_URL}/api/v1/snapshots/`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer vps_demo_alice', 'content-type': 'application/json' },
+      body: JSON.stringify({ server_id: 12347, name: 'made-elsewhere' }),
+    });
+    expect(made.status).toBe(201);
+    const second = await openTab(context);
+    const row = (tab: Tab) => tab.page.getByRole('region', { name: 'staging-app' }).getByRole('row', { name: /made-elsewhere/ });
+    await expect(row(second)).toContainText('In progress');
+    await expect(row(first)).toHaveCount(0);
+
+    // The first tab leads but has nothing to ask about; the second, hearing nothing of its job,
+    // checks it itself once it is well overdue, and tells the first.
+    await expect(row(second)).toContainText('Completed', { timeout: 60_000 });
+    await expect(row(first)).toContainText('Completed');
+    expect(first.sent.filter((r) => r.includes('server_id=12347')), 'the first tab never asked').toEqual([]);
+    expect(polls(second.sent).some((r) => r.includes('server_id=12347'))).toBe(true);
   });
 
   test('when the polling tab goes to the background or closes, another takes over', async ({ context }) => {

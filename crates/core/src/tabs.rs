@@ -101,6 +101,22 @@ enum Held {
     Yes,
 }
 
+/// How overdue (ms) a job must be before a tab that does not lead checks it itself. The
+/// leading tab's reads reach the others and count as their own checks, which puts their next
+/// check where the leader's is (both follow the same schedule), so this happens only for a
+/// job the leader does not follow: one that started elsewhere, or that its load did not see.
+pub const FOLLOWER_GRACE_MS: f64 = 30_000.0;
+
+/// How long past its due time (ms) a tab checks a job: at once if it leads, else once it is
+/// [`FOLLOWER_GRACE_MS`] overdue.
+pub fn grace_ms(leads: bool) -> f64 {
+    if leads {
+        0.0
+    } else {
+        FOLLOWER_GRACE_MS
+    }
+}
+
 /// One tab's side of the election: whether it wants to poll, whether it holds the lock, and
 /// which of its requests is the live one (an answer to an older one is given back at once).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -114,6 +130,15 @@ impl Leadership {
     /// Whether this tab polls now.
     pub fn leads(&self) -> bool {
         self.held == Held::Yes
+    }
+
+    /// Starts over on another channel: holds and wants nothing, but keeps counting tickets,
+    /// so a late answer to a request made on the old channel is not taken for a new one.
+    pub fn reset(&mut self) {
+        *self = Self {
+            ticket: self.ticket,
+            ..Self::default()
+        };
     }
 
     /// The tab wants to poll (in front, or following in the background) or not.

@@ -3,7 +3,9 @@
 //! that polls.
 
 use snapshot_core::model::ServerRef;
-use snapshot_core::tabs::{channel_name, lock_name, Leadership, LockStep, News};
+use snapshot_core::tabs::{
+    channel_name, grace_ms, lock_name, Leadership, LockStep, News, FOLLOWER_GRACE_MS,
+};
 use snapshot_core::{Server, ServerStatus, Snapshot, SnapshotStatus};
 
 fn snap(id: u64, server: u64, status: SnapshotStatus) -> Snapshot {
@@ -156,4 +158,33 @@ fn a_new_view_means_a_new_lock() {
     // A tab in the background moves without asking.
     tab.want(false);
     assert_eq!(tab.moved(), (false, LockStep::Nothing));
+}
+
+#[test]
+fn on_another_channel_an_answer_to_the_old_channel_is_not_taken_for_the_new() {
+    let mut tab = Leadership::default();
+    let LockStep::Ask(old) = tab.want(true) else {
+        panic!("asks")
+    };
+    // Another account: the old request is still queued in the browser.
+    tab.reset();
+    assert!(!tab.leads());
+    let LockStep::Ask(new) = tab.want(true) else {
+        panic!("asks on the new channel")
+    };
+    assert_ne!(old, new);
+    assert_eq!(
+        tab.granted(old),
+        LockStep::Release,
+        "the old lock goes back"
+    );
+    assert!(!tab.leads());
+    assert_eq!(tab.granted(new), LockStep::Nothing);
+    assert!(tab.leads());
+}
+
+#[test]
+fn a_tab_that_does_not_lead_checks_a_job_itself_only_once_it_is_well_overdue() {
+    assert_eq!(grace_ms(true), 0.0);
+    assert_eq!(grace_ms(false), FOLLOWER_GRACE_MS);
 }
