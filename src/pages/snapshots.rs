@@ -90,16 +90,16 @@ pub fn SnapshotsPage(
     });
 
     let dialog: RwSignal<Option<Dialog>> = RwSignal::new(None);
-    // Where closing the open dialog goes: nowhere, or the dialog it was opened from.
-    let back: StoredValue<Option<Dialog>> = StoredValue::new(None);
-    let close = Callback::new(move |()| dialog.set(back.try_update_value(Option::take).flatten()));
+    // Closing goes back to the dialog the open one was opened from, if any.
+    let close = Callback::new(move |()| {
+        dialog.update(|open| *open = open.as_ref().and_then(Dialog::back));
+    });
     let selection = Selection::new();
     let actions = PageActions::new(board, notices, host, close, selection);
     let open = Callback::new(move |which: Dialog| {
         actions.error.set(None);
         actions.bulk.set(None);
         actions.safety.set(Default::default());
-        back.set_value(which.back());
         dialog.set(Some(which));
     });
     follow_visibility(board, notifier, actions.waiting_on_safety());
@@ -119,12 +119,7 @@ pub fn SnapshotsPage(
             <PageHead board title />
             <Toolbar
                 board
-                on_new=Callback::new(move |server| {
-                    open.run(Dialog::Create {
-                        server,
-                        draft: None,
-                    })
-                })
+                on_new=Callback::new(move |server| { open.run(Dialog::create(server)) })
                 to_delete=Signal::derive(move || to_delete.with(|(list, _)| list.len()))
                 on_delete_selected=Callback::new(move |()| {
                     let (snapshots, left_out) = to_delete.get_untracked();

@@ -25,7 +25,7 @@ pub enum Dialog {
     /// was typed when it comes back.
     Create {
         server: Option<u64>,
-        draft: Option<Draft>,
+        draft: Draft,
     },
     Restore(Snapshot),
     /// Delete this snapshot; then, or on Cancel, back to the dialog it was opened from (the
@@ -42,11 +42,19 @@ pub enum Dialog {
 }
 
 impl Dialog {
-    /// A snapshot's delete confirmation, from its row.
-    pub fn delete(snapshot: Snapshot) -> Self {
+    /// A new snapshot, of `server` or of one to choose, with nothing typed yet.
+    pub fn create(server: Option<u64>) -> Self {
+        Self::Create {
+            server,
+            draft: Draft::default(),
+        }
+    }
+
+    /// The delete confirmation of `snapshot`, opened from its row or from the dialog `back`.
+    pub fn delete(snapshot: Snapshot, back: Option<Dialog>) -> Self {
         Self::Delete {
             snapshot,
-            back: None,
+            back: back.map(Box::new),
         }
     }
 
@@ -81,7 +89,7 @@ pub fn PageDialogs(
                     <CreateDialog
                         choices=choices
                         preselected=server
-                        draft=draft.unwrap_or_default()
+                        draft=draft
                         pending=actions.create.pending()
                         error=error
                         on_submit=Callback::new(move |new: NewSnapshot| {
@@ -89,14 +97,9 @@ pub fn PageDialogs(
                         })
                         on_close=close
                         on_delete=Callback::new(move |(snapshot, draft): (Snapshot, Draft)| {
-                            let back = Dialog::Create {
-                                server,
-                                draft: Some(draft),
-                            };
-                            open.run(Dialog::Delete {
-                                snapshot,
-                                back: Some(Box::new(back)),
-                            })
+                            open.run(
+                                Dialog::delete(snapshot, Some(Dialog::Create { server, draft })),
+                            )
                         })
                     />
                 }
@@ -218,10 +221,7 @@ fn safety_first(
         state: actions.safety.into(),
         oldest,
         on_delete: Callback::new(move |snapshot: Snapshot| {
-            open.run(Dialog::Delete {
-                snapshot,
-                back: Some(Box::new(back.clone())),
-            })
+            open.run(Dialog::delete(snapshot, Some(back.clone())))
         }),
     }
 }

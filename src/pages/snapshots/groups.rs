@@ -119,13 +119,8 @@ fn Group(
                     },
                 )
             on_open=Callback::new(move |id: u64| nav.go(Route::Server(id)))
-            on_create=Callback::new(move |id: u64| {
-                open.run(Dialog::Create {
-                    server: Some(id),
-                    draft: None,
-                })
-            })
-            on_delete=Callback::new(move |s: Snapshot| open.run(Dialog::delete(s)))
+            on_create=Callback::new(move |id: u64| { open.run(Dialog::create(Some(id))) })
+            on_delete=Callback::new(move |s: Snapshot| open.run(Dialog::delete(s, None)))
             on_restore=Callback::new(move |s: Snapshot| open.run(Dialog::Restore(s)))
             filtering=Signal::derive(move || !filter.get().is_empty())
             selection=selection
