@@ -146,6 +146,41 @@ test.describe('two tabs of the same account', () => {
     expect(polls(second.sent).some((r) => r.includes('server_id=12347'))).toBe(true);
   });
 
+  test('a restore dialog left open in one tab stops offering it once the other tab has started that restore', async ({
+    context,
+  }) => {
+    await resetSimulator({ create_secs: 600, restore_secs: 600 });
+    const first = await openTab(context);
+    const second = await openTab(context);
+    const restoreIn = async (tab: Tab) => {
+      await tab.page
+        .getByRole('region', { name: 'web-server-01' })
+        .getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' })
+        .click();
+      const dialog = tab.page.getByRole('dialog', { name: 'Restore web-server-01 from weekly-snapshot-2025-01-08?' });
+      await dialog.getByRole('checkbox', { name: 'Take a snapshot of the current state first' }).uncheck();
+      await dialog.getByRole('textbox', { name: 'Type web-server-01 to confirm' }).fill('web-server-01');
+      return dialog;
+    };
+    // The second tab's dialog is open and filled in, ready to send, when the first restores.
+    const waiting = await restoreIn(second);
+    await expect(waiting.getByRole('button', { name: 'Restore', exact: true })).toBeEnabled();
+    const started = await restoreIn(first);
+    await started.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(first.page.getByRole('region', { name: 'web-server-01' }).getByText('Restoring', { exact: true })).toBeVisible();
+
+    // The second tab says why, in its dialog, and will not send it; what was typed stays.
+    await expect(waiting.getByRole('status').filter({ hasText: 'The server is being restored; wait until it has finished.' })).toBeVisible();
+    await expect(waiting.getByRole('button', { name: 'Restore', exact: true })).toBeDisabled();
+    const typed = waiting.getByRole('textbox', { name: 'Type web-server-01 to confirm' });
+    await expect(typed).toHaveValue('web-server-01');
+    second.sent.length = 0;
+    await typed.press('Enter');
+    await second.page.waitForTimeout(500);
+    expect(second.sent.filter((r) => r.startsWith('POST '))).toEqual([]);
+    await expect(waiting).toBeVisible();
+  });
+
   test('when the polling tab goes to the background or closes, another takes over', async ({ context }) => {
     await resetSimulator({ create_secs: 600, restore_secs: 600 });
     const first = await openTab(context);

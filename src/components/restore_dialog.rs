@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use snapshot_core::model::Snapshot;
-use snapshot_core::rules::confirms_restore;
+use snapshot_core::rules::{confirms_restore, Blocker};
 use snapshot_core::safety::SafetyOffer;
 use snapshot_core::time::parse_rfc3339;
 use snapshot_core::validate::SNAPSHOTS_PER_SERVER;
@@ -58,6 +58,9 @@ pub fn RestoreDialog(
     confirm: Confirmation,
     /// The snapshot of the current state that can be taken first.
     safety: SafetyFirst,
+    /// Why the restore cannot be sent now, learnt while the dialog is open (another tab
+    /// started a restore of this server), or `None`.
+    blocker: Signal<Option<Blocker>>,
 ) -> impl IntoView {
     let t = locale();
     let clock = expect_context::<Clock>();
@@ -84,7 +87,7 @@ pub fn RestoreDialog(
                 if waiting.get() { t.waiting_ellipsis() } else { t.restoring_ellipsis() }
             })
             pending=confirm.pending
-            blocked=Signal::derive(move || !matches.get())
+            blocked=Signal::derive(move || !matches.get() || blocker.with(Option::is_some))
             on_submit=confirm.on_confirm
             on_close=confirm.on_close
         >
@@ -99,7 +102,7 @@ pub fn RestoreDialog(
                 <li>{t.restore_takes()}</li>
             </ul>
             <NewerSnapshots server_name=server_name.clone() newer />
-            <SafetyChoice safety server_name=server_name.clone() />
+            <SafetyChoice safety server_name=server_name.clone() blocker />
             <Refusal error=confirm.error />
             <TextField
                 id="restore-confirm"
@@ -144,9 +147,14 @@ fn NewerSnapshots(server_name: String, newer: Vec<Snapshot>) -> impl IntoView {
 }
 
 /// The offer of a snapshot of the current state before the restore, or why there is none;
-/// then, once confirmed, how that snapshot is doing.
+/// then, once confirmed, how that snapshot is doing, or else why the restore cannot be sent
+/// now (`blocker`): all in one status region, so that each is announced when it comes.
 #[component]
-fn SafetyChoice(safety: SafetyFirst, server_name: String) -> impl IntoView {
+fn SafetyChoice(
+    safety: SafetyFirst,
+    server_name: String,
+    blocker: Signal<Option<Blocker>>,
+) -> impl IntoView {
     let t = locale();
     let SafetyFirst {
         offer,
@@ -209,7 +217,14 @@ fn SafetyChoice(safety: SafetyFirst, server_name: String) -> impl IntoView {
                 SafetyState::Stopped(why) => {
                     Some(view! { <p class="sp-alert sp-alert--problem">{why}</p> }.into_any())
                 }
-                SafetyState::Idle => None,
+                SafetyState::Idle => {
+                    blocker
+                        .get()
+                        .map(|reason| {
+                            view! { <p class="sp-alert sp-alert--warning">{reason.message(t)}</p> }
+                                .into_any()
+                        })
+                }
             }}
         </div>
     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use snapshot_core::model::{NewSnapshot, Snapshot};
-use snapshot_core::rules::{newer_snapshots, restore_phrase};
+use snapshot_core::rules::{newer_snapshots, restore_blocker, restore_phrase, Blocker};
 use snapshot_core::safety::{safety_name, safety_offer, SafetyOffer};
 use snapshot_core::screen::ServerChoice;
 use snapshot_core::store::display_name;
@@ -114,6 +114,7 @@ pub fn PageDialogs(
                         .with(|all| all.iter().find(|s| s.id == server).map(|s| s.name.clone()))
                         .unwrap_or_else(|| snapshot.server.name.clone());
                     let safety = safety_first(board, actions, &snapshot, open);
+                    let blocker = restore_blocker_now(board, &snapshot);
                     let chosen = safety.chosen;
                     let target = snapshot.clone();
                     let confirm = Confirmation {
@@ -152,6 +153,7 @@ pub fn PageDialogs(
                             newer=newer
                             confirm
                             safety
+                            blocker
                         />
                     }
                     .into_any()
@@ -186,6 +188,21 @@ pub fn PageDialogs(
             })
         })
     }
+}
+
+/// Why `target` cannot be restored now, as the board learns it while its dialog is open: a
+/// poll, or another tab, may show its server being restored since.
+fn restore_blocker_now(board: Board, target: &Snapshot) -> Signal<Option<Blocker>> {
+    let server = board.server.get(target.server.id);
+    let listed = board.snapshots_of.get(target.server.id);
+    let target = target.clone();
+    Signal::derive(move || {
+        let status = server.with(|s| s.as_ref().map(|s| s.status.clone()))?;
+        listed.with(|all| {
+            let now = all.iter().find(|s| s.id == target.id).unwrap_or(&target);
+            restore_blocker(now, &status)
+        })
+    })
 }
 
 /// What the restore dialog of `target` offers first: a safety snapshot when its server has
