@@ -49,6 +49,19 @@ async function theOneThatPolls(tabs: Tab[]): Promise<Tab> {
   return polling[0];
 }
 
+/** Opens the restore of weekly-snapshot-2025-01-08 in `tab`, without the safety snapshot, and
+ * types the confirmation: the dialog, ready to send. */
+async function restoreIn(tab: Tab): Promise<Locator> {
+  await tab.page
+    .getByRole('region', { name: 'web-server-01' })
+    .getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' })
+    .click();
+  const dialog = tab.page.getByRole('dialog', { name: 'Restore web-server-01 from weekly-snapshot-2025-01-08?' });
+  await dialog.getByRole('checkbox', { name: 'Take a snapshot of the current state first' }).uncheck();
+  await dialog.getByRole('textbox', { name: 'Type web-server-01 to confirm' }).fill('web-server-01');
+  return dialog;
+}
+
 test.describe('two tabs of the same account', () => {
   test.describe.configure({ timeout: 90_000 });
 
@@ -83,13 +96,7 @@ test.describe('two tabs of the same account', () => {
     ).toHaveCount(0);
 
     // A restore in the tab that does not poll: the polling tab shows it restoring before asking.
-    await follower.page
-      .getByRole('region', { name: 'web-server-01' })
-      .getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' })
-      .click();
-    const restore = follower.page.getByRole('dialog', { name: 'Restore web-server-01 from weekly-snapshot-2025-01-08?' });
-    await restore.getByRole('checkbox', { name: 'Take a snapshot of the current state first' }).uncheck();
-    await restore.getByRole('textbox', { name: 'Type web-server-01 to confirm' }).fill('web-server-01');
+    const restore = await restoreIn(follower);
     leader.sent.length = 0;
     await restore.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect(leader.page.getByRole('region', { name: 'web-server-01' }).getByText('Restoring', { exact: true })).toBeVisible();
@@ -152,16 +159,6 @@ test.describe('two tabs of the same account', () => {
     await resetSimulator({ create_secs: 600, restore_secs: 600 });
     const first = await openTab(context);
     const second = await openTab(context);
-    const restoreIn = async (tab: Tab) => {
-      await tab.page
-        .getByRole('region', { name: 'web-server-01' })
-        .getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' })
-        .click();
-      const dialog = tab.page.getByRole('dialog', { name: 'Restore web-server-01 from weekly-snapshot-2025-01-08?' });
-      await dialog.getByRole('checkbox', { name: 'Take a snapshot of the current state first' }).uncheck();
-      await dialog.getByRole('textbox', { name: 'Type web-server-01 to confirm' }).fill('web-server-01');
-      return dialog;
-    };
     // The second tab's dialog is open and filled in, ready to send, when the first restores.
     const waiting = await restoreIn(second);
     await expect(waiting.getByRole('button', { name: 'Restore', exact: true })).toBeEnabled();

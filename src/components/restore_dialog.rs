@@ -147,8 +147,9 @@ fn NewerSnapshots(server_name: String, newer: Vec<Snapshot>) -> impl IntoView {
 }
 
 /// The offer of a snapshot of the current state before the restore, or why there is none;
-/// then, once confirmed, how that snapshot is doing, or else why the restore cannot be sent
-/// now (`blocker`): all in one status region, so that each is announced when it comes.
+/// then, once confirmed, how that snapshot is doing; otherwise why the restore cannot be sent
+/// now (`blocker`), or why the last try stopped: all in one status region, so that each is
+/// announced when it comes.
 #[component]
 fn SafetyChoice(
     safety: SafetyFirst,
@@ -214,16 +215,24 @@ fn SafetyChoice(
                             .into_any(),
                     )
                 }
-                SafetyState::Stopped(why) => {
-                    Some(view! { <p class="sp-alert sp-alert--problem">{why}</p> }.into_any())
-                }
-                SafetyState::Idle => {
-                    blocker
-                        .get()
-                        .map(|reason| {
-                            view! { <p class="sp-alert sp-alert--warning">{reason.message(t)}</p> }
-                                .into_any()
-                        })
+                state => {
+                    match (blocker.get(), state) {
+                        (Some(reason), _) => {
+                            Some(
+                                // What keeps Restore shut now comes before why an earlier try stopped.
+                                view! {
+                                    <p class="sp-alert sp-alert--warning">{reason.message(t)}</p>
+                                }
+                                    .into_any(),
+                            )
+                        }
+                        (None, SafetyState::Stopped(why)) => {
+                            Some(
+                                view! { <p class="sp-alert sp-alert--problem">{why}</p> }.into_any(),
+                            )
+                        }
+                        (None, _) => None,
+                    }
                 }
             }}
         </div>
