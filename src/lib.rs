@@ -11,6 +11,7 @@ pub mod board;
 pub mod browser;
 pub mod clock;
 pub mod components;
+pub mod draw;
 pub mod embed;
 pub mod host;
 pub mod intl;
