@@ -12,4 +12,5 @@ pub mod modal;
 pub mod restore_dialog;
 pub mod selection;
 pub mod server_group;
+pub mod snapshot_row;
 pub mod snapshot_table;

@@ -1,27 +1,21 @@
-//! A server's snapshots as a table, drawn by hand (see [`crate::draw`]): one row each, with
-//! its Restore and Delete actions, and a box in the head that selects them all.
+//! A server's snapshots as a table, drawn by hand (see [`crate::draw`]): one row each (see
+//! [`super::snapshot_row`]), with a box in the head that selects them all.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use leptos::prelude::document;
 use snapshot_core::bulk::{group_selection, GroupSelection};
 use snapshot_core::i18n::Locale;
-use snapshot_core::model::{ServerStatus, Snapshot, SnapshotStatus};
-use snapshot_core::poll::{is_overdue, progress_note, CREATE_EXPECTED_SECS};
-use snapshot_core::rules::{delete_blocker, restore_blocker};
-use snapshot_core::time::parse_rfc3339;
+use snapshot_core::model::{ServerStatus, Snapshot};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, Node};
 
-use crate::draw::{button, cloned, element, text_element, ActionButton};
-use crate::intl::{format_local_datetime, format_relative, format_size_mb};
+use super::snapshot_row::{checkbox, Row};
+use crate::draw::{cloned, element, text_element};
 
 thread_local! {
     /// The table every table is cloned from: caption, head and an empty body.
     static TABLE: RefCell<Option<(Locale, Element)>> = const { RefCell::new(None) };
-    /// The row every row is cloned from.
-    static ROW: RefCell<Option<(Locale, Element)>> = const { RefCell::new(None) };
 }
 
 /// What a row's button asks for.
@@ -204,227 +198,6 @@ impl SnapshotTable {
     }
 }
 
-/// One drawn row: its elements that can change, and what they show now.
-struct Row {
-    /// The snapshot as last drawn.
-    snapshot: Snapshot,
-    tr: Element,
-    checkbox: HtmlInputElement,
-    /// Whether the box is drawn ticked.
-    checked: bool,
-    status_cell: Element,
-    /// The status drawn, `None` before the first drawing.
-    status: Option<SnapshotStatus>,
-    size_cell: Element,
-    /// The size drawn, `None` before the first drawing.
-    size: Option<Option<u64>>,
-    /// The creation time (seconds since the epoch) and the text saying how long ago it was.
-    relative: Option<(i64, Node, String)>,
-    /// The badge's parts while the snapshot is in progress.
-    progress: Option<Progress>,
-    restore: ActionButton,
-    delete: ActionButton,
-}
-
-impl Row {
-    /// A new row for `snapshot`, with the fields that never change filled in; the rest is
-    /// drawn by [`Row::update`]. `None` only if the page refused to build it.
-    fn new(t: Locale, snapshot: &Snapshot) -> Option<Self> {
-        let tr = cloned(&ROW, t, build_row)?;
-        let select_cell = tr.first_element_child()?;
-        let name_cell = select_cell.next_element_sibling()?;
-        let status_cell = name_cell.next_element_sibling()?;
-        let size_cell = status_cell.next_element_sibling()?;
-        let created_cell = size_cell.next_element_sibling()?;
-        let description_cell = created_cell.next_element_sibling()?;
-        let actions_cell = description_cell.next_element_sibling()?;
-        let checkbox: HtmlInputElement = select_cell.first_element_child()?.dyn_into().ok()?;
-        let restore = actions_cell.first_element_child()?;
-        let delete = restore.next_element_sibling()?;
-
-        let id = snapshot.id.to_string();
-        let name = &snapshot.name;
-        let _ = tr.set_attribute("data-snapshot-id", &id);
-        let _ = checkbox.set_attribute("aria-label", &t.select(name));
-        name_cell.set_text_content(Some(name));
-        let hidden_name = format!(" {name}");
-        for button in [&restore, &delete] {
-            if let Some(hidden) = button.last_element_child() {
-                hidden.set_text_content(Some(&hidden_name));
-            }
-        }
-        match &snapshot.description {
-            Some(text) => description_cell.set_text_content(Some(text)),
-            None => {
-                let none = element("span", "sp-muted")?;
-                let _ = none.set_attribute("aria-label", &t.no_description());
-                none.set_text_content(Some("—"));
-                let _ = description_cell.append_with_node_1(&none);
-            }
-        }
-        let relative = created(t, &created_cell, &snapshot.created_at);
-        Some(Self {
-            snapshot: snapshot.clone(),
-            tr,
-            checkbox,
-            checked: false,
-            status_cell,
-            status: None,
-            size_cell,
-            size: None,
-            relative,
-            progress: None,
-            restore: ActionButton::new(restore, format!("restore-reason-{id}")),
-            delete: ActionButton::new(delete, format!("delete-reason-{id}")),
-        })
-    }
-
-    /// Whether this row draws `snapshot`: the same id, and the same fields drawn once (the API
-    /// cannot change them, so a snapshot whose did differ gets a new row).
-    fn draws(&self, snapshot: &Snapshot) -> bool {
-        let drawn = &self.snapshot;
-        drawn.id == snapshot.id
-            && drawn.name == snapshot.name
-            && drawn.created_at == snapshot.created_at
-            && drawn.description == snapshot.description
-    }
-
-    /// Draws what changed since the last drawing: the status, the size, whether each action is
-    /// open, and the box.
-    fn update(&mut self, t: Locale, snapshot: &Snapshot, server: &ServerStatus, selected: bool) {
-        if self.status.as_ref() != Some(&snapshot.status) {
-            self.progress = draw_status(t, &self.status_cell, snapshot);
-            self.status = Some(snapshot.status.clone());
-        }
-        if self.size != Some(snapshot.size_mb) {
-            self.size_cell
-                .set_text_content(Some(&format_size_mb(t, snapshot.size_mb)));
-            self.size = Some(snapshot.size_mb);
-        }
-        self.restore.block(t, restore_blocker(snapshot, server));
-        let delete = delete_blocker(server);
-        if self.delete.block(t, delete) {
-            let blocked = delete.is_some();
-            self.checkbox.set_disabled(blocked);
-            let _ = if blocked {
-                self.checkbox
-                    .set_attribute("aria-describedby", self.delete.reason_id())
-            } else {
-                self.checkbox.remove_attribute("aria-describedby")
-            };
-        }
-        // Disabled while it cannot be deleted; the Delete button's reason says why.
-        let checked = selected && delete.is_none();
-        if self.checked != checked {
-            self.checkbox.set_checked(checked);
-            self.checked = checked;
-        }
-        self.snapshot.clone_from(snapshot);
-    }
-
-    /// Rewrites "2 hours ago" if `now` (seconds since the epoch) says otherwise.
-    fn tick_relative(&mut self, t: Locale, now: i64) {
-        if let Some((at, text, shown)) = &mut self.relative {
-            let relative = format_relative(t, *at, now);
-            if *shown != relative {
-                text.set_node_value(Some(&relative));
-                *shown = relative;
-            }
-        }
-    }
-
-    /// Rewrites the elapsed time of a snapshot in progress, and marks it overdue once it is.
-    fn tick_progress(&mut self, t: Locale, now: i64) {
-        let Some(progress) = &mut self.progress else {
-            return;
-        };
-        let Some(started) = progress.started else {
-            return;
-        };
-        let elapsed = u64::try_from(now.saturating_sub(started)).unwrap_or(0);
-        let overdue = is_overdue(elapsed, CREATE_EXPECTED_SECS);
-        if progress.overdue != overdue {
-            let _ = progress
-                .badge
-                .class_list()
-                .toggle_with_force("sp-badge--overdue", overdue);
-            progress.overdue = overdue;
-        }
-        let note = progress_note(t, elapsed, CREATE_EXPECTED_SECS);
-        if progress.note != note {
-            progress.elapsed.set_text_content(Some(&note));
-            progress.note = note.into_owned();
-        }
-    }
-}
-
-/// The parts of a badge that follow the clock while a snapshot is in progress.
-struct Progress {
-    badge: Element,
-    elapsed: Element,
-    /// When the snapshot was started (seconds since the epoch), if its time could be read.
-    started: Option<i64>,
-    overdue: bool,
-    note: String,
-}
-
-/// Draws `snapshot`'s status into `cell` as a badge: In progress (with a spinner and, beside
-/// it, the elapsed time), Completed, Failed, or an unknown status as itself. Returns the parts
-/// that follow the clock, for a snapshot in progress.
-fn draw_status(t: Locale, cell: &Element, snapshot: &Snapshot) -> Option<Progress> {
-    let tone = match snapshot.status {
-        SnapshotStatus::InProgress => "sp-badge sp-badge--progress",
-        SnapshotStatus::Completed => "sp-badge sp-badge--done",
-        SnapshotStatus::Failed => "sp-badge sp-badge--failed",
-        SnapshotStatus::Other(_) => "sp-badge sp-badge--other",
-    };
-    let badge = element("span", tone)?;
-    let label = snapshot.status.label(t);
-    if snapshot.status != SnapshotStatus::InProgress {
-        badge.set_text_content(Some(&label));
-        cell.replace_children_with_node_1(&badge);
-        return None;
-    }
-    let spinner = element("span", "sp-spinner")?;
-    let _ = spinner.set_attribute("aria-hidden", "true");
-    let _ = badge.append_with_node_1(&spinner);
-    let _ = badge.append_with_str_1(&label);
-    let elapsed = element("span", "sp-elapsed")?;
-    let _ = elapsed.set_attribute("data-ticking", "");
-    cell.replace_children_with_node_2(&badge, &elapsed);
-    Some(Progress {
-        badge,
-        elapsed,
-        started: parse_rfc3339(&snapshot.created_at),
-        overdue: false,
-        note: String::new(),
-    })
-}
-
-/// Draws a creation time into `cell`: how long ago, focusable so that keyboard users reach the
-/// exact local time too. The exact time is read out with the relative one (hidden text, not an
-/// aria-label, which a `<time>` cannot carry); sighted people get it as a tooltip on hover and
-/// focus, drawn by CSS from `data-tip`, so no tooltip element exists until it is shown.
-/// Returns the time and the text node that says how long ago, still empty.
-fn created(t: Locale, cell: &Element, at: &str) -> Option<(i64, Node, String)> {
-    let Some(secs) = parse_rfc3339(at) else {
-        let unknown = text_element("span", "sp-muted", &t.unknown())?;
-        let _ = cell.append_with_node_1(&unknown);
-        return None;
-    };
-    let exact = format_local_datetime(t, secs);
-    let time = element("time", "sp-tipped")?;
-    let _ = time.set_attribute("datetime", at);
-    let _ = time.set_attribute("tabindex", "0");
-    let _ = time.set_attribute("data-tip", &exact);
-    let relative: Node = document().create_text_node("").into();
-    let hidden = element("span", "sp-vh")?;
-    hidden.set_text_content(Some(&format!(", {exact}")));
-    let _ = time.append_with_node_2(&relative, &hidden);
-    let _ = cell.append_with_node_1(&time);
-    Some((secs, relative, String::new()))
-}
-
 /// The empty table in `t`: a hidden caption, the head's cells with their box, an empty body.
 fn build_table(t: Locale) -> Option<Element> {
     let table = element("table", "sp-table")?;
@@ -455,48 +228,4 @@ fn column_head() -> Option<Element> {
     let cell = element("th", "")?;
     let _ = cell.set_attribute("scope", "col");
     Some(cell)
-}
-
-/// An unticked box.
-fn checkbox() -> Option<Element> {
-    let checkbox = element("input", "")?;
-    let _ = checkbox.set_attribute("type", "checkbox");
-    Some(checkbox)
-}
-
-/// The empty row in `t`: its cells, its box, and its two buttons with their verbs.
-fn build_row(t: Locale) -> Option<Element> {
-    let row = element("tr", "sp-row")?;
-    let select = element("td", "sp-row__select")?;
-    let checkbox = checkbox()?;
-    let _ = select.append_with_node_1(&checkbox);
-    let name = element("th", "sp-row__name")?;
-    let _ = name.set_attribute("scope", "row");
-    let status = element("td", "")?;
-    let size = element("td", "sp-row__size")?;
-    let created = element("td", "")?;
-    let description = element("td", "sp-row__description")?;
-    let actions = element("td", "sp-row__actions")?;
-    for (verb, tone) in [
-        (t.restore(), "sp-button--secondary"),
-        (t.delete(), "sp-button--danger-quiet"),
-    ] {
-        let button = button(&format!("sp-button sp-button--small {tone}"))?;
-        let _ = button.append_with_str_1(&verb);
-        let hidden = element("span", "sp-vh")?;
-        let _ = button.append_with_node_1(&hidden);
-        let _ = actions.append_with_node_1(&button);
-    }
-    for cell in [
-        &select,
-        &name,
-        &status,
-        &size,
-        &created,
-        &description,
-        &actions,
-    ] {
-        let _ = row.append_with_node_1(cell);
-    }
-    Some(row)
 }
