@@ -16,12 +16,13 @@ use snapshot_core::rules::Blocker;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-/// A prototype, built once per language and then cloned.
-pub type Prototype = LocalKey<RefCell<Option<(Locale, Element)>>>;
+/// Where a prototype is kept (in a `thread_local!`): built once, in the language it was built
+/// for, and then cloned.
+pub type Prototype = RefCell<Option<(Locale, Element)>>;
 
 /// A deep copy of the prototype in `cache`, which `build` makes in `t` the first time.
 pub fn cloned(
-    cache: &'static Prototype,
+    cache: &'static LocalKey<Prototype>,
     t: Locale,
     build: fn(Locale) -> Option<Element>,
 ) -> Option<Element> {

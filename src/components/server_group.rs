@@ -3,8 +3,6 @@
 //! limit, a way to delete the oldest; and the snapshot table, or an invitation to take the
 //! first one.
 
-use std::cell::RefCell;
-
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use snapshot_core::i18n::Locale;
@@ -17,7 +15,9 @@ use web_sys::{Element, Node};
 use super::selection::Selection;
 use super::snapshot_table::{Press, Shown, SnapshotTable};
 use crate::clock::Clock;
-use crate::draw::{button, cloned, element, event_node, set_text, text_element, ActionButton};
+use crate::draw::{
+    button, cloned, element, event_node, set_text, text_element, ActionButton, Prototype,
+};
 use crate::intl::locale;
 
 /// A server's section.
@@ -281,7 +281,7 @@ enum Body {
 
 thread_local! {
     /// The header every section's is cloned from.
-    static HEADER: RefCell<Option<(Locale, Element)>> = const { RefCell::new(None) };
+    static HEADER: Prototype = const { Prototype::new(None) };
 }
 
 impl Section {

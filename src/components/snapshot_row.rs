@@ -1,8 +1,6 @@
 //! One snapshot as a table row, drawn by hand (see [`crate::draw`]): its box, name, status,
 //! size, creation time and description, and its Restore and Delete actions.
 
-use std::cell::RefCell;
-
 use leptos::prelude::document;
 use snapshot_core::i18n::Locale;
 use snapshot_core::model::{ServerStatus, Snapshot, SnapshotStatus};
@@ -12,12 +10,12 @@ use snapshot_core::time::parse_rfc3339;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, Node};
 
-use crate::draw::{button, cloned, element, text_element, ActionButton};
+use crate::draw::{button, cloned, element, text_element, ActionButton, Prototype};
 use crate::intl::{format_local_datetime, format_relative, format_size_mb};
 
 thread_local! {
     /// The row every row is cloned from.
-    static ROW: RefCell<Option<(Locale, Element)>> = const { RefCell::new(None) };
+    static ROW: Prototype = const { Prototype::new(None) };
 }
 
 /// One drawn row: its elements that can change, and what they show now.

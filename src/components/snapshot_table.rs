@@ -1,7 +1,6 @@
 //! A server's snapshots as a table, drawn by hand (see [`crate::draw`]): one row each (see
 //! [`super::snapshot_row`]), with a box in the head that selects them all.
 
-use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use snapshot_core::bulk::{group_selection, GroupSelection};
@@ -11,11 +10,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, Node};
 
 use super::snapshot_row::{checkbox, Row};
-use crate::draw::{cloned, element, text_element};
+use crate::draw::{cloned, element, text_element, Prototype};
 
 thread_local! {
     /// The table every table is cloned from: caption, head and an empty body.
-    static TABLE: RefCell<Option<(Locale, Element)>> = const { RefCell::new(None) };
+    static TABLE: Prototype = const { Prototype::new(None) };
 }
 
 /// What a row's button asks for.
