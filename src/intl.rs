@@ -49,6 +49,9 @@ struct Formatters {
     megabytes: Function,
     gigabytes: Function,
     terabytes: Function,
+    /// Each month's name as `exact` writes it ("Jan", "jan."), read from it the first time
+    /// that month is shown.
+    months: [OnceCell<String>; 12],
 }
 
 thread_local! {
@@ -86,7 +89,27 @@ impl Formatters {
             megabytes: size(SizeUnit::Megabyte),
             gigabytes: size(SizeUnit::Gigabyte),
             terabytes: size(SizeUnit::Terabyte),
+            months: Default::default(),
         }
+    }
+
+    /// The name of `month` (0 for January) as `exact` writes it in a date: the 15th at noon
+    /// UTC is in that month in every time zone.
+    fn month(&self, month: u32) -> Option<&str> {
+        let cell = self.months.get(usize::try_from(month).ok()?)?;
+        let name = cell.get_or_init(|| {
+            let date = js_sys::Date::new(&JsValue::from_f64(
+                js_sys::Date::utc(2001.0, f64::from(month)) + 14.5 * 86_400_000.0,
+            ));
+            self.exact
+                .format_to_parts(&date)
+                .iter()
+                .map(|part| part.unchecked_into::<Intl::DateTimeFormatPart>())
+                .find(|part| part.type_() == Intl::DateTimeFormatPartType::Month)
+                .map(|part| String::from(part.value()))
+                .unwrap_or_default()
+        });
+        Some(name)
     }
 
     fn with<R>(t: Locale, f: impl FnOnce(&Formatters) -> R) -> R {
@@ -99,32 +122,25 @@ impl Formatters {
 }
 
 /// An exact time (seconds since the epoch) in the person's zone: "15 Jan 2025, 18:30",
-/// "15 jan. 2025, 18:30". The browser's `Intl` works out the zone, daylight saving and the
-/// month's name in the language; only the order of the parts is the panel's, the same in
-/// every language.
+/// "15 jan. 2025, 18:30". The browser works out the zone and daylight saving (a `Date`'s local
+/// fields) and, through `Intl`, the month's name in the language, read once per month; only the
+/// order of the parts is the panel's, the same in every language. This runs for every row on
+/// screen, so it asks `Intl` to format nothing but the twelve months.
 pub fn format_local_datetime(t: Locale, secs: i64) -> String {
-    use Intl::DateTimeFormatPartType::{Day, Hour, Minute, Month, Year};
     let date = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0));
-    // An invalid Date would make `formatToParts` throw.
     if date.get_time().is_nan() {
         return String::new();
     }
-    let parts = Formatters::with(t, |f| f.exact.format_to_parts(&date));
-    // One pass over the parts, each read once: this runs for every row on screen.
-    let [mut day, mut month, mut year, mut hour, mut minute] = Default::default();
-    for part in parts.iter() {
-        let part: Intl::DateTimeFormatPart = part.unchecked_into();
-        let slot = match part.type_() {
-            Day => &mut day,
-            Month => &mut month,
-            Year => &mut year,
-            Hour => &mut hour,
-            Minute => &mut minute,
-            _ => continue,
-        };
-        *slot = String::from(part.value());
-    }
-    format!("{day} {month} {year}, {hour}:{minute}")
+    Formatters::with(t, |f| {
+        let month = f.month(date.get_month()).unwrap_or_default();
+        format!(
+            "{} {month} {}, {:02}:{:02}",
+            date.get_date(),
+            date.get_full_year(),
+            date.get_hours(),
+            date.get_minutes()
+        )
+    })
 }
 
 /// How long ago `then` was at `now` (seconds since the epoch): "just now", "5 minutes ago",

@@ -27,7 +27,7 @@ pub(super) struct Row {
     /// Whether the box is drawn ticked.
     checked: bool,
     status_cell: Element,
-    /// The status drawn, `None` before the first drawing.
+    /// The status drawn: a new row comes with a Completed badge, the usual status.
     status: Option<SnapshotStatus>,
     size_cell: Element,
     /// The size drawn, `None` before the first drawing.
@@ -83,7 +83,7 @@ impl Row {
             checkbox,
             checked: false,
             status_cell,
-            status: None,
+            status: Some(SnapshotStatus::Completed),
             size_cell,
             size: None,
             relative,
@@ -221,27 +221,25 @@ fn draw_status(t: Locale, cell: &Element, snapshot: &Snapshot) -> Option<Progres
     })
 }
 
-/// Draws a creation time into `cell`: how long ago, focusable so that keyboard users reach the
-/// exact local time too. The exact time is read out with the relative one (hidden text, not an
-/// aria-label, which a `<time>` cannot carry); sighted people get it as a tooltip on hover and
-/// focus, drawn by CSS from `data-tip`, so no tooltip element exists until it is shown.
+/// Fills in a creation time in `cell`, whose `<time>` comes with the row: how long ago,
+/// focusable so that keyboard users reach the exact local time too. The exact time is read out
+/// with the relative one (hidden text, not an aria-label, which a `<time>` cannot carry);
+/// sighted people get it as a tooltip on hover and focus, drawn by CSS from `data-tip`, so no
+/// tooltip element exists until it is shown. A time that cannot be read says "Unknown".
 /// Returns the time and the text node that says how long ago, still empty.
 fn created(t: Locale, cell: &Element, at: &str) -> Option<(i64, Node, String)> {
     let Some(secs) = parse_rfc3339(at) else {
         let unknown = text_element("span", "sp-muted", &t.unknown())?;
-        let _ = cell.append_with_node_1(&unknown);
+        cell.replace_children_with_node_1(&unknown);
         return None;
     };
     let exact = format_local_datetime(t, secs);
-    let time = element("time", "sp-tipped")?;
+    let time = cell.first_element_child()?;
     let _ = time.set_attribute("datetime", at);
-    let _ = time.set_attribute("tabindex", "0");
     let _ = time.set_attribute("data-tip", &exact);
-    let relative: Node = document().create_text_node("").into();
-    let hidden = element("span", "sp-vh")?;
-    hidden.set_text_content(Some(&format!(", {exact}")));
-    let _ = time.append_with_node_2(&relative, &hidden);
-    let _ = cell.append_with_node_1(&time);
+    let relative = time.first_child()?;
+    time.last_element_child()?
+        .set_text_content(Some(&format!(", {exact}")));
     Some((secs, relative, String::new()))
 }
 
@@ -254,8 +252,20 @@ fn build_row(t: Locale) -> Option<Element> {
     let name = element("th", "sp-row__name")?;
     let _ = name.set_attribute("scope", "row");
     let status = element("td", "")?;
+    let badge = text_element(
+        "span",
+        "sp-badge sp-badge--done",
+        &SnapshotStatus::Completed.label(t),
+    )?;
+    let _ = status.append_with_node_1(&badge);
     let size = element("td", "sp-row__size")?;
     let created = element("td", "")?;
+    let time = element("time", "sp-tipped")?;
+    let _ = time.set_attribute("tabindex", "0");
+    let relative = document().create_text_node("");
+    let hidden = element("span", "sp-vh")?;
+    let _ = time.append_with_node_2(&relative, &hidden);
+    let _ = created.append_with_node_1(&time);
     let description = element("td", "sp-row__description")?;
     let actions = element("td", "sp-row__actions")?;
     for (verb, tone) in [
