@@ -72,6 +72,9 @@ fn anything_else_on_the_channel_is_ignored() {
         r#"{"news":"launched"}"#,
         r#"{"news":"deleted","snapshot_id":"one"}"#,
         r#"{"news":"created"}"#,
+        r#"{"launched":{}}"#,
+        r#"{"deleted":{"snapshot_id":"one"}}"#,
+        r#"{"created":{}}"#,
         "<html>",
     ] {
         assert_eq!(News::decode(text), None, "{text}");
