@@ -26,11 +26,13 @@ pub(super) struct Row {
     pub(super) checkbox: HtmlInputElement,
     /// Whether the box is drawn ticked.
     checked: bool,
-    status_cell: Element,
+    /// The status badge and its words, edited in place when the status changes.
+    badge: Element,
+    badge_words: Node,
     /// The status drawn: a new row comes with a Completed badge, the usual status.
-    status: Option<SnapshotStatus>,
-    size_cell: Element,
-    /// The size drawn, `None` before the first drawing.
+    status: SnapshotStatus,
+    /// The size's text, and the size it says (`None` before the first drawing).
+    size_text: Node,
     size: Option<Option<u64>>,
     /// The creation time (seconds since the epoch) and the text saying how long ago it was.
     relative: Option<(i64, Node, String)>,
@@ -53,6 +55,9 @@ impl Row {
         let description_cell = created_cell.next_element_sibling()?;
         let actions_cell = description_cell.next_element_sibling()?;
         let checkbox: HtmlInputElement = select_cell.first_element_child()?.dyn_into().ok()?;
+        let badge = status_cell.first_element_child()?;
+        let badge_words = badge.first_child()?;
+        let size_text = size_cell.first_child()?;
         let restore = actions_cell.first_element_child()?;
         let delete = restore.next_element_sibling()?;
 
@@ -82,9 +87,10 @@ impl Row {
             tr,
             checkbox,
             checked: false,
-            status_cell,
-            status: Some(SnapshotStatus::Completed),
-            size_cell,
+            badge,
+            badge_words,
+            status: SnapshotStatus::Completed,
+            size_text,
             size: None,
             relative,
             progress: None,
@@ -112,13 +118,13 @@ impl Row {
         server: &ServerStatus,
         selected: bool,
     ) {
-        if self.status.as_ref() != Some(&snapshot.status) {
-            self.progress = draw_status(t, &self.status_cell, snapshot);
-            self.status = Some(snapshot.status.clone());
+        if self.status != snapshot.status {
+            self.draw_status(t, snapshot);
+            self.status = snapshot.status.clone();
         }
         if self.size != Some(snapshot.size_mb) {
-            self.size_cell
-                .set_text_content(Some(&format_size_mb(t, snapshot.size_mb)));
+            self.size_text
+                .set_node_value(Some(&format_size_mb(t, snapshot.size_mb)));
             self.size = Some(snapshot.size_mb);
         }
         self.restore.block(t, restore_blocker(snapshot, server));
@@ -164,7 +170,7 @@ impl Row {
         let elapsed = u64::try_from(now.saturating_sub(started)).unwrap_or(0);
         let overdue = is_overdue(elapsed, CREATE_EXPECTED_SECS);
         if progress.overdue != overdue {
-            let _ = progress
+            let _ = self
                 .badge
                 .class_list()
                 .toggle_with_force("sp-badge--overdue", overdue);
@@ -180,7 +186,7 @@ impl Row {
 
 /// The parts of a badge that follow the clock while a snapshot is in progress.
 pub(super) struct Progress {
-    badge: Element,
+    spinner: Element,
     elapsed: Element,
     /// When the snapshot was started (seconds since the epoch), if its time could be read.
     started: Option<i64>,
@@ -188,37 +194,49 @@ pub(super) struct Progress {
     note: String,
 }
 
-/// Draws `snapshot`'s status into `cell` as a badge: In progress (with a spinner and, beside
-/// it, the elapsed time), Completed, Failed, or an unknown status as itself. Returns the parts
-/// that follow the clock, for a snapshot in progress.
-fn draw_status(t: Locale, cell: &Element, snapshot: &Snapshot) -> Option<Progress> {
-    let tone = match snapshot.status {
-        SnapshotStatus::InProgress => "sp-badge sp-badge--progress",
-        SnapshotStatus::Completed => "sp-badge sp-badge--done",
-        SnapshotStatus::Failed => "sp-badge sp-badge--failed",
-        SnapshotStatus::Other(_) => "sp-badge sp-badge--other",
-    };
-    let badge = element("span", tone)?;
-    let label = snapshot.status.label(t);
-    if snapshot.status != SnapshotStatus::InProgress {
-        badge.set_text_content(Some(&label));
-        cell.replace_children_with_node_1(&badge);
-        return None;
+impl Row {
+    /// Redraws the status badge in place for `snapshot`'s status: its tone and words (In
+    /// progress, Completed, Failed, or an unknown status as itself) and, while in progress, a
+    /// spinner in it and the elapsed time beside it. A status that changes only edits the
+    /// badge, so the row's other cells, and the badge itself, stay the same nodes.
+    fn draw_status(&mut self, t: Locale, snapshot: &Snapshot) {
+        let tone = match snapshot.status {
+            SnapshotStatus::InProgress => "sp-badge sp-badge--progress",
+            SnapshotStatus::Completed => "sp-badge sp-badge--done",
+            SnapshotStatus::Failed => "sp-badge sp-badge--failed",
+            SnapshotStatus::Other(_) => "sp-badge sp-badge--other",
+        };
+        self.badge.set_class_name(tone);
+        self.badge_words
+            .set_node_value(Some(&snapshot.status.label(t)));
+        if snapshot.status != SnapshotStatus::InProgress {
+            if let Some(progress) = self.progress.take() {
+                progress.spinner.remove();
+                progress.elapsed.remove();
+            }
+            return;
+        }
+        if let Some(progress) = &mut self.progress {
+            progress.overdue = false;
+            return;
+        }
+        let (Some(spinner), Some(elapsed)) =
+            (element("span", "sp-spinner"), element("span", "sp-elapsed"))
+        else {
+            return;
+        };
+        let _ = spinner.set_attribute("aria-hidden", "true");
+        let _ = self.badge.insert_before(&spinner, Some(&self.badge_words));
+        let _ = elapsed.set_attribute("data-ticking", "");
+        let _ = self.badge.after_with_node_1(&elapsed);
+        self.progress = Some(Progress {
+            spinner,
+            elapsed,
+            started: parse_rfc3339(&snapshot.created_at),
+            overdue: false,
+            note: String::new(),
+        });
     }
-    let spinner = element("span", "sp-spinner")?;
-    let _ = spinner.set_attribute("aria-hidden", "true");
-    let _ = badge.append_with_node_1(&spinner);
-    let _ = badge.append_with_str_1(&label);
-    let elapsed = element("span", "sp-elapsed")?;
-    let _ = elapsed.set_attribute("data-ticking", "");
-    cell.replace_children_with_node_2(&badge, &elapsed);
-    Some(Progress {
-        badge,
-        elapsed,
-        started: parse_rfc3339(&snapshot.created_at),
-        overdue: false,
-        note: String::new(),
-    })
 }
 
 /// Fills in a creation time in `cell`, whose `<time>` comes with the row: how long ago,
@@ -259,6 +277,7 @@ fn build_row(t: Locale) -> Option<Element> {
     )?;
     let _ = status.append_with_node_1(&badge);
     let size = element("td", "sp-row__size")?;
+    let _ = size.append_with_node_1(&document().create_text_node(""));
     let created = element("td", "")?;
     let time = element("time", "sp-tipped")?;
     let _ = time.set_attribute("tabindex", "0");
