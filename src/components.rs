@@ -14,3 +14,4 @@ pub mod selection;
 pub mod server_group;
 pub mod snapshot_row;
 pub mod snapshot_table;
+mod status_badge;

@@ -40,6 +40,7 @@ fn intl_locales(t: Locale) -> Array {
 /// The formatters of one language. Building one costs far more than using it: each is built
 /// once, the first time a panel in that language needs it.
 struct Formatters {
+    /// A whole date and time, read only for its months' names as they are written in a date.
     exact: Intl::DateTimeFormat,
     /// "5 minutes ago", "1 year ago": counts, always (`numeric: "auto"` would say "last
     /// year" of something 23 months old).

@@ -3,13 +3,13 @@
 
 use leptos::prelude::document;
 use snapshot_core::i18n::Locale;
-use snapshot_core::model::{ServerStatus, Snapshot, SnapshotStatus};
-use snapshot_core::poll::{is_overdue, progress_note, CREATE_EXPECTED_SECS};
+use snapshot_core::model::{ServerStatus, Snapshot};
 use snapshot_core::rules::{delete_blocker, restore_blocker};
 use snapshot_core::time::parse_rfc3339;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, Node};
 
+use super::status_badge::StatusBadge;
 use crate::draw::{button, cloned, element, text_element, ActionButton, Prototype};
 use crate::intl::{format_local_datetime, format_relative, format_size_mb};
 
@@ -26,18 +26,13 @@ pub(super) struct Row {
     pub(super) checkbox: HtmlInputElement,
     /// Whether the box is drawn ticked.
     checked: bool,
-    /// The status badge and its words, edited in place when the status changes.
-    badge: Element,
-    badge_words: Node,
-    /// The status drawn: a new row comes with a Completed badge, the usual status.
-    status: SnapshotStatus,
+    /// The status, edited in place when it changes.
+    pub(super) status: StatusBadge,
     /// The size's text, and the size it says (`None` before the first drawing).
     size_text: Node,
     size: Option<Option<u64>>,
     /// The creation time (seconds since the epoch) and the text saying how long ago it was.
     relative: Option<(i64, Node, String)>,
-    /// The badge's parts while the snapshot is in progress.
-    pub(super) progress: Option<Progress>,
     pub(super) restore: ActionButton,
     pub(super) delete: ActionButton,
 }
@@ -55,8 +50,7 @@ impl Row {
         let description_cell = created_cell.next_element_sibling()?;
         let actions_cell = description_cell.next_element_sibling()?;
         let checkbox: HtmlInputElement = select_cell.first_element_child()?.dyn_into().ok()?;
-        let badge = status_cell.first_element_child()?;
-        let badge_words = badge.first_child()?;
+        let status = StatusBadge::new(&status_cell)?;
         let size_text = size_cell.first_child()?;
         let restore = actions_cell.first_element_child()?;
         let delete = restore.next_element_sibling()?;
@@ -87,13 +81,10 @@ impl Row {
             tr,
             checkbox,
             checked: false,
-            badge,
-            badge_words,
-            status: SnapshotStatus::Completed,
+            status,
             size_text,
             size: None,
             relative,
-            progress: None,
             restore: ActionButton::new(restore, format!("restore-reason-{id}")),
             delete: ActionButton::new(delete, format!("delete-reason-{id}")),
         })
@@ -118,10 +109,7 @@ impl Row {
         server: &ServerStatus,
         selected: bool,
     ) {
-        if self.status != snapshot.status {
-            self.draw_status(t, snapshot);
-            self.status = snapshot.status.clone();
-        }
+        self.status.draw(t, snapshot);
         if self.size != Some(snapshot.size_mb) {
             self.size_text
                 .set_node_value(Some(&format_size_mb(t, snapshot.size_mb)));
@@ -158,85 +146,6 @@ impl Row {
             }
         }
     }
-
-    /// Rewrites the elapsed time of a snapshot in progress, and marks it overdue once it is.
-    pub(super) fn tick_progress(&mut self, t: Locale, now: i64) {
-        let Some(progress) = &mut self.progress else {
-            return;
-        };
-        let Some(started) = progress.started else {
-            return;
-        };
-        let elapsed = u64::try_from(now.saturating_sub(started)).unwrap_or(0);
-        let overdue = is_overdue(elapsed, CREATE_EXPECTED_SECS);
-        if progress.overdue != overdue {
-            let _ = self
-                .badge
-                .class_list()
-                .toggle_with_force("sp-badge--overdue", overdue);
-            progress.overdue = overdue;
-        }
-        let note = progress_note(t, elapsed, CREATE_EXPECTED_SECS);
-        if progress.note != note {
-            progress.elapsed.set_text_content(Some(&note));
-            progress.note = note.into_owned();
-        }
-    }
-}
-
-/// The parts of a badge that follow the clock while a snapshot is in progress.
-pub(super) struct Progress {
-    spinner: Element,
-    elapsed: Element,
-    /// When the snapshot was started (seconds since the epoch), if its time could be read.
-    started: Option<i64>,
-    overdue: bool,
-    note: String,
-}
-
-impl Row {
-    /// Redraws the status badge in place for `snapshot`'s status: its tone and words (In
-    /// progress, Completed, Failed, or an unknown status as itself) and, while in progress, a
-    /// spinner in it and the elapsed time beside it. A status that changes only edits the
-    /// badge, so the row's other cells, and the badge itself, stay the same nodes.
-    fn draw_status(&mut self, t: Locale, snapshot: &Snapshot) {
-        let tone = match snapshot.status {
-            SnapshotStatus::InProgress => "sp-badge sp-badge--progress",
-            SnapshotStatus::Completed => "sp-badge sp-badge--done",
-            SnapshotStatus::Failed => "sp-badge sp-badge--failed",
-            SnapshotStatus::Other(_) => "sp-badge sp-badge--other",
-        };
-        self.badge.set_class_name(tone);
-        self.badge_words
-            .set_node_value(Some(&snapshot.status.label(t)));
-        if snapshot.status != SnapshotStatus::InProgress {
-            if let Some(progress) = self.progress.take() {
-                progress.spinner.remove();
-                progress.elapsed.remove();
-            }
-            return;
-        }
-        if let Some(progress) = &mut self.progress {
-            progress.overdue = false;
-            return;
-        }
-        let (Some(spinner), Some(elapsed)) =
-            (element("span", "sp-spinner"), element("span", "sp-elapsed"))
-        else {
-            return;
-        };
-        let _ = spinner.set_attribute("aria-hidden", "true");
-        let _ = self.badge.insert_before(&spinner, Some(&self.badge_words));
-        let _ = elapsed.set_attribute("data-ticking", "");
-        let _ = self.badge.after_with_node_1(&elapsed);
-        self.progress = Some(Progress {
-            spinner,
-            elapsed,
-            started: parse_rfc3339(&snapshot.created_at),
-            overdue: false,
-            note: String::new(),
-        });
-    }
 }
 
 /// Fills in a creation time in `cell`, whose `<time>` comes with the row: how long ago,
@@ -270,11 +179,7 @@ fn build_row(t: Locale) -> Option<Element> {
     let name = element("th", "sp-row__name")?;
     let _ = name.set_attribute("scope", "row");
     let status = element("td", "")?;
-    let badge = text_element(
-        "span",
-        "sp-badge sp-badge--done",
-        &SnapshotStatus::Completed.label(t),
-    )?;
+    let badge = StatusBadge::prototype(t)?;
     let _ = status.append_with_node_1(&badge);
     let size = element("td", "sp-row__size")?;
     let _ = size.append_with_node_1(&document().create_text_node(""));

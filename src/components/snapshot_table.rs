@@ -161,13 +161,13 @@ impl SnapshotTable {
 
     /// Whether a snapshot in progress shows its elapsed time, which moves every second.
     pub fn is_ticking(&self) -> bool {
-        self.rows.iter().any(|row| row.progress.is_some())
+        self.rows.iter().any(|row| row.status.is_ticking())
     }
 
     /// Rewrites the elapsed times of the snapshots in progress at `now` (seconds).
     pub fn tick(&mut self, t: Locale, now: i64) {
         for row in &mut self.rows {
-            row.tick_progress(t, now);
+            row.status.tick(t, now);
         }
     }
 
