@@ -71,18 +71,15 @@ impl StatusBadge {
             SnapshotStatus::Failed => "sp-badge sp-badge--failed",
             SnapshotStatus::Other(_) => "sp-badge sp-badge--other",
         };
-        // The class drops the overdue mark too; the clock puts it back when it is due.
         self.badge.set_class_name(tone);
         self.words.set_node_value(Some(&snapshot.status.label(t)));
-        if snapshot.status != SnapshotStatus::InProgress {
-            if let Some(progress) = self.progress.take() {
-                progress.spinner.remove();
-                progress.elapsed.remove();
-            }
-            return;
+        // The status changed, so a snapshot in progress now was not before, and the other way
+        // round: the spinner and the elapsed time come or go.
+        if let Some(progress) = self.progress.take() {
+            progress.spinner.remove();
+            progress.elapsed.remove();
         }
-        if let Some(progress) = &mut self.progress {
-            progress.overdue = false;
+        if snapshot.status != SnapshotStatus::InProgress {
             return;
         }
         let (Some(spinner), Some(elapsed)) =
