@@ -1,6 +1,6 @@
 // Issue 14, Portuguese (Brazil) and English, and "About snapshots": a browser whose language is
 // pt-BR gets the whole panel in Portuguese (its sentences, labels, accessible names, dialogs,
-// errors and announcements; dates, relative times and sizes written by the browser's Intl),
+// errors and announcements; dates, relative times and sizes written the Brazilian way),
 // with `lang="pt-BR"` on its root; the `locale` setting overrides the browser, on the panel's
 // own page (meta tag) and embedded (mount option and data- attribute). What the API itself
 // says (names, descriptions) is its own and is left out of the "no English left" check.
@@ -96,7 +96,7 @@ test.describe('a browser whose language is pt-BR', () => {
     await expect(group).toContainText('pre-migration-snapshot', { timeout: 20_000 });
     await expect(page.locator('.sp-root')).toHaveAttribute('lang', 'pt-BR');
 
-    // The main screen: words, accessible names, and what the browser's Intl writes.
+    // The main screen: words, accessible names, sizes and dates.
     await expect(page.getByRole('heading', { name: 'Todos os servidores' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Novo snapshot…' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Atualizar' })).toBeVisible();

@@ -3,6 +3,7 @@
 //! server's name exactly.
 
 use leptos::prelude::*;
+use snapshot_core::format::relative_text;
 use snapshot_core::model::Snapshot;
 use snapshot_core::rules::{confirms_restore, Blocker};
 use snapshot_core::safety::SafetyOffer;
@@ -13,7 +14,7 @@ use snapshot_core::Locale;
 use super::actions::DeleteOldest;
 use super::form::{Confirmation, DialogForm, Refusal, Submit, TextField};
 use crate::clock::Clock;
-use crate::intl::{format_local_datetime, format_relative, locale};
+use crate::intl::{format_local_datetime, locale};
 
 /// Where a safety snapshot before a restore is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -125,7 +126,7 @@ fn loss_sentence(
 ) -> String {
     match since {
         Some((secs, exact)) => {
-            t.overwritten_since(server_name, exact, &format_relative(t, *secs, now_secs))
+            t.overwritten_since(server_name, exact, &relative_text(t, *secs, now_secs))
         }
         None => t.overwritten_since_snapshot(server_name),
     }

@@ -2,6 +2,7 @@
 //! size, creation time and description, and its Restore and Delete actions.
 
 use leptos::prelude::document;
+use snapshot_core::format::{relative_text, size_text};
 use snapshot_core::i18n::Locale;
 use snapshot_core::model::{ServerStatus, Snapshot};
 use snapshot_core::rules::{delete_blocker, restore_blocker};
@@ -11,7 +12,7 @@ use web_sys::{Element, HtmlInputElement, Node};
 
 use super::status_badge::StatusBadge;
 use crate::draw::{button, cloned, element, text_element, ActionButton, Prototype};
-use crate::intl::{format_local_datetime, format_relative, format_size_mb};
+use crate::intl::format_local_datetime;
 
 thread_local! {
     /// The row every row is cloned from.
@@ -112,7 +113,7 @@ impl Row {
         self.status.draw(t, snapshot);
         if self.size != Some(snapshot.size_mb) {
             self.size_text
-                .set_node_value(Some(&format_size_mb(t, snapshot.size_mb)));
+                .set_node_value(Some(&size_text(t, snapshot.size_mb)));
             self.size = Some(snapshot.size_mb);
         }
         self.restore.block(t, restore_blocker(snapshot, server));
@@ -139,10 +140,10 @@ impl Row {
     /// Rewrites "2 hours ago" if `now` (seconds since the epoch) says otherwise.
     pub(super) fn tick_relative(&mut self, t: Locale, now: i64) {
         if let Some((at, text, shown)) = &mut self.relative {
-            let relative = format_relative(t, *at, now);
+            let relative = relative_text(t, *at, now);
             if *shown != relative {
                 text.set_node_value(Some(&relative));
-                *shown = relative;
+                *shown = relative.into_owned();
             }
         }
     }

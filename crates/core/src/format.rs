@@ -1,6 +1,13 @@
-//! How sizes, times and durations read to a person: which unit and figure, decided here and
-//! tested natively. Writing the figure in the person's language is the browser's `Intl`
-//! (`NumberFormat`, `RelativeTimeFormat`, `DateTimeFormat`, in the panel's `browser` module).
+//! How sizes, times and durations read to a person, in the panel's language: which unit and
+//! figure, and how they are written ("5.0 GB", "5,0 GB"; "3 days ago", "há 3 dias"; "15 Jan
+//! 2025, 18:30"), all tested natively. The browser is asked only for what it alone knows: a
+//! moment's local date and time in the person's zone (the panel's `intl` module).
+//!
+//! Not the browser's `Intl`: the panel speaks two languages whose forms fit in a few lines, and
+//! a page's first `Intl` formatter costs about 20 ms (the browser loading its locale data), on
+//! the way to the first rows.
+
+use crate::i18n::{Locale, Text};
 
 /// The unit a size is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,12 +18,12 @@ pub enum SizeUnit {
 }
 
 impl SizeUnit {
-    /// The unit's name for `Intl.NumberFormat` (`style: "unit"`).
-    pub fn intl_name(self) -> &'static str {
+    /// The unit's symbol, the same in both languages.
+    pub fn symbol(self) -> &'static str {
         match self {
-            Self::Megabyte => "megabyte",
-            Self::Gigabyte => "gigabyte",
-            Self::Terabyte => "terabyte",
+            Self::Megabyte => "MB",
+            Self::Gigabyte => "GB",
+            Self::Terabyte => "TB",
         }
     }
 
@@ -36,8 +43,7 @@ pub struct Size {
     pub unit: SizeUnit,
 }
 
-/// `5120` MB → 5.0 GB, `512` → 512 MB, `1048576` → 1.0 TB; the browser writes the figure in
-/// the person's language ("5.0 GB", "5,0 GB").
+/// `5120` MB → 5.0 GB, `512` → 512 MB, `1048576` → 1.0 TB ([`size_text`] writes it).
 pub fn size_of(size_mb: u64) -> Size {
     if size_mb < 1024 {
         return Size {
@@ -70,26 +76,13 @@ pub enum TimeUnit {
     Year,
 }
 
-impl TimeUnit {
-    /// The unit's name for `Intl.RelativeTimeFormat`.
-    pub fn intl_name(self) -> &'static str {
-        match self {
-            Self::Minute => "minute",
-            Self::Hour => "hour",
-            Self::Day => "day",
-            Self::Month => "month",
-            Self::Year => "year",
-        }
-    }
-}
-
 /// How long ago something was, in the unit a person would say it in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relative {
     /// Less than 45 seconds ago, or in the future (clock skew).
     JustNow,
-    /// `count` units ago; the browser writes it ("5 minutes ago", "há 5 minutos", and one day
-    /// ago as "yesterday", "ontem").
+    /// `count` units ago ("5 minutes ago", "há 5 minutos", and one day ago "yesterday",
+    /// "ontem": [`relative_text`]).
     Ago { count: u64, unit: TimeUnit },
 }
 
@@ -107,6 +100,72 @@ pub fn relative(then: i64, now: i64) -> Relative {
         _ => (days / 365, TimeUnit::Year),
     };
     Relative::Ago { count, unit }
+}
+
+/// A size in MB as it reads: "5.0 GB", "512 MB", "1,023 MB" ("5,0 GB", "1.023 MB" in
+/// Portuguese); "—" while a snapshot has none yet.
+pub fn size_text(t: Locale, size_mb: Option<u64>) -> String {
+    let Some(mb) = size_mb else {
+        return "—".to_owned();
+    };
+    let size = size_of(mb);
+    let whole = grouped(t, size.tenths / 10);
+    let unit = size.unit.symbol();
+    match size.unit.decimals() {
+        0 => format!("{whole} {unit}"),
+        _ => format!("{whole}{}{} {unit}", t.decimal_mark(), size.tenths % 10),
+    }
+}
+
+/// A whole number with its thousands marked: "17,592,186,044,416", "1.023".
+fn grouped(t: Locale, n: u128) -> String {
+    let digits = n.to_string();
+    let mut written = String::with_capacity(digits.len() + digits.len() / 3);
+    for (at, digit) in digits.chars().enumerate() {
+        let left = digits.len().saturating_sub(at);
+        if at > 0 && left % 3 == 0 {
+            written.push(t.thousands_mark());
+        }
+        written.push(digit);
+    }
+    written
+}
+
+/// How long ago `then` was at `now` (seconds since the epoch): "just now", "5 minutes ago",
+/// "yesterday"; "agora mesmo", "há 5 minutos", "ontem".
+pub fn relative_text(t: Locale, then: i64, now: i64) -> Text {
+    match relative(then, now) {
+        Relative::JustNow => t.just_now(),
+        Relative::Ago { count, unit } => match unit {
+            TimeUnit::Minute => t.minutes_ago(count),
+            TimeUnit::Hour => t.hours_ago(count),
+            TimeUnit::Day => t.days_ago(count),
+            TimeUnit::Month => t.months_ago(count),
+            TimeUnit::Year => t.years_ago(count),
+        },
+    }
+}
+
+/// A moment as the person's clock reads it: a `Date`'s local fields, which the browser works
+/// out for the person's zone and its daylight saving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalTime {
+    pub year: u32,
+    /// 0 for January, as a `Date` counts.
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+}
+
+/// An exact time, in the same order in both languages: "15 Jan 2025, 18:30", "15 jan. 2025,
+/// 18:30".
+pub fn exact_text(t: Locale, at: LocalTime) -> String {
+    let month = t.month_short(at.month).unwrap_or_default();
+    format!(
+        "{} {month} {}, {:02}:{:02}",
+        at.day, at.year, at.hour, at.minute
+    )
 }
 
 /// A duration in the short form the panel uses for waits: "20 s", "2 min", "1 min 30 s".

@@ -3,9 +3,9 @@
 //!
 //! The catalogue is a typed table checked at compile time: each entry is a method on
 //! [`Locale`] that must give its text in both languages, so a missing translation cannot
-//! build, and a call with the wrong arguments cannot either. Dates, relative times and sizes
-//! are not here: the browser's `Intl` writes them in the chosen locale (the panel's `browser`
-//! module), from the figures [`crate::format`] works out.
+//! build, and a call with the wrong arguments cannot either. The catalogue also holds how
+//! figures and dates are written (months' names, decimal and thousands marks), which
+//! [`crate::format`] puts together.
 
 use std::borrow::Cow;
 
@@ -22,7 +22,7 @@ pub enum Locale {
 }
 
 impl Locale {
-    /// The BCP 47 tag: the panel root's `lang` attribute, and what `Intl` is asked for.
+    /// The BCP 47 tag: the panel root's `lang` attribute.
     pub fn tag(self) -> &'static str {
         match self {
             Self::En => "en",
@@ -48,12 +48,6 @@ impl Locale {
             .into_iter()
             .find_map(Self::from_tag)
             .unwrap_or_default()
-    }
-
-    /// Whether a BCP 47 tag is a regional form of this language (`en-GB` of English): such a
-    /// tag from the browser is a better guide for `Intl` than the panel's own tag.
-    pub fn matches_tag(self, tag: &str) -> bool {
-        Self::from_tag(tag) == Some(self)
     }
 }
 
@@ -204,12 +198,5 @@ mod tests {
             Locale::En
         );
         assert_eq!(LocaleSetting::Auto.resolve(["pt-BR"]), Locale::PtBr);
-    }
-
-    #[test]
-    fn regional_tags() {
-        assert!(Locale::En.matches_tag("en-GB"));
-        assert!(Locale::PtBr.matches_tag("pt-PT"));
-        assert!(!Locale::PtBr.matches_tag("en-US"));
     }
 }

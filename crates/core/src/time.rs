@@ -6,8 +6,8 @@
 //! the browser's `Date.parse`, and the `time` crate's RFC 3339 parser (`default-features =
 //! false, features = ["parsing"]`) in place of this parser made the panel's release wasm 9,739
 //! bytes bigger (code and data sections of cargo's build, before wasm-bindgen and wasm-opt).
-//! Showing a date is the browser's job (`Intl.DateTimeFormat`, in the panel's `browser`
-//! module): nothing here formats one.
+//! Nothing here writes a date for a person: [`crate::format::exact_text`] does, from the local
+//! fields the browser works out for the person's zone.
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

@@ -7,43 +7,17 @@
 //! How sizes, relative times and durations read, and the parsers for the API's timestamps.
 
 use snapshot_core::format::{
-    format_elapsed, format_seconds_short, relative, size_of, Relative, SizeUnit, TimeUnit,
+    exact_text, format_elapsed, format_seconds_short, relative_text, size_text, LocalTime, SizeUnit,
 };
 use snapshot_core::time::{parse_http_date, parse_rfc3339};
 use snapshot_core::Locale;
 
-/// A size as the browser's `Intl.NumberFormat("en", {style: "unit"})` writes the figure the
-/// panel hands it (no grouping at these sizes; the panel asks for none).
 fn format_size_mb(size_mb: Option<u64>) -> String {
-    let Some(mb) = size_mb else {
-        return "—".to_owned();
-    };
-    let size = size_of(mb);
-    match size.unit {
-        SizeUnit::Megabyte => format!("{} MB", size.tenths / 10),
-        SizeUnit::Gigabyte => format!("{}.{} GB", size.tenths / 10, size.tenths % 10),
-        SizeUnit::Terabyte => format!("{}.{} TB", size.tenths / 10, size.tenths % 10),
-    }
+    size_text(Locale::En, size_mb)
 }
 
-/// A relative time as the panel writes it in English: "just now" from the catalogue, the rest
-/// as `Intl.RelativeTimeFormat("en", {numeric: "auto"})` writes the count and unit it is given.
 fn format_relative(then: i64, now: i64) -> String {
-    match relative(then, now) {
-        Relative::JustNow => Locale::En.just_now().into_owned(),
-        Relative::Ago {
-            count: 1,
-            unit: TimeUnit::Day,
-        } => "yesterday".to_owned(),
-        Relative::Ago { count, unit } => {
-            let unit = unit.intl_name();
-            if count == 1 {
-                format!("1 {unit} ago")
-            } else {
-                format!("{count} {unit}s ago")
-            }
-        }
-    }
+    relative_text(Locale::En, then, now).into_owned()
 }
 
 /// 2025-01-15T18:30:00Z
@@ -60,11 +34,11 @@ fn size_in_mb_gb_tb() {
         (None, "—"),
         (Some(0), "0 MB"),
         (Some(512), "512 MB"),
-        (Some(1023), "1023 MB"),
+        (Some(1023), "1,023 MB"),
         (Some(1024), "1.0 GB"),
         (Some(4856), "4.7 GB"),
         (Some(5120), "5.0 GB"),
-        (Some(1_048_524), "1023.9 GB"),
+        (Some(1_048_524), "1,023.9 GB"),
         (Some(1_048_576), "1.0 TB"),
         (Some(1_572_864), "1.5 TB"),
         (Some(10_485_760), "10.0 TB"),
@@ -92,8 +66,8 @@ fn size_rounds_to_the_nearest_tenth_half_up() {
 
 #[test]
 fn size_from_the_largest_number_the_api_could_send_is_shown_not_a_panic() {
-    assert_eq!(format_size_mb(Some(u64::MAX)), "17592186044416.0 TB");
-    assert_eq!(SizeUnit::Gigabyte.intl_name(), "gigabyte");
+    assert_eq!(format_size_mb(Some(u64::MAX)), "17,592,186,044,416.0 TB");
+    assert_eq!(SizeUnit::Gigabyte.symbol(), "GB");
     assert_eq!(
         (SizeUnit::Megabyte.decimals(), SizeUnit::Terabyte.decimals()),
         (0, 1)
@@ -146,6 +120,77 @@ fn relative_time_in_the_future_is_just_now() {
         format_relative(i64::MIN, i64::MAX),
         "292471208677 years ago"
     );
+}
+
+#[test]
+fn sizes_in_portuguese() {
+    let pt = |mb| size_text(Locale::PtBr, Some(mb));
+    assert_eq!(pt(512), "512 MB");
+    assert_eq!(pt(1023), "1.023 MB");
+    assert_eq!(pt(5120), "5,0 GB");
+    assert_eq!(pt(1_048_524), "1.023,9 GB");
+    assert_eq!(pt(104_857_600), "100,0 TB");
+    assert_eq!(size_text(Locale::PtBr, None), "—");
+}
+
+#[test]
+fn relative_times_in_portuguese() {
+    let pt = |ago| relative_text(Locale::PtBr, T - ago, T).into_owned();
+    let cases: [(i64, &str); 11] = [
+        (10, "agora mesmo"),
+        (45, "há 1 minuto"),
+        (2 * MIN, "há 2 minutos"),
+        (HOUR, "há 1 hora"),
+        (5 * HOUR, "há 5 horas"),
+        (DAY, "ontem"),
+        (3 * DAY, "há 3 dias"),
+        (30 * DAY, "há 1 mês"),
+        (90 * DAY, "há 3 meses"),
+        (365 * DAY, "há 1 ano"),
+        (800 * DAY, "há 2 anos"),
+    ];
+    for (ago, want) in cases {
+        assert_eq!(pt(ago), want, "{ago} s ago");
+    }
+}
+
+// ----- exact times ----------------------------------------------------------------------------
+
+#[test]
+fn an_exact_time_in_both_languages() {
+    let at = LocalTime {
+        year: 2025,
+        month: 0,
+        day: 15,
+        hour: 8,
+        minute: 5,
+    };
+    assert_eq!(exact_text(Locale::En, at), "15 Jan 2025, 08:05");
+    assert_eq!(exact_text(Locale::PtBr, at), "15 jan. 2025, 08:05");
+    let september = LocalTime { month: 8, ..at };
+    assert_eq!(exact_text(Locale::En, september), "15 Sep 2025, 08:05");
+    assert_eq!(exact_text(Locale::PtBr, september), "15 set. 2025, 08:05");
+    let december = LocalTime {
+        month: 11,
+        hour: 23,
+        minute: 59,
+        ..at
+    };
+    assert_eq!(exact_text(Locale::En, december), "15 Dec 2025, 23:59");
+    assert_eq!(exact_text(Locale::PtBr, december), "15 dez. 2025, 23:59");
+}
+
+#[test]
+fn a_month_past_december_is_left_out_not_a_panic() {
+    let at = LocalTime {
+        year: 2025,
+        month: 12,
+        day: 1,
+        hour: 0,
+        minute: 0,
+    };
+    assert_eq!(exact_text(Locale::En, at), "1  2025, 00:00");
+    assert_eq!(Locale::PtBr.month_short(u32::MAX), None);
 }
 
 // ----- RFC 3339 -------------------------------------------------------------------------------

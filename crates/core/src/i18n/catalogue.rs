@@ -193,6 +193,27 @@ define_catalogue! {
     unknown() { en: "Unknown", pt: "Desconhecido" }
     /// A time less than a minute ago.
     just_now() { en: "just now", pt: "agora mesmo" }
+    /// How long ago, in the unit `format::relative` chose; the count is never 0.
+    minutes_ago(n: u64) {
+        en: if n == 1 { "1 minute ago".to_owned() } else { format!("{n} minutes ago") },
+        pt: if n == 1 { "há 1 minuto".to_owned() } else { format!("há {n} minutos") },
+    }
+    hours_ago(n: u64) {
+        en: if n == 1 { "1 hour ago".to_owned() } else { format!("{n} hours ago") },
+        pt: if n == 1 { "há 1 hora".to_owned() } else { format!("há {n} horas") },
+    }
+    days_ago(n: u64) {
+        en: if n == 1 { "yesterday".to_owned() } else { format!("{n} days ago") },
+        pt: if n == 1 { "ontem".to_owned() } else { format!("há {n} dias") },
+    }
+    months_ago(n: u64) {
+        en: if n == 1 { "1 month ago".to_owned() } else { format!("{n} months ago") },
+        pt: if n == 1 { "há 1 mês".to_owned() } else { format!("há {n} meses") },
+    }
+    years_ago(n: u64) {
+        en: if n == 1 { "1 year ago".to_owned() } else { format!("{n} years ago") },
+        pt: if n == 1 { "há 1 ano".to_owned() } else { format!("há {n} anos") },
+    }
 
     // Statuses.
 
@@ -624,5 +645,41 @@ define_catalogue! {
     err_foreign_next_link() {
         en: "a next-page link outside the API",
         pt: "um link de próxima página fora da API",
+    }
+}
+
+/// The months' names as a date is written ("15 Jan 2025", "15 jan. 2025"), January first.
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const MONTHS_PT: [&str; 12] = [
+    "jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez.",
+];
+
+/// How figures and dates are written: the marks and names that are not sentences.
+impl super::Locale {
+    /// The short name of `month` (0 for January) in a written date; `None` past December.
+    pub fn month_short(self, month: u32) -> Option<&'static str> {
+        let names = match self {
+            Self::En => &MONTHS_EN,
+            Self::PtBr => &MONTHS_PT,
+        };
+        names.get(usize::try_from(month).ok()?).copied()
+    }
+
+    /// What separates a figure's decimals: "5.0 GB", "5,0 GB".
+    pub fn decimal_mark(self) -> char {
+        match self {
+            Self::En => '.',
+            Self::PtBr => ',',
+        }
+    }
+
+    /// What groups a figure's thousands: "1,023 MB", "1.023 MB".
+    pub fn thousands_mark(self) -> char {
+        match self {
+            Self::En => ',',
+            Self::PtBr => '.',
+        }
     }
 }
