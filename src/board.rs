@@ -93,6 +93,8 @@ pub struct Board {
     tabs: Tabs,
     /// Whether the API refused the token in mid-session: nothing is asked until a new one.
     expired: Signal<bool>,
+    /// Told when a full load ends, for the check it defers.
+    session: Option<Session>,
 }
 
 impl Board {
@@ -134,6 +136,7 @@ impl Board {
             owner: StoredValue::new(TaskOwner::current()),
             notices,
             host,
+            session,
         };
         hear.set_value(Some(board));
         // The other tabs of the account, once the API has said whose the token is (in proxy
@@ -196,6 +199,9 @@ impl Board {
                     set_if_changed(&self.state, LoadState::Ready);
                 }
                 Err(error) => self.fail_load(error),
+            }
+            if let Some(session) = self.session {
+                session.page_loaded();
             }
         });
     }

@@ -49,6 +49,9 @@ pub struct Session {
     owner: StoredValue<TaskOwner>,
     /// The check running: a newer one (a rotated token, Try again) replaces it.
     checks: TaskSlot,
+    /// In proxy and host modes, the check that waits for the page's first load
+    /// ([`Session::page_loaded`]).
+    deferred: StoredValue<Option<Client>>,
 }
 
 impl Session {
@@ -80,6 +83,7 @@ impl Session {
             host,
             owner: StoredValue::new(TaskOwner::current()),
             checks: TaskSlot::new(),
+            deferred: StoredValue::new(None),
         }
     }
 
@@ -93,9 +97,11 @@ impl Session {
                 self.state.set(SessionState::SignIn)
             }
             AuthMode::Proxy | AuthMode::Host => {
-                // Nothing to ask: show the panel, and learn who we are on the side.
+                // Nothing to ask: show the panel, and learn who we are on the side once its
+                // first load is in. Sooner, that answer (the name, the other tabs' channel)
+                // would be handled on the way to the first rows.
                 self.state.set(SessionState::Ready { me: None });
-                self.check(client, None, false);
+                self.deferred.set_value(Some(client));
             }
             _ => self.check(client, None, false),
         }
@@ -115,8 +121,17 @@ impl Session {
         });
     }
 
+    /// The page's first load is in, or failed: a check left for then runs now.
+    pub fn page_loaded(self) {
+        if let Some(client) = self.deferred.try_update_value(Option::take).flatten() {
+            self.check(client, None, false);
+        }
+    }
+
     /// Checks a token (the one given, or the current one) with `account/me`.
     pub fn check(self, client: Client, candidate: Option<(String, bool)>, from_form: bool) {
+        // This check answers what a deferred one would have.
+        self.deferred.set_value(None);
         if from_form && self.checking.get_untracked() {
             return;
         }
