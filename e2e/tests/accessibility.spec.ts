@@ -473,6 +473,23 @@ test.describe('a phone, 390×844 with touch', () => {
     await expect(page.getByRole('region', { name: 'db-primary' }).getByRole('rowheader', { name: 'db-nightly-3' })).toHaveCount(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   });
+
+  test('a server’s box is there on a phone too, with its words beside it, and selects all its snapshots', async ({ page }) => {
+    await resetSimulator();
+    await openPanel(page);
+    const group = page.getByRole('region', { name: 'web-server-01' });
+    const all = group.getByRole('checkbox', { name: 'Select every snapshot of web-server-01' });
+    await expect(all).toBeVisible();
+    const words = group.getByText('Select all', { exact: true });
+    await expect(words).toBeVisible();
+    // The words are the box's label: a finger on them ticks it.
+    await words.tap();
+    await expect(all).toBeChecked();
+    await expect(group.getByRole('checkbox', { name: 'Select pre-migration-snapshot' })).toBeChecked();
+    await expect(group.getByRole('checkbox', { name: 'Select weekly-snapshot-2025-01-08' })).toBeChecked();
+    await expect(page.getByRole('button', { name: 'Delete selected (2)' })).toBeEnabled();
+    expect(await smallTargets(page), 'targets too small with the boxes shown').toEqual([]);
+  });
 });
 
 /** How many animations and transitions are running in the page and its shadow roots. */

@@ -60,7 +60,9 @@ impl SnapshotTable {
         let caption = table.first_element_child()?;
         let head = caption.next_element_sibling()?;
         let tbody = head.next_element_sibling()?;
+        // thead > tr > th > label > input
         let select_all = head
+            .first_element_child()?
             .first_element_child()?
             .first_element_child()?
             .first_element_child()?
@@ -204,8 +206,14 @@ fn build_table(t: Locale) -> Option<Element> {
     let head = element("thead", "")?;
     let row = element("tr", "")?;
     let select = element("th", "sp-row__select")?;
+    // The box's name is its aria-label, which names the server; the words beside it show
+    // only on a phone, where the column heads are hidden.
+    let label = element("label", "sp-select-all")?;
+    let words = text_element("span", "sp-select-all__words", &t.select_all())?;
+    let _ = words.set_attribute("aria-hidden", "true");
     let checkbox = checkbox()?;
-    let _ = select.append_with_node_1(&checkbox);
+    let _ = label.append_with_node_2(&checkbox, &words);
+    let _ = select.append_with_node_1(&label);
     let _ = row.append_with_node_1(&select);
     for title in [t.name(), t.status(), t.size(), t.created(), t.description()] {
         let cell = column_head()?;

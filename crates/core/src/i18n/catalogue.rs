@@ -432,6 +432,8 @@ define_catalogue! {
     // Deleting several at once.
 
     select(snapshot: &str) { en: format!("Select {snapshot}"), pt: format!("Selecionar {snapshot}") }
+    /// Beside a server's box on a phone, where the column heads are hidden.
+    select_all() { en: "Select all", pt: "Selecionar todos" }
     select_all_of(server: &str) {
         en: format!("Select every snapshot of {server}"),
         pt: format!("Selecionar todos os snapshots de {server}"),
