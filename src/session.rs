@@ -121,9 +121,13 @@ impl Session {
         });
     }
 
-    /// The page's first load is in, or failed: a check left for then runs now.
+    /// The page's first load is in, or failed: a check left for then runs now, unless the API
+    /// refused the token on the way (the next token's check will say whose that one is).
     pub fn page_loaded(self) {
-        if let Some(client) = self.deferred.try_update_value(Option::take).flatten() {
+        let Some(client) = self.deferred.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        if !self.expired.get_untracked() {
             self.check(client, None, false);
         }
     }

@@ -452,6 +452,34 @@ test.describe('host mode', () => {
     expect(new URL(page.url()).pathname).toBe('/examples/host/');
   });
 
+  test('a token refused from the first load is not sent again to ask whose it is; the next one the host hands in is', async ({
+    page,
+  }) => {
+    await resetSimulator({ create_secs: 600 });
+    await page.goto('/examples/host/');
+    await expect(page.locator('#panel').getByRole('region', { name: 'web-server-01' })).toBeVisible();
+    await exposeLoader(page);
+    await page.evaluate(() => {
+      const loader = (window as unknown as { __loader: PanelLoader }).__loader;
+      const element = document.createElement('div');
+      element.id = 'host-refused';
+      document.body.append(element);
+      loader.mount(element, { auth: 'host', token: 'vps_revoked_token' });
+    });
+    const panel = page.locator('#host-refused');
+    await expect(panel.getByRole('alert').filter({ hasText: 'The API token has expired. Waiting for a new one from the page…' })).toBeVisible();
+    // Long enough for a question the load left for later to have been asked and answered.
+    await page.waitForTimeout(1000);
+    const refusedMe = (await apiRequests()).filter((r) => r.path === '/api/v1/account/me/' && r.status === 401);
+    expect(refusedMe, 'account/me asked with the token the lists were refused with').toEqual([]);
+
+    await page.evaluate(() => {
+      const loader = (window as unknown as { __loader: PanelLoader }).__loader;
+      return loader.setToken(document.getElementById('host-refused') as HTMLElement, 'vps_demo_bob');
+    });
+    await expect(panel.getByText('Signed in as Bob Example')).toBeVisible();
+  });
+
   test('<snapshot-panel auth="host">: the token goes in as a property (never an attribute) and rotates the same way', async ({
     page,
   }) => {

@@ -9,7 +9,8 @@
 //! Nothing here writes a date for a person: [`crate::format::exact_text`] does, from the local
 //! fields the browser works out for the person's zone.
 
-const MONTHS: [&str; 12] = [
+/// The months as HTTP dates name them, which are also English dates' short names.
+pub(crate) const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 

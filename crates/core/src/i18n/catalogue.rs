@@ -651,9 +651,7 @@ define_catalogue! {
 }
 
 /// The months' names as a date is written ("15 Jan 2025", "15 jan. 2025"), January first.
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS_EN: [&str; 12] = crate::time::MONTHS;
 const MONTHS_PT: [&str; 12] = [
     "jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez.",
 ];
