@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod listing;
 pub mod model;
 pub mod notify;
+pub mod order;
 pub mod poll;
 pub mod response;
 pub mod retry;

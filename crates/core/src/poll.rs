@@ -2,6 +2,7 @@
 
 use crate::i18n::{Locale, Text};
 use crate::model::{Server, ServerRef, ServerStatus, Snapshot, SnapshotStatus};
+use crate::order::{float, sort_by_rank};
 use crate::store::display_name;
 
 /// The first wait after a failed check; it doubles with each failure in a row.
@@ -70,7 +71,7 @@ pub fn busy_servers(snapshots: &[Snapshot], servers: &[Server]) -> Busy {
         .filter(|s| s.status == SnapshotStatus::InProgress)
         .map(|s| s.server.id)
         .collect();
-    creating.sort_unstable();
+    sort_by_rank(&mut creating, |id| u128::from(*id));
     creating.dedup();
     let restoring = servers
         .iter()
@@ -294,7 +295,7 @@ impl PollState {
     /// The jobs due at `now_ms`, soonest first.
     pub fn due(&self, now_ms: f64) -> Vec<Job> {
         let mut due: Vec<&Watch> = self.watches.iter().filter(|w| w.due_ms <= now_ms).collect();
-        due.sort_by(|a, b| a.due_ms.total_cmp(&b.due_ms));
+        sort_by_rank(&mut due, |w| u128::from(float(w.due_ms)));
         due.into_iter().map(|w| w.job).collect()
     }
 

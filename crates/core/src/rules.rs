@@ -2,6 +2,7 @@
 
 use crate::i18n::{Locale, Text};
 use crate::model::{ServerStatus, Snapshot, SnapshotStatus};
+use crate::order::{descending, signed, sort_by_rank};
 use crate::time::parse_rfc3339;
 use crate::validate::SNAPSHOTS_PER_SERVER;
 
@@ -79,7 +80,11 @@ pub fn newer_snapshots(all: &[Snapshot], snapshot: &Snapshot) -> Vec<Snapshot> {
         .filter(|s| parse_rfc3339(&s.created_at).is_some_and(|at| at > taken))
         .cloned()
         .collect();
-    newer.sort_by_key(|s| std::cmp::Reverse(parse_rfc3339(&s.created_at)));
+    sort_by_rank(&mut newer, |s| {
+        u128::from(descending(signed(
+            parse_rfc3339(&s.created_at).unwrap_or(i64::MIN),
+        )))
+    });
     newer
 }
 

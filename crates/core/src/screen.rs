@@ -44,11 +44,15 @@ pub fn shown_servers(
     filter: &str,
 ) -> Vec<u64> {
     let matching: Option<BTreeSet<u64>> = (!filter.is_empty()).then(|| {
-        snapshots
-            .iter()
-            .filter(|s| matches_filter(s, filter))
-            .map(|s| s.server.id)
-            .collect()
+        // Filled one by one: collecting would compile one more sort (see `order`).
+        let mut ids = BTreeSet::new();
+        ids.extend(
+            snapshots
+                .iter()
+                .filter(|s| matches_filter(s, filter))
+                .map(|s| s.server.id),
+        );
+        ids
     });
     let only = route_server(route);
     servers

@@ -8,11 +8,11 @@
 //! has not seen a create yet, and one that still shows a deleted snapshot. The store remembers
 //! its own writes for [`READ_LAG_MS`] and does not let a lagging list undo them.
 
-use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 use crate::i18n::Locale;
 use crate::model::{Server, ServerRef, ServerStatus, Snapshot, SnapshotStatus};
+use crate::order::{descending, rank, signed, sort_by_rank};
 use crate::poll::{Finished, Job, JobKind};
 use crate::time::parse_rfc3339;
 
@@ -23,11 +23,9 @@ pub const READ_LAG_MS: f64 = 60_000.0;
 /// unreadable times, which go last) by id, newest first. Everything that needs "the newest" or
 /// "the oldest" of a server relies on this order (see [`Store::oldest_of`]).
 pub fn sort_newest_first(snapshots: &mut [Snapshot]) {
-    snapshots.sort_by_cached_key(|s| {
-        (
-            Reverse(parse_rfc3339(&s.created_at).unwrap_or(i64::MIN)),
-            Reverse(s.id),
-        )
+    sort_by_rank(snapshots, |s| {
+        let created = parse_rfc3339(&s.created_at).unwrap_or(i64::MIN);
+        rank(descending(signed(created)), descending(s.id))
     });
 }
 
@@ -191,7 +189,7 @@ impl Store {
                         .map(|r| r.since_ms),
                 }),
         );
-        jobs.sort_by_key(|job| (job.server_id, job.kind));
+        sort_by_rank(&mut jobs, |job| rank(job.server_id, job.kind as u64));
         jobs
     }
 
@@ -206,7 +204,7 @@ impl Store {
         self.reconcile(&mut snapshots, scope);
         let (servers, listed) = match loaded.servers {
             Some(mut servers) => {
-                servers.sort_by_key(|s| s.id);
+                sort_by_rank(&mut servers, |s| u128::from(s.id));
                 servers.dedup_by_key(|s| s.id);
                 (servers, true)
             }
@@ -246,7 +244,7 @@ impl Store {
             Some(slot) => *slot = server,
             None => {
                 self.servers.push(server);
-                self.servers.sort_by_key(|s| s.id);
+                sort_by_rank(&mut self.servers, |s| u128::from(s.id));
             }
         }
         events
@@ -393,7 +391,7 @@ fn dedup_snapshots(list: &mut Vec<Snapshot>) {
 /// The servers to show when the servers endpoint failed: one per server the snapshots name.
 fn servers_from_snapshots(snapshots: &[Snapshot]) -> Vec<Server> {
     let mut refs: Vec<&ServerRef> = snapshots.iter().map(|s| &s.server).collect();
-    refs.sort_by_key(|r| r.id);
+    sort_by_rank(&mut refs, |r| u128::from(r.id));
     refs.dedup_by_key(|r| r.id);
     refs.into_iter()
         .map(|r| Server {
