@@ -14,7 +14,6 @@
 //! creates, restores and deletes, and what its polls read. Only the tab that leads polls;
 //! the others take its news as if they had read it themselves.
 
-use std::collections::BTreeMap;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -218,10 +217,8 @@ impl Board {
             set_if_changed(&self.snapshots, store.snapshots().to_vec());
             set_if_changed(&self.servers, store.servers().to_vec());
             self.snapshots_of.set_all(by_server(store.snapshots()));
-            // Filled one by one: collecting would compile one more sort (see `order`).
-            let mut servers = BTreeMap::new();
-            servers.extend(store.servers().iter().map(|s| (s.id, Some(s.clone()))));
-            self.server.set_all(servers);
+            self.server
+                .set_all(store.servers().iter().map(|s| (s.id, Some(s.clone()))));
             set_if_changed(&self.servers_listed, store.servers_listed());
             let restoring: Vec<(u64, f64)> = store
                 .servers()

@@ -6,7 +6,7 @@
 //! servers that bookkeeping, not the DOM, is what a poll costs. Here the board sets all the
 //! values at once and only the signals whose value differs are written.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
@@ -43,13 +43,22 @@ impl<T: Clone + Default + PartialEq + Send + Sync + 'static> Keyed<T> {
 
     /// Sets every id's value at once: ids missing from `values` go back to the default. Only
     /// the signals whose value changed are written.
-    pub fn set_all(&self, mut values: BTreeMap<u64, T>) {
+    pub fn set_all(&self, values: impl IntoIterator<Item = (u64, T)>) {
         self.signals.update_value(|signals| {
-            for (id, signal) in signals.iter() {
-                set_if_changed(signal, values.remove(id).unwrap_or_default());
-            }
+            let mut given = BTreeSet::new();
             for (id, value) in values {
-                signals.insert(id, ArcRwSignal::new(value));
+                given.insert(id);
+                match signals.get(&id) {
+                    Some(signal) => set_if_changed(signal, value),
+                    None => {
+                        signals.insert(id, ArcRwSignal::new(value));
+                    }
+                }
+            }
+            for (id, signal) in signals.iter() {
+                if !given.contains(id) {
+                    set_if_changed(signal, T::default());
+                }
             }
         });
     }

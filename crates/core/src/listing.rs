@@ -5,7 +5,7 @@
 //! read. A [`Listing`] keeps each id once, never reads a page twice, and stops at a cap with
 //! what it has, marked incomplete, instead of failing the whole view.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use crate::model::{Server, Snapshot};
 use crate::response::Page;
@@ -56,7 +56,7 @@ impl<T> Default for Listed<T> {
 #[derive(Debug, Clone)]
 pub struct Listing<T> {
     listed: Listed<T>,
-    seen: HashSet<u64>,
+    seen: BTreeSet<u64>,
     visited: Vec<String>,
     max_pages: usize,
 }
@@ -66,7 +66,7 @@ impl<T: Keyed> Listing<T> {
     pub fn new(first: &str, max_pages: usize) -> Self {
         Self {
             listed: Listed::default(),
-            seen: HashSet::new(),
+            seen: BTreeSet::new(),
             visited: vec![first.to_owned()],
             max_pages,
         }

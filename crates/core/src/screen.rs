@@ -100,22 +100,18 @@ pub struct ServerChoice {
     pub oldest: Option<Snapshot>,
 }
 
-/// Every server the create dialog offers, in the servers' order, counted in one pass over the
-/// snapshots (newest first, so the last one seen of a server is its oldest).
+/// Every server the create dialog offers, in the servers' order, from the snapshots grouped in
+/// one pass (newest first, so the last of a server's is its oldest).
 pub fn server_choices(servers: &[Server], snapshots: &[Snapshot]) -> Vec<ServerChoice> {
-    let mut seen: BTreeMap<u64, (usize, &Snapshot)> = BTreeMap::new();
-    for snapshot in snapshots {
-        let entry = seen.entry(snapshot.server.id).or_insert((0, snapshot));
-        *entry = (entry.0.saturating_add(1), snapshot);
-    }
+    let groups = by_server(snapshots);
     servers
         .iter()
         .map(|server| {
-            let found = seen.get(&server.id);
+            let group = groups.get(&server.id);
             ServerChoice {
                 server: server.clone(),
-                snapshot_count: found.map_or(0, |(count, _)| *count),
-                oldest: found.map(|(_, oldest)| (*oldest).clone()),
+                snapshot_count: group.map_or(0, Vec::len),
+                oldest: group.and_then(|snapshots| snapshots.last()).cloned(),
             }
         })
         .collect()

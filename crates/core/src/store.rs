@@ -8,7 +8,7 @@
 //! has not seen a create yet, and one that still shows a deleted snapshot. The store remembers
 //! its own writes for [`READ_LAG_MS`] and does not let a lagging list undo them.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::BTreeSet;
 
 use crate::i18n::Locale;
 use crate::model::{Server, ServerRef, ServerStatus, Snapshot, SnapshotStatus};
@@ -157,25 +157,32 @@ impl Store {
     /// the oldest such snapshot was taken) and each restoring server (since the panel sent
     /// the restore; a restore it found running started at a time it cannot know).
     pub fn jobs(&self) -> Vec<Job> {
-        let mut creating: HashMap<u64, Option<f64>> = HashMap::new();
-        for snapshot in &self.snapshots {
-            if snapshot.status == SnapshotStatus::InProgress {
-                let since = parse_rfc3339(&snapshot.created_at).map(|secs| secs as f64 * 1000.0);
-                let entry = creating.entry(snapshot.server.id).or_insert(since);
-                *entry = match (*entry, since) {
-                    (Some(a), Some(b)) => Some(a.min(b)),
-                    (a, b) => a.or(b),
-                };
-            }
-        }
-        let mut jobs: Vec<Job> = creating
-            .into_iter()
-            .map(|(server_id, since_ms)| Job {
-                server_id,
-                kind: JobKind::Creating,
-                since_ms,
+        let mut running: Vec<(u64, Option<f64>)> = self
+            .snapshots
+            .iter()
+            .filter(|s| s.status == SnapshotStatus::InProgress)
+            .map(|s| {
+                let since = parse_rfc3339(&s.created_at).map(|secs| secs as f64 * 1000.0);
+                (s.server.id, since)
             })
             .collect();
+        sort_by_rank(&mut running, |(server_id, _)| u128::from(*server_id));
+        let mut jobs: Vec<Job> = Vec::new();
+        for (server_id, since) in running {
+            match jobs.last_mut() {
+                Some(job) if job.server_id == server_id => {
+                    job.since_ms = match (job.since_ms, since) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+                _ => jobs.push(Job {
+                    server_id,
+                    kind: JobKind::Creating,
+                    since_ms: since,
+                }),
+            }
+        }
         jobs.extend(
             self.servers
                 .iter()
@@ -305,7 +312,8 @@ impl Store {
     /// dropped. A write the list already agrees with is forgotten.
     fn reconcile(&mut self, list: &mut Vec<Snapshot>, only_server: Option<u64>) {
         dedup_snapshots(list);
-        let listed: HashSet<u64> = list.iter().map(|s| s.id).collect();
+        let mut listed = BTreeSet::new();
+        listed.extend(list.iter().map(|s| s.id));
         let in_scope = |s: &Snapshot| only_server.is_none_or(|id| s.server.id == id);
         let mut kept = Vec::new();
         self.own_writes.retain(|(write, _)| match write {
@@ -318,26 +326,24 @@ impl Store {
             }
             OwnWrite::Deleted(id) => listed.contains(id) || only_server.is_some(),
         });
-        let deleted: HashSet<u64> = self
-            .own_writes
-            .iter()
-            .filter_map(|(w, _)| match w {
-                OwnWrite::Deleted(id) => Some(*id),
-                OwnWrite::Created(_) => None,
-            })
-            .collect();
+        let mut deleted = BTreeSet::new();
+        deleted.extend(self.own_writes.iter().filter_map(|(w, _)| match w {
+            OwnWrite::Deleted(id) => Some(*id),
+            OwnWrite::Created(_) => None,
+        }));
         list.retain(|s| !deleted.contains(&s.id));
         list.extend(kept);
     }
 
     /// The snapshots that were in progress and are not any more.
     fn finished_snapshots(&self, fresh: &[Snapshot]) -> Vec<Event> {
-        let was_running: HashSet<u64> = self
-            .snapshots
-            .iter()
-            .filter(|s| s.status == SnapshotStatus::InProgress)
-            .map(|s| s.id)
-            .collect();
+        let mut was_running = BTreeSet::new();
+        was_running.extend(
+            self.snapshots
+                .iter()
+                .filter(|s| s.status == SnapshotStatus::InProgress)
+                .map(|s| s.id),
+        );
         fresh
             .iter()
             .filter(|s| s.status != SnapshotStatus::InProgress && was_running.contains(&s.id))
@@ -384,7 +390,7 @@ pub fn display_name(t: Locale, name: &str, id: u64) -> String {
 
 /// Keeps the first of each id.
 fn dedup_snapshots(list: &mut Vec<Snapshot>) {
-    let mut seen = HashSet::new();
+    let mut seen = BTreeSet::new();
     list.retain(|s| seen.insert(s.id));
 }
 
