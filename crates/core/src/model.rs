@@ -3,7 +3,9 @@
 //! Unknown fields are ignored, optional text may be missing, `null` or `""`, and an unknown
 //! status is kept as itself rather than refused.
 
+use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::value::RawValue;
 
 use crate::i18n::{Locale, Text};
 
@@ -154,12 +156,27 @@ pub struct Snapshot {
 }
 
 /// The answer to `POST /api/v1/snapshots/`: the new snapshot and the provider's message.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CreatedSnapshot {
-    #[serde(flatten)]
     pub snapshot: Snapshot,
-    #[serde(default, deserialize_with = "optional_text")]
     pub message: Option<String>,
+}
+
+/// Read as the body it is, twice: once as a snapshot, exactly as a listed one is read, and
+/// once for its message. (`#[serde(flatten)]` would do it in one pass, but compiles in serde's
+/// buffering of every field, about 8 KB of wasm.) Needs a body read from a string.
+impl<'de> Deserialize<'de> for CreatedSnapshot {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Message {
+            #[serde(default, deserialize_with = "optional_text")]
+            message: Option<String>,
+        }
+        let body = <&RawValue>::deserialize(deserializer)?;
+        let snapshot = serde_json::from_str(body.get()).map_err(D::Error::custom)?;
+        let Message { message } = serde_json::from_str(body.get()).map_err(D::Error::custom)?;
+        Ok(Self { snapshot, message })
+    }
 }
 
 /// The body of `POST /api/v1/snapshots/`.
