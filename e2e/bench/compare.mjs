@@ -3,10 +3,11 @@
 // each; the medians of navigation -> last row, and of the renderer's script time until painted.
 // A lever is judged here before the full benchmark (run.mjs) records it.
 //
-//   node e2e/bench/compare.mjs DIST [DIST | vanilla]... [--doc] [--n=8]
+//   node e2e/bench/compare.mjs DIST [DIST | vanilla]... [--doc] [--n=8] [--latency=MS]
 //
 // Each DIST is a release build's folder (`trunk build --release --dist DIR`); --doc loads the
-// provider doc's two snapshots instead of 1,000 servers x 5.
+// provider doc's two snapshots instead of 1,000 servers x 5; --latency adds MS to every
+// response (Chromium's network emulation), for what a real network's round trips change.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -17,6 +18,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const dists = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const doc = process.argv.includes('--doc');
 const iters = Number((process.argv.find((a) => a.startsWith('--n=')) || '--n=8').slice(4));
+const latency = Number((process.argv.find((a) => a.startsWith('--latency=')) || '--latency=0').slice(10));
 const world = doc ? docExample() : generate({ servers: 1000, perServer: 5, seed: 11 });
 const rows = world.snapshots.length;
 const servers = [];
@@ -38,6 +40,10 @@ for (let it = -1; it < iters; it++) {
     await page.addInitScript({ path: path.join(HERE, 'observer.js') });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    if (latency > 0) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+    }
     const m0 = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value;
     await page.goto(servers[i].origin + (dists[i] === 'vanilla' ? '/vanilla/?poll-seconds=5' : '/'), { waitUntil: 'commit' });
     await p;
