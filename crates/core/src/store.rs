@@ -8,6 +8,7 @@
 //! has not seen a create yet, and one that still shows a deleted snapshot. The store remembers
 //! its own writes for [`READ_LAG_MS`] and does not let a lagging list undo them.
 
+// Id sets are `BTreeSet`s filled with `extend`, not collected: see `crate::order` for why.
 use std::collections::BTreeSet;
 
 use crate::i18n::Locale;
