@@ -13,7 +13,7 @@
 // changed without a rebuild.
 import type { Locator, Page, Request } from '@playwright/test';
 import { test, expect, resetSimulator, apiRequests } from './support';
-import { configureDeployment, exposeLoader, type PanelLoader } from './deployment';
+import { configureDeployment, exposeLoader } from './deployment';
 
 const REFUSED = 'That token was not accepted. Check it and try again.';
 const NO_WRITE =
@@ -394,7 +394,7 @@ test.describe('host mode', () => {
 
     await exposeLoader(page);
     const mounted = await page.evaluate(() => {
-      const loader = (window as unknown as { __loader: PanelLoader }).__loader;
+      const loader = window.__loader;
       const element = document.createElement('div');
       element.id = 'host-mode';
       (window as unknown as { __unauthorized: number }).__unauthorized = 0;
@@ -418,7 +418,7 @@ test.describe('host mode', () => {
     // Rotation: the next request carries the new token.
     const setToken = (token: string) =>
       page.evaluate((token) => {
-        const loader = (window as unknown as { __loader: PanelLoader }).__loader;
+        const loader = window.__loader;
         return loader.setToken(document.getElementById('host-mode') as HTMLElement, token);
       }, token);
     expect(await setToken('vps_demo_alice')).toBe(true);
@@ -460,7 +460,7 @@ test.describe('host mode', () => {
     await expect(page.locator('#panel').getByRole('region', { name: 'web-server-01' })).toBeVisible();
     await exposeLoader(page);
     await page.evaluate(() => {
-      const loader = (window as unknown as { __loader: PanelLoader }).__loader;
+      const loader = window.__loader;
       const element = document.createElement('div');
       element.id = 'host-refused';
       document.body.append(element);
@@ -474,7 +474,7 @@ test.describe('host mode', () => {
     expect(refusedMe, 'account/me asked with the token the lists were refused with').toEqual([]);
 
     await page.evaluate(() => {
-      const loader = (window as unknown as { __loader: PanelLoader }).__loader;
+      const loader = window.__loader;
       return loader.setToken(document.getElementById('host-refused') as HTMLElement, 'vps_demo_bob');
     });
     await expect(panel.getByText('Signed in as Bob Example')).toBeVisible();

@@ -122,6 +122,13 @@ export interface PanelLoader {
   setToken(element: HTMLElement, token: string | null): boolean;
 }
 
+declare global {
+  interface Window {
+    /** The loader's module, once `exposeLoader` has imported it. */
+    __loader: PanelLoader;
+  }
+}
+
 /**
  * Imports the loader in the page, as a host page's script would, and keeps its module as
  * `window.__loader`. Given as a string: Playwright would compile an `import()` in a function

@@ -7,7 +7,7 @@
 // unmount stopping the panel's requests.
 import type { Page } from '@playwright/test';
 import { test, expect, resetSimulator, apiRequests } from './support';
-import { watchCsp, expectNoCspViolations, exposeLoader, openHostPage, hostEvents, type PanelLoader } from './deployment';
+import { watchCsp, expectNoCspViolations, exposeLoader, openHostPage, hostEvents } from './deployment';
 
 const HOTPINK = 'rgb(255, 105, 180)';
 const RED = 'rgb(255, 0, 0)';
@@ -207,7 +207,7 @@ test('mount(element, options) and unmount(element) from the loader; unmount empt
   // mount() into an element of the host's own, with options: a server to open on.
   await exposeLoader(page);
   await page.evaluate(() => {
-    const loader = (window as unknown as { __loader: PanelLoader }).__loader;
+    const loader = window.__loader;
     const div = document.createElement('div');
     div.id = 'mounted';
     document.querySelector('.host-card')?.append(div);
@@ -224,7 +224,7 @@ test('mount(element, options) and unmount(element) from the loader; unmount empt
 
   // unmount(): the panel is gone, and so are its requests.
   const unmounted = await page.evaluate(() => {
-    const loader = (window as unknown as { __loader: PanelLoader }).__loader;
+    const loader = window.__loader;
     return loader.unmount(document.getElementById('mounted') as HTMLElement);
   });
   expect(unmounted).toBe(true);
@@ -237,14 +237,14 @@ test('mount(element, options) and unmount(element) from the loader; unmount empt
   // A second unmount finds nothing to unmount.
   expect(
     await page.evaluate(() => {
-      const loader = (window as unknown as { __loader: PanelLoader }).__loader;
+      const loader = window.__loader;
       return loader.unmount(document.getElementById('mounted') as HTMLElement);
     }),
   ).toBe(false);
 
   // Mounted again into the same element, it starts afresh.
   await page.evaluate(() => {
-    const loader = (window as unknown as { __loader: PanelLoader }).__loader;
+    const loader = window.__loader;
     loader.mount(document.getElementById('mounted') as HTMLElement, { auth: 'proxy', serverId: 12345 });
   });
   await expect(mounted.getByRole('region', { name: 'web-server-01' })).toContainText('pre-migration-snapshot');
@@ -258,7 +258,7 @@ test('settings on the element: data- attributes for mount(), plain attributes on
   await openHostPage(page);
   await exposeLoader(page);
   await page.evaluate(() => {
-    const loader = (window as unknown as { __loader: PanelLoader }).__loader;
+    const loader = window.__loader;
     const card = document.querySelector('.host-card') as HTMLElement;
     const byData = document.createElement('div');
     byData.id = 'by-data';

@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, resetSimulator, setFaults, clearFaults, SIM_URL } from './support';
-import { configureDeployment, exposeLoader, type PanelLoader } from './deployment';
+import { configureDeployment, exposeLoader } from './deployment';
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -260,7 +260,7 @@ test('in an English browser, the locale setting “pt-BR” gives Portuguese: on
   await expect(hosted.getByRole('button', { name: 'Refresh' })).toBeVisible();
   await exposeLoader(page);
   await page.evaluate(() => {
-    const loader = (window as unknown as { __loader: PanelLoader }).__loader;
+    const loader = window.__loader;
     const byOption = document.createElement('div');
     byOption.id = 'by-option';
     const byData = document.createElement('div');

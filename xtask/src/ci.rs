@@ -309,6 +309,13 @@ fn end_to_end(root: &Path) -> Result<(), String> {
     if !dist.join(dist::LOADER).is_file() {
         return Err("dist/ is not built (step `release build` makes it)".to_owned());
     }
+    // Playwright only strips the journeys' types: check them first, in a few seconds.
+    call(
+        Command::new("npx")
+            .args(["tsc", "--project", "tsconfig.json"])
+            .current_dir(root.join("e2e")),
+    )
+    .map_err(|e| format!("the journeys do not type-check: {e}"))?;
     let state = state_dir(root, "e2e")?;
     ensure_port_free(E2E_NGINX, "nginx")?;
     // No --default-token: nginx adds the token, as in deployment mode 2.

@@ -56,7 +56,7 @@ pub fn run(root: &Path, scope: Scope) -> Result<(), String> {
     if scope == Scope::Everything {
         leptosfmt()?;
         debian_packages()?;
-        playwright(root)?;
+        node_packages(root)?;
     }
     Ok(())
 }
@@ -348,10 +348,11 @@ pub fn node_modules_stale(e2e: &Path) -> bool {
     }
 }
 
-/// The Playwright package (never its browser download: Playwright drives Debian's Chromium).
-fn playwright(root: &Path) -> Result<(), String> {
+/// The journeys' node packages, Playwright and TypeScript (never Playwright's browser
+/// download: it drives Debian's Chromium).
+fn node_packages(root: &Path) -> Result<(), String> {
     let e2e = root.join("e2e");
-    let label = "Playwright (e2e/node_modules)";
+    let label = "Playwright, TypeScript (e2e/node_modules)";
     if !node_modules_stale(&e2e) {
         say(label, "already there");
         return Ok(());
