@@ -74,6 +74,42 @@ test('three selected, one deleted elsewhere meanwhile: one confirmation, one DEL
   expect(await asAlice('snapshots/801/', 'DELETE'), 'the API no longer has it').toBe(404);
 });
 
+test('Stop while they are deleted: the one on its way finishes, the rest are kept and stay selected', async ({ page }) => {
+  await resetSimulator();
+  await openPanel(page);
+  for (const name of ['pre-migration-snapshot', 'weekly-snapshot-2025-01-08', 'db-nightly-2']) {
+    await page.getByRole('checkbox', { name: `Select ${name}`, exact: true }).check();
+  }
+  await page.getByRole('button', { name: 'Delete selected (3)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete 3 snapshots?' });
+  const before = (await apiRequests()).length;
+  await setFaults({ kinds: ['latency'], latency_ms: 1500, method: 'DELETE' });
+  await dialog.getByRole('button', { name: 'Delete 3 snapshots' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('0 of 3 deleted');
+
+  // Cancel cannot call back what is sent, but it can stop what is not: while the deletes run
+  // it is a Stop button, and Escape does the same.
+  await expect(dialog.getByRole('button', { name: 'Stop' })).toBeEnabled();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByRole('button', { name: 'Stopping…' })).toBeDisabled();
+  await expect(dialog.getByRole('alert')).toHaveText('Stopped: 1 of 3 deleted; the other 2 were not deleted.');
+  await expect(page.getByRole('list', { name: 'Notices' })).toContainText(
+    'Stopped: 1 of 3 deleted; the other 2 were not deleted.',
+  );
+  await clearFaults();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  const deletes = (await apiRequests()).slice(before).filter((r) => r.method === 'DELETE');
+  expect(deletes.map((r) => [r.path, r.status])).toEqual([['/api/v1/snapshots/772/', 204]]);
+  await expect(page.getByRole('row').filter({ hasText: 'db-nightly-2' })).toHaveCount(0);
+  for (const name of ['pre-migration-snapshot', 'weekly-snapshot-2025-01-08']) {
+    await expect(page.getByRole('checkbox', { name: `Select ${name}`, exact: true })).toBeChecked();
+  }
+  await expect(page.getByRole('button', { name: 'Delete selected (2)' })).toBeEnabled();
+});
+
 test.describe('with a failing API', () => {
   test('a server’s box selects its snapshots; a failure is listed by name at the end and stays selected', async ({
     page,

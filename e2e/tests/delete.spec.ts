@@ -101,6 +101,37 @@ test('delete happy path: the confirmation names it, one DELETE, the row goes, th
   await expect(rowHeader(group, 'weekly-snapshot-2025-01-08')).toHaveCount(0);
 });
 
+test('a delete on its way cannot be dismissed: its answer lands in its own dialog, never in the next one', async ({ page }) => {
+  await resetSimulator({ create_secs: 600 });
+  await openPanel(page);
+  const group = page.getByRole('region', { name: 'web-server-01' });
+  const { dialog, confirm, cancel } = deleteDialog(page, 'weekly-snapshot-2025-01-08');
+  await group.getByRole('button', { name: 'Delete weekly-snapshot-2025-01-08' }).click();
+
+  await setFaults({ kinds: ['latency'], latency_ms: 2000, method: 'DELETE' });
+  await confirm.click();
+  await expect(dialog.getByRole('button', { name: 'Deleting…' })).toBeVisible();
+  // The request is sent: Cancel cannot call it back, so it says so by being unavailable, and
+  // Escape does not pretend otherwise.
+  await expect(cancel).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByRole('button', { name: 'Deleting…' })).toBeVisible();
+
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status')).toHaveText('Snapshot weekly-snapshot-2025-01-08 was deleted.');
+  // The next dialog is the person's own: nothing from the delete closes it or lands in it.
+  await group.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+  const restore = page.getByRole('dialog', { name: 'Restore web-server-01 from pre-migration-snapshot?' });
+  const typed = restore.getByRole('textbox', { name: 'Type web-server-01 to confirm' });
+  await typed.fill('web');
+  // Longer than the delete took: were it still out, its answer would have landed by now.
+  await page.waitForTimeout(2500);
+  await expect(restore).toBeVisible();
+  await expect(typed).toHaveValue('web');
+  await expect(restore.getByRole('alert')).toHaveCount(0);
+  expect((await deletes()).map((r) => [r.path, r.status])).toEqual([['/api/v1/snapshots/798/', 204]]);
+});
+
 test.describe('the snapshot is already gone', () => {
   // The browser logs the 404 answer as a console error; it is provoked on purpose here.
   test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 404/] });

@@ -12,12 +12,16 @@ pub fn DeleteOldest(
     oldest: Snapshot,
     /// Asks to delete it.
     on_delete: Callback<Snapshot>,
+    /// While its dialog's own request is on its way: that dialog stays until the answer.
+    #[prop(into)]
+    disabled: Signal<bool>,
 ) -> impl IntoView {
     let label = locale().delete_oldest(&oldest.name);
     view! {
         <button
             type="button"
             class="sp-button sp-button--link"
+            disabled=disabled
             on:click=move |_| on_delete.run(oldest.clone())
         >
             {label}

@@ -1,6 +1,7 @@
 //! The confirmation of deleting several snapshots: it lists every name, says it cannot be
 //! undone, then shows the deletes' progress ("2 of 3 deleted") and, at the end, what could not
-//! be deleted, by name.
+//! be deleted, by name. While they run, Cancel is Stop: the delete on its way finishes, and
+//! the rest are kept.
 
 use leptos::prelude::*;
 use snapshot_core::bulk::BulkRun;
@@ -22,6 +23,8 @@ pub fn BulkDeleteDialog(
     run: Signal<Option<BulkRun>>,
     /// Starts the run.
     on_confirm: Callback<()>,
+    /// Stops the run after the delete on its way.
+    on_stop: Callback<()>,
     /// Closes the dialog.
     on_close: Callback<()>,
 ) -> impl IntoView {
@@ -29,6 +32,20 @@ pub fn BulkDeleteDialog(
     let count = snapshots.len();
     let started = move || run.with(Option::is_some);
     let finished = move || run.with(|run| run.as_ref().is_some_and(BulkRun::is_finished));
+    let running = move || started() && !finished();
+    let stopping = move || run.with(|run| run.as_ref().is_some_and(BulkRun::is_stopping));
+    let cancel_label = move || {
+        if finished() {
+            t.close()
+        } else if stopping() {
+            t.stopping()
+        } else if started() {
+            t.stop()
+        } else {
+            t.cancel()
+        }
+    };
+    let some_failed = move || run.with(|run| run.as_ref().is_some_and(|r| !r.failed.is_empty()));
     let names = snapshots
         .iter()
         .map(|s| {
@@ -42,12 +59,15 @@ pub fn BulkDeleteDialog(
             described_by=Some("bulk-delete-warning")
             class="sp-dialog--danger"
             submit=Submit::danger(t.bulk_submit(count), t.deleting())
-            pending=Signal::derive(move || started() && !finished())
+            pending=Signal::derive(running)
             blocked=Signal::derive(started)
             focus_cancel=true
-            cancel_label=Signal::derive(move || if finished() { t.close() } else { t.cancel() })
+            cancel_label=Signal::derive(cancel_label)
+            cancellable=Signal::derive(move || !(running() && stopping()))
             on_submit=on_confirm
-            on_close=on_close
+            on_close=Callback::new(move |()| {
+                if running() { on_stop.run(()) } else { on_close.run(()) }
+            })
         >
             <h2 id="bulk-delete-title">{t.bulk_title(count)}</h2>
             <p id="bulk-delete-warning" class="sp-alert sp-alert--danger">
@@ -61,12 +81,13 @@ pub fn BulkDeleteDialog(
             <p class="sp-bulk-progress" role="status">
                 {move || run.with(|run| run.as_ref().map(|run| run.progress(t)))}
             </p>
-            <Show when=move || {
-                run.with(|run| {
-                    run.as_ref().is_some_and(|r| r.is_finished() && !r.failed.is_empty())
-                })
-            }>
-                <div class="sp-alert sp-alert--problem" role="alert">
+            <Show when=move || run.with(|run| run.as_ref().is_some_and(BulkRun::fell_short))>
+                <div
+                    class="sp-alert"
+                    class:sp-alert--problem=some_failed
+                    class:sp-alert--warning=move || !some_failed()
+                    role="alert"
+                >
                     <p>{move || run.with(|run| run.as_ref().map(|run| run.summary(t)))}</p>
                     <ul>
                         {move || {

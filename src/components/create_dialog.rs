@@ -83,7 +83,9 @@ pub fn CreateDialog(
                     <p>{move || form.blocker.get()}</p>
                     {move || {
                         form.oldest_at_limit()
-                            .map(|oldest| view! { <DeleteOldest oldest on_delete /> })
+                            .map(|oldest| {
+                                view! { <DeleteOldest oldest on_delete disabled=pending /> }
+                            })
                     }}
                 </div>
             </Show>

@@ -96,6 +96,10 @@ impl Submit {
 /// A modal dialog holding one form, with Cancel and a submit button at its end. Enter and the
 /// button both submit, and only while neither `blocked` nor `pending`: a second click or Enter
 /// sends nothing.
+///
+/// While the request is on its way, Cancel is unavailable and Escape does nothing, unless
+/// `cancellable` says otherwise: a request once sent cannot be called back, and its answer
+/// belongs in this dialog, not in whatever the person would open next.
 #[component]
 pub fn DialogForm(
     /// The id of the dialog's heading.
@@ -122,6 +126,10 @@ pub fn DialogForm(
     /// What Cancel says instead ("Close" once there is nothing left to cancel).
     #[prop(optional, into)]
     cancel_label: Option<Signal<Text>>,
+    /// Whether Cancel and Escape work now; by default, while nothing is `pending`. A dialog
+    /// whose wait can be stopped says so (a restore waiting on its safety snapshot).
+    #[prop(optional, into)]
+    cancellable: Option<Signal<bool>>,
     /// Called when the form is sent.
     on_submit: Callback<()>,
     /// Closes the dialog.
@@ -136,8 +144,14 @@ pub fn DialogForm(
     let pending_text =
         move || pending_label.map_or_else(|| fixed_pending_label.clone(), |l| l.get());
     let t = locale();
+    let cancellable = cancellable.unwrap_or_else(|| Signal::derive(move || !pending.get()));
+    let dismiss = Callback::new(move |()| {
+        if cancellable.get_untracked() {
+            on_close.run(());
+        }
+    });
     view! {
-        <Modal labelled_by described_by on_close class>
+        <Modal labelled_by described_by on_close=dismiss class>
             <form
                 class="sp-form"
                 novalidate
@@ -154,7 +168,8 @@ pub fn DialogForm(
                         type="button"
                         class="sp-button"
                         autofocus=focus_cancel
-                        on:click=move |_| on_close.run(())
+                        disabled=move || !cancellable.get()
+                        on:click=move |_| dismiss.run(())
                     >
                         {move || cancel_label.map_or_else(|| t.cancel(), |label| label.get())}
                     </button>

@@ -89,6 +89,7 @@ pub fn RestoreDialog(
             })
             pending=confirm.pending
             blocked=Signal::derive(move || !matches.get() || blocker.with(Option::is_some))
+            cancellable=Signal::derive(move || !confirm.pending.get() || waiting.get())
             on_submit=confirm.on_confirm
             on_close=confirm.on_close
         >
@@ -103,7 +104,7 @@ pub fn RestoreDialog(
                 <li>{t.restore_takes()}</li>
             </ul>
             <NewerSnapshots server_name=server_name.clone() newer />
-            <SafetyChoice safety server_name=server_name.clone() blocker />
+            <SafetyChoice safety server_name=server_name.clone() blocker pending=confirm.pending />
             <Refusal error=confirm.error />
             <TextField
                 id="restore-confirm"
@@ -156,6 +157,8 @@ fn SafetyChoice(
     safety: SafetyFirst,
     server_name: String,
     blocker: Signal<Option<Blocker>>,
+    /// Whether the restore is on its way.
+    pending: Signal<bool>,
 ) -> impl IntoView {
     let t = locale();
     let SafetyFirst {
@@ -193,7 +196,8 @@ fn SafetyChoice(
             view! {
                 <div class="sp-alert sp-alert--warning">
                     <p>{t.safety_no_slot(&server_name, count, SNAPSHOTS_PER_SERVER)}</p>
-                    {oldest.map(|oldest| view! { <DeleteOldest oldest on_delete /> })}
+                    {oldest
+                        .map(|oldest| view! { <DeleteOldest oldest on_delete disabled=pending /> })}
                 </div>
             }
             .into_any(),

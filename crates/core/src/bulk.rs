@@ -64,7 +64,8 @@ impl Outcome {
     }
 }
 
-/// A run of deletes, one at a time: how far it is and what failed.
+/// A run of deletes, one at a time: how far it is, what failed, and whether the person
+/// stopped it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct BulkRun {
     /// How many it deletes in all.
@@ -73,6 +74,10 @@ pub struct BulkRun {
     pub gone: usize,
     /// The names that could not be deleted, with why.
     pub failed: Vec<(String, ApiError)>,
+    /// The person asked it to stop: the delete on its way finishes, no other is sent.
+    stopping: bool,
+    /// How many were never sent, because it stopped.
+    kept: usize,
 }
 
 impl BulkRun {
@@ -92,14 +97,40 @@ impl BulkRun {
         }
     }
 
-    /// How many have been tried.
-    pub fn tried(&self) -> usize {
-        self.gone.saturating_add(self.failed.len())
+    /// Asks it to stop after the delete on its way, if there is one.
+    pub fn stop(&mut self) {
+        self.stopping = true;
     }
 
-    /// Whether every one has been tried.
+    /// Whether it was asked to stop.
+    pub fn is_stopping(&self) -> bool {
+        self.stopping
+    }
+
+    /// Whether the next delete may be sent; if not, the rest are kept and the run is over.
+    pub fn go_on(&mut self) -> bool {
+        if self.stopping {
+            let sent = self.gone.saturating_add(self.failed.len());
+            self.kept = self.total.saturating_sub(sent);
+        }
+        !self.stopping
+    }
+
+    /// How many have been tried, or left out by a stop.
+    pub fn tried(&self) -> usize {
+        self.gone
+            .saturating_add(self.failed.len())
+            .saturating_add(self.kept)
+    }
+
+    /// Whether every one has been tried or left out.
     pub fn is_finished(&self) -> bool {
         self.tried() >= self.total
+    }
+
+    /// Whether it ended with some not deleted: failed, or kept by a stop.
+    pub fn fell_short(&self) -> bool {
+        self.is_finished() && self.gone < self.total
     }
 
     /// "2 of 3 deleted": said while it runs, and at its end.
@@ -107,13 +138,15 @@ impl BulkRun {
         t.bulk_progress(self.gone, self.total).into_owned()
     }
 
-    /// The sentence at its end: all gone, or how many could not be deleted.
+    /// The sentence at its end: all gone, how many could not be deleted, or where it stopped.
     pub fn summary(&self, t: Locale) -> String {
-        if self.failed.is_empty() {
-            t.bulk_all_deleted(self.gone).into_owned()
-        } else {
-            t.bulk_some_failed(self.gone, self.total, self.failed.len())
-                .into_owned()
+        let failed = self.failed.len();
+        match (self.kept, failed) {
+            (0, 0) => t.bulk_all_deleted(self.gone),
+            (0, _) => t.bulk_some_failed(self.gone, self.total, failed),
+            (kept, 0) => t.bulk_stopped(self.gone, self.total, kept),
+            (kept, _) => t.bulk_stopped_some_failed(self.gone, self.total, kept, failed),
         }
+        .into_owned()
     }
 }

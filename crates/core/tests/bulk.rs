@@ -86,3 +86,53 @@ fn a_run_without_failures_says_so() {
     one.record("a", Outcome::AlreadyGone);
     assert_eq!(one.summary(Locale::PtBr), "O snapshot foi excluído.");
 }
+
+#[test]
+fn a_stopped_run_ends_after_the_delete_on_its_way_and_counts_the_rest_as_kept() {
+    let mut run = BulkRun::new(4);
+    assert!(run.go_on());
+    run.record("a", Outcome::Deleted);
+    assert!(run.go_on());
+    // Stop is pressed while "b" is on its way: "b" still counts.
+    run.stop();
+    assert!(run.is_stopping());
+    assert!(!run.is_finished(), "not over while a delete is on its way");
+    run.record("b", Outcome::Deleted);
+    assert!(!run.go_on());
+    assert!(!run.go_on(), "asking again changes nothing");
+    assert!(run.is_finished());
+    assert!(run.fell_short());
+    assert_eq!(run.progress(Locale::En), "2 of 4 deleted");
+    assert_eq!(
+        run.summary(Locale::En),
+        "Stopped: 2 of 4 deleted; the other 2 were not deleted."
+    );
+    assert_eq!(
+        run.summary(Locale::PtBr),
+        "Interrompido: 2 de 4 excluídos; os outros 2 não foram excluídos."
+    );
+
+    let mut one_left = BulkRun::new(2);
+    one_left.record("a", Outcome::Failed(ApiError::Timeout));
+    one_left.stop();
+    assert!(!one_left.go_on());
+    assert_eq!(
+        one_left.summary(Locale::En),
+        "Stopped: 0 of 2 deleted, 1 not tried; 1 could not be deleted:"
+    );
+    assert_eq!(
+        one_left.summary(Locale::PtBr),
+        "Interrompido: 0 de 2 excluídos, 1 não tentado; 1 não pôde ser excluído:"
+    );
+}
+
+#[test]
+fn a_stop_during_the_last_delete_changes_nothing() {
+    let mut run = BulkRun::new(1);
+    assert!(run.go_on());
+    run.stop();
+    run.record("a", Outcome::Deleted);
+    assert!(run.is_finished());
+    assert!(!run.fell_short());
+    assert_eq!(run.summary(Locale::En), "The snapshot was deleted.");
+}

@@ -142,17 +142,12 @@ impl PageActions {
         self.effects.cancel_safety();
     }
 
-    /// Whether any of them is on its way.
-    pub fn any_pending(self) -> bool {
-        self.create.pending().get_untracked()
-            || self.restore.pending().get_untracked()
-            || self.delete.pending().get_untracked()
-            || self.delete_all.pending().get_untracked()
-    }
-
-    /// Sends `run` unless an action is already on its way: one request per confirmation.
+    /// Runs `action` on `input` unless it is already on its way: one request per
+    /// confirmation. (Its dialog stays open until it is done, so no other dialog can be
+    /// confirmed meanwhile, except after a restore's wait for its safety snapshot was
+    /// cancelled: that one sends nothing more.)
     pub fn start<I: 'static>(self, action: Action<I, Option<()>>, input: I) {
-        if !self.any_pending() {
+        if !action.pending().get_untracked() {
             self.error.set(None);
             action.dispatch_local(input);
         }
@@ -385,11 +380,17 @@ impl Effects {
         }
     }
 
-    /// Deletes `list` one at a time, telling `run` how far it is; the dialog stays open to
-    /// show the end, with what could not be deleted.
+    /// Deletes `list` one at a time, telling `run` how far it is, until the end or a stop;
+    /// the dialog stays open to show the end, with what could not be deleted.
     async fn delete_all(self, list: Vec<Snapshot>) {
         self.bulk.set(Some(BulkRun::new(list.len())));
         for snapshot in &list {
+            let go_on = self
+                .bulk
+                .try_update(|run| run.as_mut().is_some_and(BulkRun::go_on));
+            if go_on != Some(true) {
+                break;
+            }
             let outcome = Outcome::of(self.delete_one(snapshot).await);
             if !matches!(outcome, Outcome::Failed(_)) {
                 self.selection.set(snapshot.id, false);
@@ -400,11 +401,19 @@ impl Effects {
                 }
             });
         }
+        // A stop after the last delete was sent has nothing left to keep.
+        self.bulk.update(|run| {
+            if let Some(run) = run {
+                run.go_on();
+            }
+        });
         if let Some(run) = self.bulk.get_untracked() {
-            let tone = if run.failed.is_empty() {
-                Tone::Success
-            } else {
+            let tone = if !run.failed.is_empty() {
                 Tone::Problem
+            } else if run.fell_short() {
+                Tone::Info
+            } else {
+                Tone::Success
             };
             self.notices.say(tone, run.summary(self.t));
         }

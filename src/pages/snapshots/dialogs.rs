@@ -1,6 +1,7 @@
 //! The page's one open dialog, and what confirming it does.
 
 use leptos::prelude::*;
+use snapshot_core::bulk::BulkRun;
 use snapshot_core::model::{NewSnapshot, Snapshot};
 use snapshot_core::rules::{newer_snapshots, restore_blocker, restore_phrase, Blocker};
 use snapshot_core::safety::{safety_name, safety_offer, SafetyOffer};
@@ -170,6 +171,9 @@ pub fn PageDialogs(
                             run=actions.bulk
                             on_confirm=Callback::new(move |()| {
                                 actions.start(actions.delete_all, list.clone())
+                            })
+                            on_stop=Callback::new(move |()| {
+                                actions.bulk.update(|run| run.iter_mut().for_each(BulkRun::stop))
                             })
                             on_close=close
                         />

@@ -497,6 +497,33 @@ define_catalogue! {
             n => format!("{gone} de {total} excluídos; {n} não puderam ser excluídos:"),
         },
     }
+    bulk_stopped(gone: usize, total: usize, kept: usize) {
+        en: match kept {
+            1 => format!("Stopped: {gone} of {total} deleted; the other one was not deleted."),
+            n => format!("Stopped: {gone} of {total} deleted; the other {n} were not deleted."),
+        },
+        pt: match kept {
+            1 => format!("Interrompido: {gone} de {total} excluídos; o outro não foi excluído."),
+            n => format!("Interrompido: {gone} de {total} excluídos; os outros {n} não foram excluídos."),
+        },
+    }
+    bulk_stopped_some_failed(gone: usize, total: usize, kept: usize, failed: usize) {
+        en: format!("Stopped: {gone} of {total} deleted, {kept} not tried; {failed} could not be deleted:"),
+        pt: {
+            let kept = match kept {
+                1 => "1 não tentado".to_owned(),
+                n => format!("{n} não tentados"),
+            };
+            let failed = match failed {
+                1 => "1 não pôde ser excluído".to_owned(),
+                n => format!("{n} não puderam ser excluídos"),
+            };
+            format!("Interrompido: {gone} de {total} excluídos, {kept}; {failed}:")
+        },
+    }
+    /// Cancel, while the deletes run: it stops those not sent yet.
+    stop() { en: "Stop", pt: "Parar" }
+    stopping() { en: "Stopping…", pt: "Parando…" }
     close() { en: "Close", pt: "Fechar" }
     snapshot_of_server(snapshot: &str, server: &str) {
         en: format!("{snapshot} of {server}"),
