@@ -352,13 +352,14 @@ impl Board {
     /// (the token was refused: the session asks for a new one).
     async fn check(self, client: &Client, job: Job) -> bool {
         let id = job.server_id;
+        let asked_at_ms = Some(browser::now_ms());
         let outcome = match job.kind {
             JobKind::Creating => client.list_snapshots(Some(id)).await.map(|listed| {
                 self.read_snapshots_of(id, listed.items);
             }),
             JobKind::Restoring => match client.get_server(id).await {
                 Ok(server) => {
-                    self.read_server(server);
+                    self.read_server(server, asked_at_ms);
                     Ok(())
                 }
                 Err(ApiError::NotFound { .. }) => {
@@ -427,9 +428,13 @@ impl Board {
         });
     }
 
-    /// Puts a server, as just read, on screen, and tells the other tabs.
-    fn read_server(self, server: Server) {
-        self.tell_and_apply(News::Server { server });
+    /// Puts a server, as read by a request sent at `asked_at_ms`, on screen, and tells the
+    /// other tabs.
+    fn read_server(self, server: Server, asked_at_ms: Option<f64>) {
+        self.tell_and_apply(News::Server {
+            server,
+            asked_at_ms,
+        });
     }
 
     fn tell_and_apply(self, news: News) {
@@ -447,7 +452,7 @@ impl Board {
         // A read by the leading tab counts as this tab's own check of that job.
         let checked = match &news {
             News::SnapshotsOf { server_id, .. } => Some((*server_id, JobKind::Creating)),
-            News::Server { server } => Some((server.id, JobKind::Restoring)),
+            News::Server { server, .. } => Some((server.id, JobKind::Restoring)),
             _ => None,
         };
         self.apply(news);
@@ -477,7 +482,10 @@ impl Board {
                 server_id,
                 snapshots,
             } => store.update_snapshots_of(server_id, snapshots, now),
-            News::Server { server } => store.update_server(server, now),
+            News::Server {
+                server,
+                asked_at_ms,
+            } => store.update_server(server, asked_at_ms, now),
             News::ServerGone { server_id } => store.remove_server(server_id),
         });
     }
@@ -493,8 +501,9 @@ impl Board {
 
     /// Reads one server again and puts it on screen. Returns it, or `None`.
     pub async fn reread_server(self, server_id: u64) -> Option<Server> {
+        let asked_at_ms = Some(browser::now_ms());
         let server = self.client().get_server(server_id).await.ok()?;
-        self.read_server(server.clone());
+        self.read_server(server.clone(), asked_at_ms);
         Some(server)
     }
 
@@ -516,6 +525,7 @@ struct Completeness {
 
 /// Reads the snapshots and the servers in `scope` side by side: neither waits for the other.
 async fn load(client: &Client, scope: Option<u64>) -> Result<(Loaded, Completeness), ApiError> {
+    let asked_at_ms = Some(browser::now_ms());
     let servers = async {
         match scope {
             None => client.list_servers().await.map(|listed| listed.items),
@@ -544,6 +554,7 @@ async fn load(client: &Client, scope: Option<u64>) -> Result<(Loaded, Completene
         Loaded {
             snapshots: listed.items,
             servers,
+            asked_at_ms,
         },
         summary,
     ))

@@ -94,11 +94,13 @@ struct Restore {
 }
 
 /// What a full load read.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Loaded {
     pub snapshots: Vec<Snapshot>,
     /// The servers, or `None` when the servers endpoint failed (then the snapshots name them).
     pub servers: Option<Vec<Server>>,
+    /// When its first request was sent (ms), if known: see [`Store::update_server`].
+    pub asked_at_ms: Option<f64>,
 }
 
 impl Store {
@@ -210,7 +212,8 @@ impl Store {
         }
         self.forget_old_writes(now_ms);
         self.reconcile(&mut snapshots, scope);
-        let (servers, listed) = match loaded.servers {
+        let asked_at_ms = loaded.asked_at_ms;
+        let (mut servers, listed) = match loaded.servers {
             Some(mut servers) => {
                 sort_by_rank(&mut servers, |s| u128::from(s.id));
                 servers.dedup_by_key(|s| s.id);
@@ -219,7 +222,7 @@ impl Store {
             None => (servers_from_snapshots(&snapshots), false),
         };
         let mut events = self.finished_snapshots(&snapshots);
-        events.extend(self.follow_servers(&servers, now_ms));
+        events.extend(self.follow_servers(&mut servers, asked_at_ms, now_ms));
         sort_newest_first(&mut snapshots);
         self.snapshots = snapshots;
         self.servers = servers;
@@ -245,9 +248,17 @@ impl Store {
         events
     }
 
-    /// Takes a fresh record of one server in (a poll while it is restored).
-    pub fn update_server(&mut self, server: Server, now_ms: f64) -> Vec<Event> {
-        let events = self.follow_servers(std::slice::from_ref(&server), now_ms);
+    /// Takes a fresh record of one server in (a poll while it is restored), read by a request
+    /// sent at `asked_at_ms`, if known. An answer to a request sent before a restore the panel
+    /// follows was accepted (or heard of) cannot tell that restore's end: it keeps the server
+    /// restoring, whatever status it read.
+    pub fn update_server(
+        &mut self,
+        mut server: Server,
+        asked_at_ms: Option<f64>,
+        now_ms: f64,
+    ) -> Vec<Event> {
+        let events = self.follow_servers(std::slice::from_mut(&mut server), asked_at_ms, now_ms);
         match self.servers.iter_mut().find(|s| s.id == server.id) {
             Some(slot) => *slot = server,
             None => {
@@ -358,13 +369,28 @@ impl Store {
             .collect()
     }
 
-    /// Follows restores through fresh server records: starts the clock of a server seen
-    /// restoring, and reports each that stopped.
-    fn follow_servers(&mut self, fresh: &[Server], now_ms: f64) -> Vec<Event> {
+    /// Follows restores through fresh server records, read by requests sent at
+    /// `asked_at_ms`: starts the clock of a server seen restoring, and reports each that
+    /// stopped. A record asked for before its restore was known is older than that restore:
+    /// it is kept restoring.
+    fn follow_servers(
+        &mut self,
+        fresh: &mut [Server],
+        asked_at_ms: Option<f64>,
+        now_ms: f64,
+    ) -> Vec<Event> {
         let mut events = Vec::new();
         for server in fresh {
             if server.status == ServerStatus::Restoring {
                 self.follow_restore(server.id, now_ms, false);
+                continue;
+            }
+            let older_than_restore = self
+                .restore(server.id)
+                .zip(asked_at_ms)
+                .is_some_and(|(restore, asked)| asked < restore.since_ms);
+            if older_than_restore {
+                server.status = ServerStatus::Restoring;
                 continue;
             }
             let was_restoring = self.restoring_since(server.id).is_some()

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Server, Snapshot};
 
 /// Something one tab learned that the others can use without asking the API.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 // Tagged from outside (`{"created": {...}}`), serde's default: a tag inside the object
 // (`{"news": "created", ...}`) would make serde buffer every message into a tree before
 // reading it, which costs the wasm about 3 KB (brotli) of code for that tree alone.
@@ -31,8 +31,13 @@ pub enum News {
         server_id: u64,
         snapshots: Vec<Snapshot>,
     },
-    /// A server, as just read.
-    Server { server: Server },
+    /// A server, as just read by a request sent at `asked_at_ms` (see
+    /// [`crate::store::Store::update_server`]).
+    Server {
+        server: Server,
+        #[serde(default)]
+        asked_at_ms: Option<f64>,
+    },
     /// A server that is no longer there (a 404).
     ServerGone { server_id: u64 },
 }
@@ -42,7 +47,7 @@ impl News {
     pub fn server_id(&self) -> u64 {
         match self {
             Self::Created { snapshot } => snapshot.server.id,
-            Self::Server { server } => server.id,
+            Self::Server { server, .. } => server.id,
             Self::Deleted { server_id, .. }
             | Self::RestoreStarted { server_id }
             | Self::SnapshotsOf { server_id, .. }

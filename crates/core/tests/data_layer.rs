@@ -69,6 +69,7 @@ fn loaded_store() -> Store {
                 server(20, ServerStatus::Active),
                 server(10, ServerStatus::Stopped),
             ]),
+            asked_at_ms: Some(0.0),
         },
         None,
         0.0,
@@ -98,6 +99,7 @@ fn without_the_servers_endpoint_the_snapshots_name_the_servers() {
         Loaded {
             snapshots: vec![snap(1, 10, SnapshotStatus::Completed, T1)],
             servers: None,
+            asked_at_ms: Some(0.0),
         },
         None,
         0.0,
@@ -155,6 +157,7 @@ fn a_deleted_snapshot_stays_off_a_lagging_list() {
         Loaded {
             snapshots: vec![snap(1, 10, SnapshotStatus::Completed, T1)],
             servers: Some(vec![server(10, ServerStatus::Stopped)]),
+            asked_at_ms: Some(2_000.0),
         },
         None,
         2_000.0,
@@ -172,15 +175,55 @@ fn a_restore_is_followed_until_the_server_leaves_restoring() {
         .iter()
         .any(|j| j.server_id == 10 && j.kind == JobKind::Restoring));
     assert!(store
-        .update_server(server(10, ServerStatus::Restoring), 6_000.0)
+        .update_server(server(10, ServerStatus::Restoring), Some(6_000.0), 6_000.0)
         .is_empty());
-    let events = store.update_server(server(10, ServerStatus::Active), 7_000.0);
+    let events = store.update_server(server(10, ServerStatus::Active), Some(7_000.0), 7_000.0);
     assert_eq!(events.len(), 1);
     assert_eq!(
         events[0].message(Locale::En),
         "server-10 has been restored and is running."
     );
     assert!(matches!(&events[0], Event::Restored(s) if s.id == 10));
+    assert_eq!(store.restoring_since(10), None);
+}
+
+#[test]
+fn an_answer_asked_for_before_a_restore_does_not_end_it() {
+    // A load asked for at 4 s (the tab came back to the front) is answered after the restore
+    // the person confirmed meanwhile was accepted, at 5 s: its "stopped" predates the restore.
+    let mut store = loaded_store();
+    store.mark_restoring(10, 5_000.0);
+    let events = store.load(
+        Loaded {
+            snapshots: vec![snap(1, 10, SnapshotStatus::Completed, T1)],
+            servers: Some(vec![server(10, ServerStatus::Stopped)]),
+            asked_at_ms: Some(4_000.0),
+        },
+        None,
+        5_500.0,
+    );
+    assert_eq!(events, vec![], "no restore is announced");
+    assert_eq!(
+        store.server(10).map(|s| s.status.clone()),
+        Some(ServerStatus::Restoring)
+    );
+    assert_eq!(store.restoring_since(10), Some(5_000.0));
+    assert!(store
+        .jobs()
+        .iter()
+        .any(|j| j.server_id == 10 && j.kind == JobKind::Restoring));
+
+    // The same from a poll (or another tab's) asked for before it.
+    let events = store.update_server(server(10, ServerStatus::Active), Some(4_900.0), 6_000.0);
+    assert_eq!(events, vec![]);
+    assert_eq!(
+        store.server(10).map(|s| s.status.clone()),
+        Some(ServerStatus::Restoring)
+    );
+
+    // One asked for after it tells its end.
+    let events = store.update_server(server(10, ServerStatus::Active), Some(6_000.0), 6_100.0);
+    assert!(matches!(&events[..], [Event::Restored(s)] if s.id == 10));
     assert_eq!(store.restoring_since(10), None);
 }
 
@@ -423,7 +466,7 @@ fn a_restore_the_panel_sent_starts_its_schedule_and_one_found_running_does_not()
     assert_eq!(sent.and_then(|j| j.since_ms), Some(5_000.0));
 
     let mut store = loaded_store();
-    store.update_server(server(10, ServerStatus::Restoring), 6_000.0);
+    store.update_server(server(10, ServerStatus::Restoring), Some(6_000.0), 6_000.0);
     let found = store
         .jobs()
         .into_iter()

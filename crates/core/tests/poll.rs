@@ -214,6 +214,7 @@ fn finished_between(before: Vec<Snapshot>, after: Vec<Snapshot>) -> Vec<Event> {
         Loaded {
             snapshots: before,
             servers: None,
+            asked_at_ms: Some(0.0),
         },
         None,
         0.0,
@@ -222,6 +223,7 @@ fn finished_between(before: Vec<Snapshot>, after: Vec<Snapshot>) -> Vec<Event> {
         Loaded {
             snapshots: after,
             servers: None,
+            asked_at_ms: Some(1_000.0),
         },
         None,
         1_000.0,
@@ -341,12 +343,13 @@ fn restore_not_finished_or_never_started_is_not_announced() {
         Loaded {
             snapshots: vec![],
             servers: Some(vec![server(1, "a", ServerStatus::Restoring)]),
+            asked_at_ms: Some(0.0),
         },
         None,
         0.0,
     );
     assert_eq!(
-        store.update_server(server(1, "a", ServerStatus::Restoring), 1.0),
+        store.update_server(server(1, "a", ServerStatus::Restoring), Some(1.0), 1.0),
         vec![],
         "still restoring"
     );
@@ -355,12 +358,13 @@ fn restore_not_finished_or_never_started_is_not_announced() {
         Loaded {
             snapshots: vec![],
             servers: Some(vec![server(1, "a", ServerStatus::Stopped)]),
+            asked_at_ms: Some(0.0),
         },
         None,
         0.0,
     );
     assert_eq!(
-        store.update_server(server(1, "a", ServerStatus::Active), 1.0),
+        store.update_server(server(1, "a", ServerStatus::Active), Some(1.0), 1.0),
         vec![],
         "was not restoring"
     );

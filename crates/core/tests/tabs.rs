@@ -49,6 +49,7 @@ fn every_kind() -> Vec<News> {
                 ip_address: Some("203.0.113.10".to_owned()),
                 location: None,
             },
+            asked_at_ms: Some(1_765_000_000_123.0),
         },
         News::ServerGone { server_id: 10 },
     ]
@@ -59,6 +60,21 @@ fn news_crosses_to_another_tab_unchanged() {
     for news in every_kind() {
         let text = news.encode();
         assert_eq!(News::decode(&text), Some(news), "{text}");
+    }
+}
+
+#[test]
+fn a_server_read_by_a_tab_of_the_version_before_has_no_time_and_is_taken_as_fresh() {
+    let text = r#"{"server":{"server":{"id":10,"name":"web","status":"active"}}}"#;
+    match News::decode(text) {
+        Some(News::Server {
+            server,
+            asked_at_ms,
+        }) => {
+            assert_eq!(server.id, 10);
+            assert_eq!(asked_at_ms, None);
+        }
+        other => panic!("{other:?}"),
     }
 }
 
