@@ -30,6 +30,9 @@ const KEPT: usize = 4;
 pub struct Notices {
     list: RwSignal<Vec<Notice>>,
     live: RwSignal<String>,
+    /// Whether the live region's text is still being gathered in this turn of the event loop:
+    /// the page is drawn after it, so a second text set now would replace the first unheard.
+    gathering: StoredValue<bool>,
     next_id: StoredValue<u64>,
 }
 
@@ -39,6 +42,7 @@ impl Notices {
         Self {
             list: RwSignal::new(Vec::new()),
             live: RwSignal::new(String::new()),
+            gathering: StoredValue::new(false),
             next_id: StoredValue::new(0),
         }
     }
@@ -57,7 +61,27 @@ impl Notices {
             let excess = list.len().saturating_sub(KEPT);
             list.drain(..excess);
         });
+        self.announce(text);
+    }
+
+    /// Puts `text` in the live region; texts said in one turn are announced together.
+    fn announce(self, text: String) {
+        if self.gathering.get_value() {
+            self.live.update(|live| {
+                live.push(' ');
+                live.push_str(&text);
+            });
+            return;
+        }
         self.live.set(text);
+        self.gathering.set_value(true);
+        let gathering = self.gathering;
+        set_timeout(
+            move || {
+                gathering.try_set_value(false);
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
     /// Takes a notice away.
