@@ -148,6 +148,13 @@ test('a server without a name is confirmed by its id, and an empty field never r
   await patchServer(12345, { name: null });
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'Server 12345' })).toBeVisible({ timeout: 30_000 });
+  // Named so in the create dialog too: its title, and its list of servers.
+  await page.getByRole('region', { name: 'Server 12345' }).getByRole('button', { name: /^New snapshot/ }).click();
+  await expect(page.getByRole('dialog', { name: 'New snapshot of Server 12345' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'New snapshot…' }).click();
+  await expect(page.getByRole('dialog', { name: 'New snapshot' }).getByRole('option', { name: 'Server 12345 (2 of 5)' })).toHaveCount(1);
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
   const dialog = page.getByRole('dialog');
   const phrase = dialog.getByRole('textbox', { name: 'Type 12345 to confirm' });

@@ -6,6 +6,7 @@ use snapshot_core::i18n::Text;
 use snapshot_core::model::{NewSnapshot, ServerStatus, Snapshot};
 use snapshot_core::rules::{advise_stopping_first, create_blocker};
 use snapshot_core::screen::{first_choice, ServerChoice};
+use snapshot_core::store::display_name;
 use snapshot_core::validate::{
     description_counter, description_error, snapshot_name_error, suggest_snapshot_name,
     NAME_MAX_CHARS, SNAPSHOTS_PER_SERVER,
@@ -45,7 +46,9 @@ pub fn CreateDialog(
     let form = CreateForm::new(t, choices, preselected, draft, error);
     let on_delete = Callback::new(move |oldest: Snapshot| on_delete.run((oldest, form.draft())));
     let title = move || match form.choice.get() {
-        Some(c) if preselected.is_some() => t.new_snapshot_of(&c.server.name),
+        Some(c) if preselected.is_some() => {
+            t.new_snapshot_of(&display_name(t, &c.server.name, c.server.id))
+        }
         _ => t.new_snapshot(),
     };
     view! {
@@ -306,7 +309,12 @@ fn ServerField(form: CreateForm) -> impl IntoView {
                         value=c.server.id.to_string()
                         selected=move || form.server_id.get() == Some(c.server.id)
                     >
-                        {t.server_option(&c.server.name, c.snapshot_count, SNAPSHOTS_PER_SERVER)}
+                        {t
+                            .server_option(
+                                &display_name(t, &c.server.name, c.server.id),
+                                c.snapshot_count,
+                                SNAPSHOTS_PER_SERVER,
+                            )}
                     </option>
                 </For>
             </select>
