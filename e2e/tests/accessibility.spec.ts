@@ -9,7 +9,7 @@
 // - the default `auto` mode's sign-in when the proxy injects no token.
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, resetSimulator, setFaults, clearFaults, apiRequests, SIM_URL } from './support';
+import { test, expect, resetSimulator, setFaults, clearFaults, apiRequests, setTabHidden, SIM_URL } from './support';
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -309,6 +309,31 @@ test.describe('the keyboard alone, from a fresh load', () => {
 });
 
 test.describe('what a screen reader hears', () => {
+  test('two jobs found finished by one read are both heard', async ({ page }) => {
+    test.setTimeout(60_000);
+    await resetSimulator({ create_secs: 5 });
+    await openPanel(page);
+    for (const [server, name] of [
+      ['web-server-01', 'heard-first'],
+      ['staging-app', 'heard-second'],
+    ]) {
+      await page.getByRole('button', { name: `New snapshot of ${server}` }).click();
+      await page.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill(name);
+      await page.getByRole('dialog').getByRole('button', { name: 'Create snapshot' }).click();
+      await expect(page.getByRole('dialog')).toBeHidden();
+    }
+    // In the background nothing is checked; both finish meanwhile, and one Refresh reads both.
+    await setTabHidden(page, true);
+    await page.waitForTimeout(6_000);
+    await recordAnnouncements(page);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(page.getByRole('list', { name: 'Notices' })).toContainText('Snapshot heard-second of staging-app is ready.');
+    await expect(page.getByRole('list', { name: 'Notices' })).toContainText('Snapshot heard-first of web-server-01 is ready.');
+    const heard = (await announcements(page)).join(' | ');
+    expect(heard).toContain('Snapshot heard-first of web-server-01 is ready.');
+    expect(heard).toContain('Snapshot heard-second of staging-app is ready.');
+  });
+
   test('each start and end of a create, restore and delete, once each, in the live region', async ({ page }) => {
     test.setTimeout(90_000);
     await resetSimulator({ create_secs: 3, restore_secs: 3 });
@@ -425,6 +450,27 @@ test.describe('a narrow screen, 320 CSS pixels (WCAG 1.4.10)', () => {
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await expect(dialog).toBeHidden();
     }
+  });
+
+  test.describe('signed out', () => {
+    // Without a token the API answers 401, which the browser logs.
+    test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 401/] });
+
+  test('the sign-in screen fits, its box beside its words', async ({ page }) => {
+    await resetSimulator();
+    await proxyWithoutToken(page);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    expect(await sidewaysScroll(page), 'the sign-in screen scrolls sideways by').toBe(0);
+    const box = await page.getByRole('checkbox', { name: 'Remember in this tab' }).boundingBox();
+    const words = await page.getByText('Remember in this tab', { exact: true }).boundingBox();
+    expect(box && words, 'the box and its words are drawn').toBeTruthy();
+    if (box && words) {
+      expect(box.width, 'the box is a box, not a bar').toBeLessThanOrEqual(24);
+      expect(words.x, 'its words follow it on the same line').toBeGreaterThan(box.x + box.width);
+      expect(words.x + words.width, 'its words end on screen').toBeLessThanOrEqual(320);
+    }
+  });
   });
 });
 
