@@ -41,8 +41,9 @@ pub struct Session {
     /// The last sign-in attempt's error, for the form.
     pub sign_in_error: RwSignal<Option<ApiError>>,
     pub checking: RwSignal<bool>,
-    /// Set when the sign-in form let the person in: the page then takes focus.
-    arrived_by_form: StoredValue<bool>,
+    /// Set when the person signed in through the form or signed out: the next screen then
+    /// takes focus.
+    arrived_by_action: StoredValue<bool>,
     host: Host,
     /// The panel's root: checks belong to it, not to the button that asked for one, which the
     /// next screen replaces.
@@ -79,7 +80,7 @@ impl Session {
             expired,
             sign_in_error: RwSignal::new(None),
             checking: RwSignal::new(false),
-            arrived_by_form: StoredValue::new(false),
+            arrived_by_action: StoredValue::new(false),
             host,
             owner: StoredValue::new(TaskOwner::current()),
             checks: TaskSlot::new(),
@@ -156,7 +157,7 @@ impl Session {
                     self.expired.set(false);
                     // From the sign-in screen, not the dialog over a page that keeps its focus.
                     let from_screen = matches!(self.state.get_untracked(), SessionState::SignIn);
-                    self.arrived_by_form.set_value(from_form && from_screen);
+                    self.arrived_by_action.set_value(from_form && from_screen);
                     self.state.set(SessionState::Ready { me: Some(me) });
                 }
                 Err(error) if matches!(self.mode, AuthMode::Proxy | AuthMode::Host) => {
@@ -200,10 +201,12 @@ impl Session {
         }
     }
 
-    /// Whether the person just came in through the sign-in form (asked once: it resets).
+    /// Whether the person just came to this screen by their own action: in through the
+    /// sign-in form, or out by Sign out. The screen then takes the focus (asked once: it
+    /// resets).
     pub fn take_arrival_focus(self) -> bool {
-        let arrived = self.arrived_by_form.get_value();
-        self.arrived_by_form.set_value(false);
+        let arrived = self.arrived_by_action.get_value();
+        self.arrived_by_action.set_value(false);
         arrived
     }
 
@@ -213,6 +216,7 @@ impl Session {
         remember_token(None);
         self.expired.set(false);
         self.sign_in_error.set(None);
+        self.arrived_by_action.set_value(true);
         self.state.set(SessionState::SignIn);
         self.host.emit("signed-out", &[]);
     }

@@ -201,6 +201,13 @@ test.describe('the keyboard alone, from a fresh load', () => {
       const title = page.getByRole('heading', { level: 2, name: 'All servers' });
       await expect(title).toBeFocused();
       await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible();
+
+      // Signing out from the keyboard: the button pressed goes, the focus goes to the token.
+      await tabTo(page, page.getByRole('button', { name: 'Sign out' }), 'Sign out');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+      await expect(token).toBeFocused();
+      await expect(token).toHaveValue('');
     });
   });
 

@@ -110,7 +110,7 @@ test('a delete on its way cannot be dismissed: its answer lands in its own dialo
 
   await setFaults({ kinds: ['latency'], latency_ms: 2000, method: 'DELETE' });
   await confirm.click();
-  await expect(dialog.getByRole('button', { name: 'Deleting…' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Deleting…' })).toBeFocused();
   // The request is sent: Cancel cannot call it back, so it says so by being unavailable, and
   // Escape does not pretend otherwise.
   await expect(cancel).toBeDisabled();
@@ -130,6 +130,27 @@ test('a delete on its way cannot be dismissed: its answer lands in its own dialo
   await expect(typed).toHaveValue('web');
   await expect(restore.getByRole('alert')).toHaveCount(0);
   expect((await deletes()).map((r) => [r.path, r.status])).toEqual([['/api/v1/snapshots/798/', 204]]);
+});
+
+test.describe('the API refuses', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 500/] });
+
+  test('a failed delete says why in its dialog, with the focus still on the button pressed', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    await openPanel(page);
+    const group = page.getByRole('region', { name: 'web-server-01' });
+    const { dialog, confirm } = deleteDialog(page, 'weekly-snapshot-2025-01-08');
+    await group.getByRole('button', { name: 'Delete weekly-snapshot-2025-01-08' }).click();
+    await setFaults({ kinds: ['500'], method: 'DELETE', count: 1 });
+    await confirm.click();
+    await expect(dialog.getByRole('alert')).toContainText('The API is having trouble (HTTP 500).');
+    await expect(confirm).toBeFocused();
+    await expect(confirm).toBeEnabled();
+    // And again, from the keyboard, now that the API is back.
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(rowHeader(group, 'weekly-snapshot-2025-01-08')).toHaveCount(0);
+  });
 });
 
 test.describe('the snapshot is already gone', () => {

@@ -173,10 +173,12 @@ pub fn DialogForm(
                     >
                         {move || cancel_label.map_or_else(|| t.cancel(), |label| label.get())}
                     </button>
+                    // Unavailable, but still focusable: pressed, it keeps the focus while
+                    // the request is out, and Tab still reaches it to hear its name.
                     <button
                         type="submit"
                         class=format!("sp-button {tone}")
-                        disabled=move || blocked.get() || pending.get()
+                        aria-disabled=move || (blocked.get() || pending.get()).then_some("true")
                     >
                         {move || if pending.get() { pending_text() } else { label.clone() }}
                     </button>

@@ -1,6 +1,7 @@
 //! Signing in with an API token.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use snapshot_core::i18n::Text;
 
 use crate::api::Client;
@@ -22,6 +23,20 @@ pub fn SignInForm(
     let session = expect_context::<Session>();
     let token = RwSignal::new(String::new());
     let remember = RwSignal::new(false);
+    // After Sign out the focus would be left on a button that is gone: it goes to the token.
+    let form = NodeRef::<leptos::html::Form>::new();
+    if session.take_arrival_focus() {
+        request_animation_frame(move || {
+            let field = form
+                .try_get_untracked()
+                .flatten()
+                .and_then(|form| form.query_selector("#sign-in-token").ok().flatten())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(field) = field {
+                crate::browser::focus(&field);
+            }
+        });
+    }
     let submit = move || {
         let candidate = token.get_untracked();
         if candidate.trim().is_empty() || session.checking.get_untracked() {
@@ -35,6 +50,7 @@ pub fn SignInForm(
     };
     view! {
         <form
+            node_ref=form
             class="sp-form sp-sign-in"
             on:submit=move |ev| {
                 ev.prevent_default();
@@ -81,7 +97,10 @@ pub fn SignInForm(
                 <button
                     type="submit"
                     class="sp-button sp-button--primary"
-                    disabled=move || session.checking.get() || token.with(|t| t.trim().is_empty())
+                    aria-disabled=move || {
+                        (session.checking.get() || token.with(|t| t.trim().is_empty()))
+                            .then_some("true")
+                    }
                 >
                     {move || if session.checking.get() { t.checking() } else { t.sign_in() }}
                 </button>
