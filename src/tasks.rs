@@ -8,38 +8,118 @@
 //! can land in a part that is gone.
 
 use std::future::Future;
+use std::sync::{Arc, Mutex};
 
 use futures::future::{AbortHandle, Abortable, FutureExt};
 use leptos::prelude::*;
 use leptos::reactive::owner::WeakOwner;
-use leptos::task::spawn_local_scoped_with_cancellation;
+use leptos::task::spawn_local_scoped;
 
 /// The owner that a part's tasks belong to. Weak: it never keeps a part alive.
+///
+/// Its running tasks are kept in one list, aborted together when the part is cleaned up; each
+/// task takes itself off when it ends. (Leptos's own `spawn_local_scoped_with_cancellation`
+/// adds a cleanup to the owner for every task, kept until the part goes: a page that polls
+/// for a day would gather thousands.)
 #[derive(Clone)]
-pub struct TaskOwner(Option<WeakOwner>);
+pub struct TaskOwner {
+    owner: Option<WeakOwner>,
+    running: Arc<Mutex<Running>>,
+}
+
+/// The tasks of one owner that have not ended, by number.
+#[derive(Default)]
+struct Running {
+    next: u64,
+    tasks: Vec<(u64, AbortHandle)>,
+}
+
+/// A task on its owner's list, taken off when it ends or is dropped.
+struct Registered {
+    running: Arc<Mutex<Running>>,
+    id: u64,
+}
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        if let Ok(mut running) = self.running.lock() {
+            running.tasks.retain(|(id, _)| *id != self.id);
+        }
+    }
+}
 
 impl TaskOwner {
-    /// The owner of the part being made now (call it in a component's body).
+    /// The owner of the part being made now (call it in a component's body, once per part).
     pub fn current() -> Self {
-        Self(Owner::current().map(|owner| owner.downgrade()))
+        let running = Arc::new(Mutex::new(Running::default()));
+        let on_exit = Arc::clone(&running);
+        on_cleanup(move || {
+            let tasks = on_exit
+                .lock()
+                .map(|mut running| std::mem::take(&mut running.tasks))
+                .unwrap_or_default();
+            for (_, handle) in tasks {
+                handle.abort();
+            }
+        });
+        Self {
+            owner: Owner::current().map(|owner| owner.downgrade()),
+            running,
+        }
+    }
+
+    /// How many of its tasks have not ended.
+    pub fn running(&self) -> usize {
+        self.running.lock().map_or(0, |running| running.tasks.len())
+    }
+
+    /// Puts a new task on the list: its registration and the abort it answers to, or `None`
+    /// once the owner is gone.
+    fn register(&self) -> Option<(Registered, futures::future::AbortRegistration)> {
+        let _alive = self.owner.as_ref().and_then(WeakOwner::upgrade)?;
+        let (handle, registration) = AbortHandle::new_pair();
+        let mut running = self.running.lock().ok()?;
+        let id = running.next;
+        running.next = id.wrapping_add(1);
+        running.tasks.push((id, handle));
+        let registered = Registered {
+            running: Arc::clone(&self.running),
+            id,
+        };
+        Some((registered, registration))
     }
 
     /// Runs `task` under this owner, cancelled with it. Does nothing once the owner is gone.
     pub fn spawn(&self, task: impl Future<Output = ()> + 'static) {
-        if let Some(owner) = self.0.as_ref().and_then(WeakOwner::upgrade) {
-            owner.with(|| spawn_local_scoped_with_cancellation(task));
-        }
+        let Some(owner) = self.owner.as_ref().and_then(WeakOwner::upgrade) else {
+            return;
+        };
+        let Some((registered, registration)) = self.register() else {
+            return;
+        };
+        owner.with(|| {
+            spawn_local_scoped(async move {
+                let _ = Abortable::new(task, registration).await;
+                drop(registered);
+            })
+        });
     }
 
     /// Wraps `future` so that it is never polled again once this owner is cleaned up, and then
     /// yields `None`: for the futures of a Leptos `Action`, which does not cancel by itself.
     pub fn guard<F: Future + 'static>(&self, future: F) -> impl Future<Output = Option<F::Output>> {
-        let (handle, registration) = AbortHandle::new_pair();
-        match self.0.as_ref().and_then(WeakOwner::upgrade) {
-            Some(owner) => owner.with(|| on_cleanup(move || handle.abort())),
-            None => handle.abort(),
-        }
-        Abortable::new(future, registration).map(Result::ok)
+        let (registered, registration) = match self.register() {
+            Some((registered, registration)) => (Some(registered), registration),
+            None => {
+                let (handle, registration) = AbortHandle::new_pair();
+                handle.abort();
+                (None, registration)
+            }
+        };
+        Abortable::new(future, registration).map(move |result| {
+            drop(registered);
+            result.ok()
+        })
     }
 }
 

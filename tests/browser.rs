@@ -738,3 +738,53 @@ fn a_change_to_one_id_wakes_only_what_reads_that_id() {
         );
     });
 }
+
+#[wasm_bindgen_test]
+async fn a_parts_tasks_leave_its_list_as_they_end_and_are_aborted_with_it() {
+    use snapshot_panel::tasks::TaskOwner;
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let part = Owner::new();
+    let tasks = part.with(TaskOwner::current);
+    // A page that polls for hours starts thousands of tasks: none stays behind once ended.
+    let ended = Rc::new(Cell::new(0));
+    for _ in 0..200 {
+        let ended = Rc::clone(&ended);
+        tasks.spawn(async move {
+            sleep(1).await;
+            ended.set(ended.get() + 1);
+        });
+    }
+    let answer = tasks.guard(async { 42 }).await;
+    assert_eq!(answer, Some(42));
+    assert_eq!(tasks.running(), 200);
+    sleep(100).await;
+    assert_eq!(ended.get(), 200);
+    assert_eq!(tasks.running(), 0, "ended tasks are off the list");
+
+    // The part goes: what still runs is dropped, and lands nothing.
+    let landed = Rc::new(Cell::new(false));
+    {
+        let landed = Rc::clone(&landed);
+        tasks.spawn(async move {
+            sleep(200).await;
+            landed.set(true);
+        });
+    }
+    let guarded = tasks.guard(async {
+        sleep(200).await;
+        7
+    });
+    assert_eq!(tasks.running(), 2);
+    part.cleanup();
+    assert_eq!(tasks.running(), 0);
+    assert_eq!(guarded.await, None, "aborted with its part");
+    sleep(300).await;
+    assert!(!landed.get());
+    // And once it is dropped, nothing more starts.
+    drop(part);
+    tasks.spawn(async {});
+    assert_eq!(tasks.running(), 0);
+}
