@@ -34,21 +34,30 @@ pub fn document_hidden() -> bool {
 
 /// Listens to `event` on the document until the current reactive owner is cleaned up.
 pub fn on_document_event(event: &'static str, handler: impl Fn() + 'static) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        listen(document.into(), event, handler);
+    }
+}
+
+/// Listens to `event` on the window ("online") until the current reactive owner is cleaned up.
+pub fn on_window_event(event: &'static str, handler: impl Fn() + 'static) {
+    if let Some(window) = web_sys::window() {
+        listen(window.into(), event, handler);
+    }
+}
+
+fn listen(target: web_sys::EventTarget, event: &'static str, handler: impl Fn() + 'static) {
     let closure = Closure::<dyn Fn()>::new(handler);
-    if document
+    if target
         .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
         .is_err()
     {
         return;
     }
-    let held = SendWrapper::new((document, closure));
+    let held = SendWrapper::new((target, closure));
     on_cleanup(move || {
-        let (document, closure) = held.take();
-        let _ =
-            document.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        let (target, closure) = held.take();
+        let _ = target.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     });
 }
 

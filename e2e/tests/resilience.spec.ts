@@ -10,6 +10,7 @@ import {
   apiRequests,
   patchServer,
   deleteServer,
+  SIM_URL,
 } from './support';
 
 // Chromium reports each 502 it is sent as a failed resource load; nothing else may be logged.
@@ -246,4 +247,60 @@ test('a create and a restore whose answers are cut off are shown as done, and a 
   await del.getByRole('button', { name: 'Delete snapshot' }).click();
   await expect(del).toBeHidden();
   await expect(page.getByRole('region', { name: 'db-primary' }).getByRole('rowheader', { name: 'db-nightly-3' })).toHaveCount(0);
+});
+
+test.describe('what a failure says will happen, happens', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource/] });
+
+  test('a long rate limit on the first load says when to try again; nothing promises to try by itself', async ({ page }) => {
+    await resetSimulator();
+    await setFaults({ kinds: ['429'], retry_after_secs: 30, method: 'GET', path_prefix: '/api/v1/snapshots/', count: 1 });
+    await page.goto('/');
+    const failed = page.getByRole('alert');
+    await expect(failed).toContainText('The API is busy; try again in 30 s.');
+    await expect(failed).not.toContainText('trying again');
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible();
+  });
+
+  test('a first load that failed offline carries on by itself when the browser is back online', async ({ page, context }) => {
+    await resetSimulator();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === '/api/v1/snapshots/',
+      async (route) => {
+        await held;
+        await route.abort('internetdisconnected');
+      },
+      { times: 1 },
+    );
+    await page.goto('/');
+    // The list's first read is on its way when the connection goes.
+    await expect.poll(() => apiRequests().then((all) => all.some((r) => r.path === '/api/v1/servers/'))).toBe(true);
+    await context.setOffline(true);
+    release();
+    await expect(page.getByRole('alert')).toContainText("You're offline. The panel will carry on when you're back.");
+    await context.setOffline(false);
+    await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('a refresh that failed offline is done again when the browser is back online', async ({ page, context }) => {
+    await resetSimulator({ create_secs: 600 });
+    await openPanel(page);
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(page.getByRole('alert')).toContainText("You're offline. The panel will carry on when you're back.");
+    // Meanwhile, elsewhere: a snapshot of a server whose list no check of a job would read.
+    const created = await fetch(`${SIM_URL}/api/v1/snapshots/`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer vps_demo_alice', 'content-type': 'application/json' },
+      body: JSON.stringify({ server_id: 12345, name: 'while-offline' }),
+    });
+    expect(created.status).toBe(201);
+    await context.setOffline(false);
+    await expect(page.getByRole('region', { name: 'web-server-01' }).getByRole('rowheader', { name: 'while-offline' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
 });

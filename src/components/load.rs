@@ -20,7 +20,9 @@ pub fn Loading(
     }
 }
 
-/// What could not be loaded, why, and a Try again button, announced at once.
+/// What could not be loaded, why, and a Try again button, announced at once. Nothing tries
+/// again by itself, so it says when to (a rate limit); except offline, where the browser
+/// coming back online tries again, as the message promises.
 #[component]
 pub fn LoadFailed(
     /// What failed: "The snapshots couldn't be loaded".
@@ -34,6 +36,9 @@ pub fn LoadFailed(
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let t = locale();
+    if error == ApiError::Offline {
+        crate::browser::on_window_event("online", move || on_retry.run(()));
+    }
     let detail = error.detail(t);
     let heading = if in_section {
         view! { <h3>{title}</h3> }.into_any()
@@ -43,7 +48,7 @@ pub fn LoadFailed(
     view! {
         <div class="sp-error" role="alert">
             {heading}
-            <p>{error.message(t)}</p>
+            <p>{error.action_message(t)}</p>
             {detail.map(|d| view! { <p class="sp-muted">{d}</p> })}
             <button
                 type="button"

@@ -1,8 +1,8 @@
 //! Signing in with an API token.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use snapshot_core::i18n::Text;
+use wasm_bindgen::JsCast;
 
 use crate::api::Client;
 use crate::components::form::TextField;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use snapshot_core::listing::MAX_PAGES;
+use snapshot_core::ApiError;
 
 use crate::board::{Board, LoadState};
 use crate::intl::locale;
@@ -11,6 +12,13 @@ use crate::intl::locale;
 #[component]
 pub fn BoardNotes(board: Board, retrying: Signal<bool>) -> impl IntoView {
     let t = locale();
+    // A refresh that failed offline is tried again when the browser is back online, as its
+    // message says. (While jobs run, their checks would also try again on their own.)
+    crate::browser::on_window_event("online", move || {
+        if board.refresh_error.get_untracked() == Some(ApiError::Offline) {
+            board.reload();
+        }
+    });
     view! {
         <Show when=move || board.refresh_error.get().is_some()>
             <div class="sp-alert sp-alert--problem" role="alert">
@@ -19,7 +27,14 @@ pub fn BoardNotes(board: Board, retrying: Signal<bool>) -> impl IntoView {
                         board
                             .refresh_error
                             .get()
-                            .map(|e| t.couldnt_refresh(&e.message(t)).into_owned())
+                            .map(|e| {
+                                let why = if board.is_following() {
+                                    e.message(t)
+                                } else {
+                                    e.action_message(t)
+                                };
+                                t.couldnt_refresh(&why).into_owned()
+                            })
                     }}
                 </p>
                 <button type="button" class="sp-button" on:click=move |_| board.reload()>
