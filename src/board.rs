@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use snapshot_core::model::{Server, Snapshot};
 use snapshot_core::poll::{Job, JobKind, Pace, PollState};
 use snapshot_core::screen::by_server;
-use snapshot_core::store::{Event, Loaded, Store};
+use snapshot_core::store::{Event, Loaded, RestoreClock, Store};
 use snapshot_core::tabs::{channel_name, grace_ms, News};
 use snapshot_core::{ApiError, Locale};
 
@@ -60,7 +60,7 @@ pub struct Board {
     /// Whether `servers` came from the servers endpoint (so empty servers are listed too).
     pub servers_listed: RwSignal<bool>,
     /// Restores being followed: server id and since when (ms, this browser's clock).
-    pub restoring: RwSignal<Vec<(u64, f64)>>,
+    pub restoring: RwSignal<Vec<(u64, RestoreClock)>>,
     /// The first load.
     pub state: RwSignal<LoadState>,
     /// The last background refresh's error, with the data kept on screen.
@@ -220,10 +220,10 @@ impl Board {
             self.server
                 .set_all(store.servers().iter().map(|s| (s.id, Some(s.clone()))));
             set_if_changed(&self.servers_listed, store.servers_listed());
-            let restoring: Vec<(u64, f64)> = store
+            let restoring: Vec<(u64, RestoreClock)> = store
                 .servers()
                 .iter()
-                .filter_map(|s| store.restoring_since(s.id).map(|since| (s.id, since)))
+                .filter_map(|s| store.restore_clock(s.id).map(|clock| (s.id, clock)))
                 .collect();
             set_if_changed(&self.restoring, restoring);
             let jobs = store.jobs();
@@ -507,13 +507,13 @@ impl Board {
         Some(server)
     }
 
-    /// When a restore started, if the panel is following it.
-    pub fn restoring_since(self, server_id: u64) -> Option<f64> {
+    /// The clock of a server's restore, if the panel is following it.
+    pub fn restore_clock(self, server_id: u64) -> Option<RestoreClock> {
         self.restoring
             .read()
             .iter()
             .find(|(id, _)| *id == server_id)
-            .map(|(_, since)| *since)
+            .map(|(_, clock)| *clock)
     }
 }
 

@@ -152,6 +152,11 @@ test('restore happy path: what will be lost, the exact name, Restoring with its 
   // Restoring, with the time elapsed against the provider's 5 to 15 minutes.
   await expect(serverStatus(group, 'Restoring')).toBeVisible();
   await expect(group).toContainText(/\d+:\d\d elapsed, usually 5–15 minutes/);
+  await expect(group).not.toContainText('at least');
+  // A restore found running started before the panel saw it: it has run at least that long.
+  await expect(page.getByRole('region', { name: 'legacy-mail' })).toContainText(
+    /at least \d+:\d\d elapsed, usually 5–15 minutes/,
+  );
   await expect(page.getByRole('list', { name: 'Notices' })).toContainText(
     'web-server-01: Server is being restored from snapshot. This may take 5-15 minutes.',
   );

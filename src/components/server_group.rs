@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use snapshot_core::i18n::Locale;
 use snapshot_core::model::{Server, ServerStatus, Snapshot};
-use snapshot_core::poll::{progress_note, RESTORE_EXPECTED_SECS};
+use snapshot_core::poll::{progress_note, progress_note_at_least, RESTORE_EXPECTED_SECS};
 use snapshot_core::rules::create_blocker;
+use snapshot_core::store::RestoreClock;
 use snapshot_core::validate::SNAPSHOTS_PER_SERVER;
 use web_sys::{Element, Node};
 
@@ -35,9 +36,9 @@ pub fn ServerGroup(
     /// Its oldest snapshot, whatever the filter: the one offered for deletion at the limit.
     #[prop(into)]
     oldest: Signal<Option<Snapshot>>,
-    /// When its restore started (ms), while it is restoring.
+    /// Its restore's clock, while it is restoring.
     #[prop(into)]
-    restoring_since: Signal<Option<f64>>,
+    restore_clock: Signal<Option<RestoreClock>>,
     /// The server's own page.
     href: String,
     /// Follows the link to the server's page.
@@ -63,7 +64,7 @@ pub fn ServerGroup(
         snapshots,
         total,
         oldest,
-        restoring_since,
+        restore_clock,
         filtering,
         selection,
         on_open,
@@ -108,7 +109,7 @@ struct Group {
     snapshots: Signal<Vec<Snapshot>>,
     total: Signal<usize>,
     oldest: Signal<Option<Snapshot>>,
-    restoring_since: Signal<Option<f64>>,
+    restore_clock: Signal<Option<RestoreClock>>,
     filtering: Signal<bool>,
     selection: Selection,
     on_open: Callback<u64>,
@@ -139,9 +140,13 @@ impl Group {
             let (name, status) = self.server.with(|s| (s.name.clone(), s.status.clone()));
             let total = self.total.get();
             drawn.draw_header(t, &name, &status, total);
-            let note = self.restoring_since.get().map(|since| {
-                let elapsed = ((self.clock.now_ms() - since) / 1000.0).max(0.0) as u64;
-                progress_note(t, elapsed, RESTORE_EXPECTED_SECS)
+            let note = self.restore_clock.get().map(|clock| {
+                let elapsed = ((self.clock.now_ms() - clock.since_ms) / 1000.0).max(0.0) as u64;
+                if clock.start_known {
+                    progress_note(t, elapsed, RESTORE_EXPECTED_SECS)
+                } else {
+                    progress_note_at_least(t, elapsed, RESTORE_EXPECTED_SECS)
+                }
             });
             set_text(
                 &drawn.restore_note,

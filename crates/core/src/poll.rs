@@ -141,6 +141,18 @@ pub fn progress_note(t: Locale, elapsed_secs: u64, expected: (u64, u64)) -> Text
     }
 }
 
+/// The line under a job found running, whose start the panel cannot know: "at least" the time
+/// it has been seen running.
+pub fn progress_note_at_least(t: Locale, seen_secs: u64, expected: (u64, u64)) -> Text {
+    let (low, high) = (expected.0 / 60, expected.1 / 60);
+    let elapsed = crate::format::format_elapsed(seen_secs);
+    if is_overdue(seen_secs, expected) {
+        t.overdue_at_least(&elapsed, low, high)
+    } else {
+        t.progress_at_least(&elapsed, low, high)
+    }
+}
+
 /// What kind of job a server is running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum JobKind {

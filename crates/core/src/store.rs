@@ -83,6 +83,16 @@ pub struct Store {
     own_writes: Vec<(OwnWrite, f64)>,
 }
 
+/// The clock of a restore the panel follows, as its server's header shows it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RestoreClock {
+    /// When the panel sent it or first saw it running (ms).
+    pub since_ms: f64,
+    /// Whether `since_ms` is when it started (the panel, or another tab, sent it); else it
+    /// was found running, and has run at least that long.
+    pub start_known: bool,
+}
+
 /// A restore the panel follows.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Restore {
@@ -128,6 +138,14 @@ impl Store {
     /// follows it.
     pub fn restoring_since(&self, server_id: u64) -> Option<f64> {
         self.restore(server_id).map(|r| r.since_ms)
+    }
+
+    /// The clock of a server's restore, while the panel follows it.
+    pub fn restore_clock(&self, server_id: u64) -> Option<RestoreClock> {
+        self.restore(server_id).map(|r| RestoreClock {
+            since_ms: r.since_ms,
+            start_known: r.sent_here,
+        })
     }
 
     fn restore(&self, server_id: u64) -> Option<&Restore> {

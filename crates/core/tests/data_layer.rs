@@ -17,7 +17,7 @@ use snapshot_core::response::Page;
 use snapshot_core::retry::{read_retry_delay_ms, MAX_RETRY_WAIT_MS};
 use snapshot_core::rules::{confirms_restore, restore_phrase};
 use snapshot_core::screen::{matches_filter, normalize_filter};
-use snapshot_core::store::{display_name, Event, Loaded, Store, READ_LAG_MS};
+use snapshot_core::store::{display_name, Event, Loaded, RestoreClock, Store, READ_LAG_MS};
 use snapshot_core::Locale;
 use snapshot_core::{ApiError, Server, ServerStatus, Snapshot, SnapshotStatus, Unconfirmed};
 
@@ -473,8 +473,18 @@ fn a_restore_the_panel_sent_starts_its_schedule_and_one_found_running_does_not()
         .find(|j| j.kind == JobKind::Restoring);
     assert!(found.is_some());
     assert_eq!(found.and_then(|j| j.since_ms), None);
-    // Its elapsed time on screen still counts from when the panel first saw it.
+    // On screen it has run at least since the panel first saw it, not for that long.
     assert_eq!(store.restoring_since(10), Some(6_000.0));
+    assert_eq!(
+        store.restore_clock(10),
+        Some(RestoreClock {
+            since_ms: 6_000.0,
+            start_known: false
+        })
+    );
+    let mut sent = loaded_store();
+    sent.mark_restoring(10, 5_000.0);
+    assert_eq!(sent.restore_clock(10).map(|c| c.start_known), Some(true));
 }
 
 // ----- read retries ---------------------------------------------------------------------------

@@ -8,8 +8,8 @@
 
 use snapshot_core::model::ServerRef;
 use snapshot_core::poll::{
-    busy_servers, is_overdue, next_poll_delay_ms, progress_note, Busy, Finished,
-    ACTIVE_INTERVAL_MS, CREATE_EXPECTED_SECS, MAX_BACKOFF_MS, RESTORE_EXPECTED_SECS,
+    busy_servers, is_overdue, next_poll_delay_ms, progress_note, progress_note_at_least, Busy,
+    Finished, ACTIVE_INTERVAL_MS, CREATE_EXPECTED_SECS, MAX_BACKOFF_MS, RESTORE_EXPECTED_SECS,
 };
 use snapshot_core::store::{Event, Loaded, Store};
 use snapshot_core::{Locale, Server, ServerStatus, Snapshot, SnapshotStatus};
@@ -382,6 +382,18 @@ fn overdue_only_past_the_longest_estimate() {
     assert!(is_overdue(601, CREATE_EXPECTED_SECS));
     assert!(!is_overdue(900, RESTORE_EXPECTED_SECS));
     assert!(is_overdue(901, RESTORE_EXPECTED_SECS));
+}
+
+#[test]
+fn a_job_found_running_has_run_at_least_as_long_as_it_was_seen() {
+    assert_eq!(
+        progress_note_at_least(Locale::En, 65, RESTORE_EXPECTED_SECS),
+        "at least 1:05 elapsed, usually 5–15 minutes"
+    );
+    assert_eq!(
+        progress_note_at_least(Locale::PtBr, 901, RESTORE_EXPECTED_SECS),
+        "pelo menos 15:01 decorridos: está demorando mais que os 5–15 minutos de costume. Ainda verificando."
+    );
 }
 
 #[test]

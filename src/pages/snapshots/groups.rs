@@ -110,7 +110,7 @@ fn Group(
             snapshots=snapshots
             total=total
             oldest=Memo::new(move |_| own.with(|all| oldest_of(all, id).cloned()))
-            restoring_since=Signal::derive(move || board.restoring_since(id))
+            restore_clock=Signal::derive(move || board.restore_clock(id))
             href=nav
                 .href(
                     &View {

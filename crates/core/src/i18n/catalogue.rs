@@ -230,6 +230,15 @@ define_catalogue! {
         en: format!("{elapsed} elapsed, usually {low}–{high} minutes"),
         pt: format!("{elapsed} decorridos, normalmente {low}–{high} minutos"),
     }
+    /// The same, for a job found running, which has run at least `elapsed`.
+    progress_at_least(elapsed: &str, low: u64, high: u64) {
+        en: format!("at least {elapsed} elapsed, usually {low}–{high} minutes"),
+        pt: format!("pelo menos {elapsed} decorridos, normalmente {low}–{high} minutos"),
+    }
+    overdue_at_least(elapsed: &str, low: u64, high: u64) {
+        en: format!("at least {elapsed} elapsed: taking longer than the usual {low}–{high} minutes. Still checking."),
+        pt: format!("pelo menos {elapsed} decorridos: está demorando mais que os {low}–{high} minutos de costume. Ainda verificando."),
+    }
     overdue(elapsed: &str, low: u64, high: u64) {
         en: format!("{elapsed} elapsed: taking longer than the usual {low}–{high} minutes. Still checking."),
         pt: format!("{elapsed} decorridos: está demorando mais que os {low}–{high} minutos de costume. Ainda verificando."),
@@ -452,9 +461,15 @@ define_catalogue! {
             n => format!("Excluir {n} snapshots?"),
         },
     }
-    bulk_warning() {
-        en: "These snapshots will be deleted permanently, one at a time. This cannot be undone.",
-        pt: "Estes snapshots serão excluídos permanentemente, um de cada vez. Isso não pode ser desfeito.",
+    bulk_warning(count: usize) {
+        en: match count {
+            1 => "This snapshot will be deleted permanently. This cannot be undone.",
+            _ => "These snapshots will be deleted permanently, one at a time. This cannot be undone.",
+        },
+        pt: match count {
+            1 => "Este snapshot será excluído permanentemente. Isso não pode ser desfeito.",
+            _ => "Estes snapshots serão excluídos permanentemente, um de cada vez. Isso não pode ser desfeito.",
+        },
     }
     bulk_left_out(count: usize) {
         en: match count {
