@@ -74,6 +74,18 @@ test('three selected, one deleted elsewhere meanwhile: one confirmation, one DEL
   expect(await asAlice('snapshots/801/', 'DELETE'), 'the API no longer has it').toBe(404);
 });
 
+test('one selected: the confirmation speaks of one snapshot', async ({ page }) => {
+  await resetSimulator();
+  await openPanel(page);
+  await page.getByRole('checkbox', { name: 'Select db-nightly-2', exact: true }).check();
+  await page.getByRole('button', { name: 'Delete selected (1)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete 1 snapshot?' });
+  await expect(dialog).toHaveAccessibleDescription('This snapshot will be deleted permanently. This cannot be undone.');
+  await expect(dialog.getByRole('button', { name: 'Delete 1 snapshot' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+});
+
 test('Stop while they are deleted: the one on its way finishes, the rest are kept and stay selected', async ({ page }) => {
   await resetSimulator();
   await openPanel(page);

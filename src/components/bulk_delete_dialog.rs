@@ -71,7 +71,7 @@ pub fn BulkDeleteDialog(
         >
             <h2 id="bulk-delete-title">{t.bulk_title(count)}</h2>
             <p id="bulk-delete-warning" class="sp-alert sp-alert--danger">
-                {t.bulk_warning()}
+                {t.bulk_warning(count)}
             </p>
             {(left_out > 0)
                 .then(|| {
