@@ -524,3 +524,36 @@ test.describe('states', () => {
     });
   });
 });
+
+test.describe('a wide screen, 1280×800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  /** How many lines an element's first text takes (what follows may be for screen readers). */
+  function lines(cell: Locator): Promise<number> {
+    return cell.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el.firstChild ?? el);
+      return new Set(Array.from(range.getClientRects()).map((box) => Math.round(box.top))).size;
+    });
+  }
+
+  test('a snapshot’s name and when it was taken are each on one line', async ({ page }) => {
+    await resetSimulator();
+    await page.goto('/');
+    const row = page.getByRole('row').filter({ hasText: 'weekly-snapshot-2025-01-08' });
+    await expect(row).toBeVisible();
+    expect(await lines(row.getByRole('rowheader')), 'the name').toBe(1);
+    expect(await lines(row.locator('time')), 'when it was taken').toBe(1);
+  });
+
+  test('the columns of every server line up down the page', async ({ page }) => {
+    await resetSimulator();
+    await page.goto('/');
+    await expect(page.getByRole('region', { name: 'edge-cache' })).toBeVisible();
+    const starts = await page.getByRole('columnheader', { name: 'Description' }).evaluateAll((heads) =>
+      heads.map((head) => Math.round(head.getBoundingClientRect().left)),
+    );
+    expect(starts.length).toBeGreaterThan(4);
+    expect(new Set(starts).size, `the Description columns start at ${starts.join(', ')}`).toBe(1);
+  });
+});

@@ -184,7 +184,7 @@ fn build_row(t: Locale) -> Option<Element> {
     let _ = status.append_with_node_1(&badge);
     let size = element("td", "sp-row__size")?;
     let _ = size.append_with_node_1(&document().create_text_node(""));
-    let created = element("td", "")?;
+    let created = element("td", "sp-row__created")?;
     let time = element("time", "sp-tipped")?;
     let _ = time.set_attribute("tabindex", "0");
     let relative = document().create_text_node("");
