@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use snapshot_core::model::{Server, Snapshot};
-use snapshot_core::poll::{Job, JobKind, Pace, PollState};
+use snapshot_core::poll::{Finished, Job, JobKind, Pace, PollState};
 use snapshot_core::screen::by_server;
 use snapshot_core::store::{Event, Loaded, RestoreClock, Store};
 use snapshot_core::tabs::{channel_name, grace_ms, News};
@@ -29,7 +29,7 @@ use crate::browser;
 use crate::host::Host;
 use crate::intl::locale;
 use crate::keyed::{set_if_changed, Keyed};
-use crate::notices::{Notices, Tone};
+use crate::notices::{Notices, Tone, Topic};
 use crate::notify::Notifier;
 use crate::session::{Session, SessionState};
 use crate::tabs::Tabs;
@@ -237,7 +237,7 @@ impl Board {
 
     fn announce(self, event: Event) {
         let tone = match &event {
-            Event::Finished(snapshot_core::poll::Finished::Snapshot {
+            Event::Finished(Finished::Snapshot {
                 status: snapshot_core::SnapshotStatus::Completed,
                 ..
             })
@@ -249,7 +249,23 @@ impl Board {
         if matches!(event, Event::Finished(_) | Event::Restored(_)) {
             self.notifier.job_ended(&text);
         }
-        self.notices.say(tone, text);
+        let topic = match &event {
+            Event::Finished(Finished::Snapshot { name, server, .. }) => Some(Topic::Snapshot {
+                server_id: server.id,
+                name: name.clone(),
+            }),
+            Event::Finished(Finished::Restore { server, .. }) => Some(Topic::Restore {
+                server_id: server.id,
+            }),
+            Event::Restored(server) => Some(Topic::Restore {
+                server_id: server.id,
+            }),
+            Event::ServerGone(_) => None,
+        };
+        match topic {
+            Some(topic) => self.notices.say_about(topic, tone, text),
+            None => self.notices.say(tone, text),
+        }
         if let Event::Restored(server) = event {
             self.host.restore_finished(&server);
         }

@@ -14,12 +14,23 @@ pub enum Tone {
     Problem,
 }
 
+/// What a notice is about, when a later one about the same thing makes it stale: a job's end
+/// replaces the notice of its start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Topic {
+    /// A snapshot, by its server and name.
+    Snapshot { server_id: u64, name: String },
+    /// A server's restore.
+    Restore { server_id: u64 },
+}
+
 /// One notice on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub id: u64,
     pub text: String,
     pub tone: Tone,
+    about: Option<Topic>,
 }
 
 /// The most notices kept on screen at once; older ones give way.
@@ -49,14 +60,26 @@ impl Notices {
 
     /// Shows a notice and announces it.
     pub fn say(self, tone: Tone, text: impl Into<String>) {
-        let text = text.into();
+        self.add(tone, text.into(), None);
+    }
+
+    /// Shows a notice about `topic` in place of any earlier one about it, and announces it.
+    pub fn say_about(self, topic: Topic, tone: Tone, text: impl Into<String>) {
+        self.add(tone, text.into(), Some(topic));
+    }
+
+    fn add(self, tone: Tone, text: String, about: Option<Topic>) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id.wrapping_add(1));
         self.list.update(|list| {
+            if about.is_some() {
+                list.retain(|n| n.about != about);
+            }
             list.push(Notice {
                 id,
                 text: text.clone(),
                 tone,
+                about,
             });
             let excess = list.len().saturating_sub(KEPT);
             list.drain(..excess);

@@ -27,7 +27,7 @@ use crate::components::restore_dialog::SafetyState;
 use crate::components::selection::Selection;
 use crate::host::Host;
 use crate::intl::locale;
-use crate::notices::{Notices, Tone};
+use crate::notices::{Notices, Tone, Topic};
 
 /// How long to wait before a second look at a list that does not show a lost create yet.
 const LOOK_AGAIN_MS: u64 = 2_000;
@@ -226,8 +226,12 @@ impl Effects {
         let message = self.news(message, self.t.being_created());
         self.board.add_snapshot(snapshot.clone());
         self.close.run(());
+        let topic = Topic::Snapshot {
+            server_id: snapshot.server.id,
+            name: snapshot.name.clone(),
+        };
         self.notices
-            .say(Tone::Info, self.t.about(&snapshot.name, &message));
+            .say_about(topic, Tone::Info, self.t.about(&snapshot.name, &message));
         self.host.snapshot_created(&snapshot);
     }
 
@@ -344,8 +348,11 @@ impl Effects {
         let server = self.server_name(snapshot.server.id, &snapshot.server.name);
         self.board.mark_restoring(snapshot.server.id);
         self.close.run(());
+        let topic = Topic::Restore {
+            server_id: snapshot.server.id,
+        };
         self.notices
-            .say(Tone::Info, self.t.about(&server, &message));
+            .say_about(topic, Tone::Info, self.t.about(&server, &message));
         self.host.restore_started(snapshot);
     }
 
