@@ -316,6 +316,23 @@ test.describe('the keyboard alone, from a fresh load', () => {
 });
 
 test.describe('what a screen reader hears', () => {
+  test('the filter’s result, once typing pauses', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    await openPanel(page);
+    await recordAnnouncements(page);
+    const filter = page.getByRole('searchbox', { name: 'Filter by name' });
+    await filter.pressSequentially('nightly', { delay: 50 });
+    const result = page.locator('[aria-live="polite"]:not([role])');
+    await expect(result).toHaveText('5 snapshots match, on 1 server.');
+    await filter.fill('zzz');
+    await expect(result).toHaveText('No snapshots match “zzz”.');
+    await filter.fill('');
+    await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible();
+    await expect(result).toHaveText('');
+    // The notices' region, the panel's one for news, is not used for it.
+    expect(await announcements(page)).toEqual([]);
+  });
+
   test('two jobs found finished by one read are both heard', async ({ page }) => {
     test.setTimeout(60_000);
     await resetSimulator({ create_secs: 5 });

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use snapshot_core::model::{Server, Snapshot};
 use snapshot_core::route::{Route, View};
-use snapshot_core::screen::{oldest_of, shown_servers, shown_snapshots};
+use snapshot_core::screen::{matches_filter, oldest_of, shown_servers, shown_snapshots};
 use snapshot_core::store::display_name;
 
 use super::dialogs::Dialog;
@@ -43,7 +43,8 @@ pub fn ServerList(
             t.no_servers().into_owned()
         }
     };
-    move || match board.state.get() {
+    let heard = filter_result(board, filter, shown);
+    let list = move || match board.state.get() {
         LoadState::Loading => view! { <Loading text=t.loading_snapshots() /> }.into_any(),
         LoadState::Failed(error) => {
             let on_retry = Callback::new(move |()| {
@@ -66,7 +67,62 @@ pub fn ServerList(
             </Show>
         }
         .into_any(),
+    };
+    view! {
+        // A live region without the status role: the page's one status is its notices'.
+        <p class="sp-vh" aria-live="polite" aria-atomic="true">
+            {heard}
+        </p>
+        {list}
     }
+}
+
+/// How long typing in the filter must pause before its result is announced: announcing every
+/// keystroke would talk over the person's own typing.
+const FILTER_SETTLE_MS: u64 = 700;
+
+/// What a screen reader hears of the filter, once typing pauses: how many snapshots match, on
+/// how many servers, or that none does. Nothing while the filter is empty.
+fn filter_result(board: Board, filter: Memo<String>, shown: Memo<Vec<u64>>) -> ReadSignal<String> {
+    let t = locale();
+    let nav = expect_context::<Nav>();
+    let (heard, set_heard) = signal(String::new());
+    let typed = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        let normalized = filter.get();
+        let text = if normalized.is_empty() || !matches!(board.state.get(), LoadState::Ready) {
+            String::new()
+        } else {
+            let servers = shown.with(Vec::len);
+            let snapshots = board.snapshots.with(|all| {
+                shown.with(|ids| {
+                    all.iter()
+                        .filter(|s| ids.contains(&s.server.id) && matches_filter(s, &normalized))
+                        .count()
+                })
+            });
+            if snapshots == 0 {
+                nav.view
+                    .with_untracked(|v| t.no_snapshot_matches(&v.filter).into_owned())
+            } else {
+                t.filter_matches(snapshots, servers).into_owned()
+            }
+        };
+        let this = typed.get_value().wrapping_add(1);
+        typed.set_value(this);
+        set_timeout(
+            move || {
+                // The same words again (a poll while filtering) are not news.
+                if typed.try_get_value() == Some(this)
+                    && heard.try_with_untracked(|h| *h != text) == Some(true)
+                {
+                    set_heard.try_set(text);
+                }
+            },
+            std::time::Duration::from_millis(FILTER_SETTLE_MS),
+        );
+    });
+    heard
 }
 
 /// One server's group, fed from the board: it reads that server's own signals, so a change

@@ -108,6 +108,19 @@ define_catalogue! {
         en: "The snapshots couldn't be loaded",
         pt: "Não foi possível carregar os snapshots",
     }
+    /// Announced when typing in the filter pauses.
+    filter_matches(snapshots: usize, servers: usize) {
+        en: match (snapshots, servers) {
+            (1, _) => "1 snapshot matches.".to_owned(),
+            (n, 1) => format!("{n} snapshots match, on 1 server."),
+            (n, m) => format!("{n} snapshots match, on {m} servers."),
+        },
+        pt: match (snapshots, servers) {
+            (1, _) => "1 snapshot corresponde.".to_owned(),
+            (n, 1) => format!("{n} snapshots correspondem, em 1 servidor."),
+            (n, m) => format!("{n} snapshots correspondem, em {m} servidores."),
+        },
+    }
     no_snapshot_matches(filter: &str) {
         en: format!("No snapshots match “{filter}”."),
         pt: format!("Nenhum snapshot corresponde a “{filter}”."),
