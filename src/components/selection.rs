@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use snapshot_core::bulk::{group_selection, GroupSelection};
 
 /// The selection. `Copy`: each row and section holds it.
 #[derive(Clone, Copy)]
@@ -18,11 +17,6 @@ impl Selection {
         Self {
             ids: RwSignal::new(BTreeSet::new()),
         }
-    }
-
-    /// Whether `id` is selected: a memo, so a row hears only of its own box.
-    pub fn is_selected(self, id: u64) -> Memo<bool> {
-        Memo::new(move |_| self.ids.with(|ids| ids.contains(&id)))
     }
 
     /// Selects or unselects one snapshot.
@@ -41,11 +35,6 @@ impl Selection {
                 }
             }
         });
-    }
-
-    /// How a box over `ids` reads.
-    pub fn of_group(self, ids: &[u64]) -> GroupSelection {
-        self.ids.with(|set| group_selection(set, ids))
     }
 
     /// The ids selected now.

@@ -1,7 +1,7 @@
 //! When to poll, and what a poll changed: pure decisions the panel's timers follow.
 
 use crate::i18n::{Locale, Text};
-use crate::model::{Server, ServerRef, ServerStatus, Snapshot, SnapshotStatus};
+use crate::model::{ServerRef, ServerStatus, SnapshotStatus};
 use crate::order::{float, sort_by_rank};
 use crate::store::display_name;
 
@@ -14,11 +14,12 @@ pub const CREATE_EXPECTED_SECS: (u64, u64) = (180, 600);
 /// The provider says a restore takes 5 to 15 minutes.
 pub const RESTORE_EXPECTED_SECS: (u64, u64) = (300, 900);
 
-/// How long to wait before the next poll, or `None` for no poll at all.
+/// The back-off after `failures` failed checks in a row of a job that is `busy` (running), or
+/// `None` when nothing runs (then the panel makes no requests). [`PollState::failed`] uses it;
+/// a job's normal pace is [`job_interval_ms`].
 ///
-/// - Nothing running and no error: `None`; the panel makes no requests.
-/// - Something running: every [`ACTIVE_INTERVAL_MS`].
-/// - After `failures` errors in a row: doubling from the interval up to [`MAX_BACKOFF_MS`],
+/// - No failure: [`ACTIVE_INTERVAL_MS`].
+/// - After `failures` errors in a row: doubling from that interval up to [`MAX_BACKOFF_MS`],
 ///   spread by `jitter` (0.0..=1.0, from a random source) by ±20%, and never sooner than the
 ///   API's `Retry-After`.
 pub fn next_poll_delay_ms(
@@ -45,43 +46,6 @@ pub fn next_poll_delay_ms(
     let spread = (base as f64 * (0.8 + 0.4 * jitter)) as u64;
     let asked = retry_after_secs.unwrap_or(0).saturating_mul(1000);
     Some(spread.max(asked))
-}
-
-/// The servers that need polling: those with a snapshot in progress (their snapshot list) and
-/// those restoring (the server itself).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Busy {
-    /// Servers with a snapshot being created.
-    pub creating: Vec<u64>,
-    /// Servers being restored.
-    pub restoring: Vec<u64>,
-}
-
-impl Busy {
-    /// True when nothing on screen is running.
-    pub fn is_idle(&self) -> bool {
-        self.creating.is_empty() && self.restoring.is_empty()
-    }
-}
-
-/// What on screen is running.
-pub fn busy_servers(snapshots: &[Snapshot], servers: &[Server]) -> Busy {
-    let mut creating: Vec<u64> = snapshots
-        .iter()
-        .filter(|s| s.status == SnapshotStatus::InProgress)
-        .map(|s| s.server.id)
-        .collect();
-    sort_by_rank(&mut creating, |id| u128::from(*id));
-    creating.dedup();
-    let restoring = servers
-        .iter()
-        .filter(|s| s.status == ServerStatus::Restoring)
-        .map(|s| s.id)
-        .collect();
-    Busy {
-        creating,
-        restoring,
-    }
 }
 
 /// Something that finished between two polls, to announce.

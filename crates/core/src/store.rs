@@ -22,7 +22,7 @@ pub const READ_LAG_MS: f64 = 60_000.0;
 
 /// Sorts snapshots the one way the panel shows them: newest first by `created_at`; ties (and
 /// unreadable times, which go last) by id, newest first. Everything that needs "the newest" or
-/// "the oldest" of a server relies on this order (see [`Store::oldest_of`]).
+/// "the oldest" of a server relies on this order (see [`crate::screen::oldest_of`]).
 pub fn sort_newest_first(snapshots: &mut [Snapshot]) {
     sort_by_rank(snapshots, |s| {
         let created = parse_rfc3339(&s.created_at).unwrap_or(i64::MIN);
@@ -167,11 +167,6 @@ impl Store {
         self.snapshots
             .iter()
             .filter(move |s| s.server.id == server_id)
-    }
-
-    /// A server's oldest snapshot: the last of its snapshots in the newest-first order.
-    pub fn oldest_of(&self, server_id: u64) -> Option<&Snapshot> {
-        crate::screen::oldest_of(&self.snapshots, server_id)
     }
 
     /// What is running and needs following: each server with a snapshot in progress (since

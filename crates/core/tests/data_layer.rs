@@ -16,7 +16,7 @@ use snapshot_core::poll::{
 use snapshot_core::response::Page;
 use snapshot_core::retry::{read_retry_delay_ms, MAX_RETRY_WAIT_MS};
 use snapshot_core::rules::{confirms_restore, restore_phrase};
-use snapshot_core::screen::{matches_filter, normalize_filter};
+use snapshot_core::screen::{matches_filter, normalize_filter, oldest_of};
 use snapshot_core::store::{display_name, Event, Loaded, RestoreClock, Store, READ_LAG_MS};
 use snapshot_core::Locale;
 use snapshot_core::{ApiError, Server, ServerStatus, Snapshot, SnapshotStatus, Unconfirmed};
@@ -89,7 +89,7 @@ fn a_load_sorts_newest_first_keeps_each_id_once_and_orders_servers() {
         [10, 20]
     );
     assert!(store.servers_listed());
-    assert_eq!(store.oldest_of(10).map(|s| s.id), Some(1));
+    assert_eq!(oldest_of(store.snapshots(), 10).map(|s| s.id), Some(1));
 }
 
 #[test]

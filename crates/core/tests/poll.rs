@@ -8,8 +8,8 @@
 
 use snapshot_core::model::ServerRef;
 use snapshot_core::poll::{
-    busy_servers, is_overdue, next_poll_delay_ms, progress_note, progress_note_at_least, Busy,
-    Finished, ACTIVE_INTERVAL_MS, CREATE_EXPECTED_SECS, MAX_BACKOFF_MS, RESTORE_EXPECTED_SECS,
+    is_overdue, next_poll_delay_ms, progress_note, progress_note_at_least, Finished,
+    ACTIVE_INTERVAL_MS, CREATE_EXPECTED_SECS, MAX_BACKOFF_MS, RESTORE_EXPECTED_SECS,
 };
 use snapshot_core::store::{Event, Loaded, Store};
 use snapshot_core::{Locale, Server, ServerStatus, Snapshot, SnapshotStatus};
@@ -158,49 +158,6 @@ fn bad_jitter_is_safe() {
         next_poll_delay_ms(true, 2, None, 7.0),
         Some(24_000),
         "clamped to 1"
-    );
-}
-
-// ----- busy_servers ---------------------------------------------------------------------------
-
-#[test]
-fn nothing_running_is_idle() {
-    let snapshots = [
-        snap(1, 10, "a", SnapshotStatus::Completed),
-        snap(2, 11, "b", SnapshotStatus::Failed),
-        snap(3, 11, "c", SnapshotStatus::Other("deleting".to_owned())),
-    ];
-    let servers = [
-        server(10, "web", ServerStatus::Active),
-        server(11, "db", ServerStatus::Stopped),
-    ];
-    let busy = busy_servers(&snapshots, &servers);
-    assert_eq!(busy, Busy::default());
-    assert!(busy.is_idle());
-    assert!(busy_servers(&[], &[]).is_idle());
-}
-
-#[test]
-fn creating_and_restoring_servers_are_busy() {
-    let snapshots = [
-        snap(1, 30, "a", SnapshotStatus::InProgress),
-        snap(2, 10, "b", SnapshotStatus::InProgress),
-        snap(3, 30, "c", SnapshotStatus::InProgress),
-        snap(4, 20, "d", SnapshotStatus::Completed),
-    ];
-    let servers = [
-        server(10, "web", ServerStatus::Active),
-        server(40, "restoring-1", ServerStatus::Restoring),
-        server(20, "db", ServerStatus::Stopped),
-        server(50, "restoring-2", ServerStatus::Restoring),
-    ];
-    let busy = busy_servers(&snapshots, &servers);
-    assert_eq!(busy.creating, vec![10, 30], "sorted, each server once");
-    assert_eq!(busy.restoring, vec![40, 50]);
-    assert!(!busy.is_idle());
-    assert!(
-        !busy_servers(&[], &servers).is_idle(),
-        "a restore alone is busy"
     );
 }
 
