@@ -43,7 +43,7 @@ async function openPanel(page: Page) {
 }
 
 function live(page: Page) {
-  return page.locator('[aria-live="polite"]');
+  return page.locator('[role="status"][aria-live="polite"]');
 }
 
 /** Notices on screen, by their text. */
