@@ -7,7 +7,6 @@ use snapshot_core::rules::{newer_snapshots, restore_blocker, restore_phrase, Blo
 use snapshot_core::safety::{safety_name, safety_offer, SafetyOffer};
 use snapshot_core::screen::ServerChoice;
 use snapshot_core::store::display_name;
-use snapshot_core::time::parse_rfc3339;
 
 use super::actions::{PageActions, RestoreRequest};
 use crate::board::Board;
@@ -229,10 +228,12 @@ fn safety_first(
             .snapshots_of(server)
             .map(|s| s.name.as_str())
             .collect();
+        // The oldest in the one order the panel keeps (as the server's own "Delete the
+        // oldest" offers it), the restored snapshot aside.
         let oldest = store
             .snapshots_of(server)
             .filter(|s| s.id != target.id)
-            .min_by_key(|s| parse_rfc3339(&s.created_at).unwrap_or(i64::MAX))
+            .last()
             .cloned();
         (safety_offer(locale(), &status, &names, local_now()), oldest)
     });
