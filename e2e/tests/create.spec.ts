@@ -354,6 +354,30 @@ test('a double click, and Enter pressed again, send exactly one POST; the button
   await expect(group.getByRole('rowheader', { name: 'first-image', exact: true })).toHaveCount(1);
 });
 
+test.describe('the answer is lost', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 502/] });
+
+  test('an older snapshot of the same name is not taken for the one just asked for', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    await openPanel(page);
+    const group = page.getByRole('region', { name: 'web-server-01' });
+    await group.getByRole('button', { name: 'New snapshot of web-server-01' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
+    const form = createForm(dialog);
+    await form.name.fill('pre-migration-snapshot');
+    // A proxy in front of the API gives up: the POST may or may not have been taken.
+    await setFaults({ kinds: ['html502'], method: 'POST', path_prefix: '/api/v1/snapshots/', count: 1 });
+    await form.submit.click();
+    await expect(dialog.getByRole('alert')).toHaveText(
+      "The API's answer was lost on the way. The list of web-server-01 shows no new pre-migration-snapshot, so it was not created. You can try again.",
+    );
+    await expect(dialog).toBeVisible();
+    await expect(form.name).toHaveValue('pre-migration-snapshot');
+    await expect(group).toContainText('2 of 5 snapshots');
+    await expect(page.getByRole('list', { name: 'Notices' })).not.toContainText('pre-migration-snapshot');
+  });
+});
+
 test.describe('the API refuses', () => {
   // The browser logs every 4xx answer as a console error; these are the ones provoked here.
   test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 40[04]/] });

@@ -616,7 +616,7 @@ fn what_the_api_shows_after_a_lost_answer_is_said_plainly() {
             name: "nightly".into(),
             server: "web-server-01".into()
         }),
-        "The API's answer was lost on the way. The list of web-server-01 doesn't show nightly, so it was not created. You can try again."
+        "The API's answer was lost on the way. The list of web-server-01 shows no new nightly, so it was not created. You can try again."
     );
     assert!(said(Unconfirmed::NotRestored {
         server: "web-server-01".into(),

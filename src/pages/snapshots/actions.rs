@@ -12,6 +12,8 @@
 //! polls it like any snapshot being created), and sends the restore only once it completed.
 //! Cancel, a failure, or the page going means the restore is never sent.
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 use snapshot_core::bulk::{BulkRun, Outcome};
 use snapshot_core::i18n::Text;
@@ -194,22 +196,25 @@ impl Effects {
     }
 
     /// Creates `new`: the snapshot and the API's words on it, or why not. A lost answer is
-    /// checked against the list, twice if need be.
+    /// checked against the list, twice if need be, for a snapshot of that name that was not
+    /// there before (names need not be unique: an older one proves nothing).
     async fn create_one(self, new: &NewSnapshot) -> Result<(Snapshot, Option<String>), ApiError> {
+        let mut known = BTreeSet::new();
+        self.board.with_store(|store| {
+            known.extend(store.snapshots_of(new.server_id).map(|s| s.id));
+        });
+        let is_it = |s: &Snapshot| s.name == new.name && !known.contains(&s.id);
         match self.board.client().create_snapshot(new).await {
             Ok(created) => Ok((created.snapshot, created.message)),
             Err(error) if error.outcome_unknown() => {
                 let mut listed = self.board.reread_snapshots_of(new.server_id).await;
                 // A read replica may not show a new snapshot on the first read after the POST:
                 // look once more, a moment later, before saying it was not created.
-                if listed
-                    .as_ref()
-                    .is_some_and(|list| !list.iter().any(|s| s.name == new.name))
-                {
+                if listed.as_ref().is_some_and(|list| !list.iter().any(is_it)) {
                     crate::api::sleep(LOOK_AGAIN_MS).await;
                     listed = self.board.reread_snapshots_of(new.server_id).await;
                 }
-                match listed.map(|list| list.into_iter().find(|s| s.name == new.name)) {
+                match listed.map(|list| list.into_iter().find(is_it)) {
                     Some(Some(snapshot)) => Ok((snapshot, None)),
                     Some(None) => Err(ApiError::Unconfirmed(Unconfirmed::NotCreated {
                         name: new.name.clone(),

@@ -678,8 +678,8 @@ define_catalogue! {
         pt: "A resposta da API se perdeu no caminho.",
     }
     err_not_created(server: &str, snapshot: &str) {
-        en: format!("The list of {server} doesn't show {snapshot}, so it was not created. You can try again."),
-        pt: format!("A lista de {server} não mostra {snapshot}, então ele não foi criado. Você pode tentar de novo."),
+        en: format!("The list of {server} shows no new {snapshot}, so it was not created. You can try again."),
+        pt: format!("A lista de {server} não mostra nenhum {snapshot} novo, então ele não foi criado. Você pode tentar de novo."),
     }
     err_not_restored(server: &str, status: &str) {
         en: format!("{server} is {status}, not restoring, so the restore did not start. You can try again."),
