@@ -501,13 +501,15 @@ test.describe('a narrow screen, 320 CSS pixels (WCAG 1.4.10)', () => {
 test.describe('a phone, 390×844 with touch', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  /** Controls smaller than a finger: buttons and fields under 44 px, links and boxes under 24 px. */
+  /** Controls smaller than a finger: buttons, disclosures and fields under 44 px; links, boxes
+   * and other focusable text (a time with its tooltip) under 24 px. */
   async function smallTargets(page: Page): Promise<string[]> {
-    return page.locator('button:visible, a:visible, input:visible, select:visible, textarea:visible').evaluateAll((elements) =>
+    const controls = 'button:visible, a:visible, input:visible, select:visible, textarea:visible, summary:visible, [tabindex="0"]:visible';
+    return page.locator(controls).evaluateAll((elements) =>
       elements
         .map((el) => ({ el, box: el.getBoundingClientRect() }))
         .filter(({ el, box }) => {
-          const small = el.tagName === 'A' || (el as HTMLInputElement).type === 'checkbox' ? 24 : 44;
+          const small = el.tagName === 'A' || el.tagName === 'TIME' || (el as HTMLInputElement).type === 'checkbox' ? 24 : 44;
           return box.width > 1 && (box.width < small || box.height < small);
         })
         .map(({ el, box }) => `${el.tagName} ${el.getAttribute('aria-label') ?? el.textContent?.trim()} ${box.width}×${box.height}`),
