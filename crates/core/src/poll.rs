@@ -96,24 +96,23 @@ pub fn is_overdue(elapsed_secs: u64, expected: (u64, u64)) -> bool {
 
 /// The line under a running job: elapsed time against the provider's estimate.
 pub fn progress_note(t: Locale, elapsed_secs: u64, expected: (u64, u64)) -> Text {
-    let (low, high) = (expected.0 / 60, expected.1 / 60);
-    let elapsed = crate::format::format_elapsed(elapsed_secs);
-    if is_overdue(elapsed_secs, expected) {
-        t.overdue(&elapsed, low, high)
-    } else {
-        t.progress(&elapsed, low, high)
-    }
+    note(t, elapsed_secs, expected, false)
 }
 
 /// The line under a job found running, whose start the panel cannot know: "at least" the time
 /// it has been seen running.
 pub fn progress_note_at_least(t: Locale, seen_secs: u64, expected: (u64, u64)) -> Text {
+    note(t, seen_secs, expected, true)
+}
+
+fn note(t: Locale, secs: u64, expected: (u64, u64), at_least: bool) -> Text {
     let (low, high) = (expected.0 / 60, expected.1 / 60);
-    let elapsed = crate::format::format_elapsed(seen_secs);
-    if is_overdue(seen_secs, expected) {
-        t.overdue_at_least(&elapsed, low, high)
-    } else {
-        t.progress_at_least(&elapsed, low, high)
+    let elapsed = crate::format::format_elapsed(secs);
+    match (is_overdue(secs, expected), at_least) {
+        (false, false) => t.progress(&elapsed, low, high),
+        (true, false) => t.overdue(&elapsed, low, high),
+        (false, true) => t.progress_at_least(&elapsed, low, high),
+        (true, true) => t.overdue_at_least(&elapsed, low, high),
     }
 }
 
