@@ -371,7 +371,7 @@ impl Board {
         let asked_at_ms = Some(browser::now_ms());
         let outcome = match job.kind {
             JobKind::Creating => client.list_snapshots(Some(id)).await.map(|listed| {
-                self.read_snapshots_of(id, listed.items);
+                self.read_snapshots_of(id, listed.items, asked_at_ms);
             }),
             JobKind::Restoring => match client.get_server(id).await {
                 Ok(server) => {
@@ -437,10 +437,11 @@ impl Board {
     }
 
     /// Puts a server's snapshots, as just read, on screen, and tells the other tabs.
-    fn read_snapshots_of(self, server_id: u64, snapshots: Vec<Snapshot>) {
+    fn read_snapshots_of(self, server_id: u64, snapshots: Vec<Snapshot>, asked_at_ms: Option<f64>) {
         self.tell_and_apply(News::SnapshotsOf {
             server_id,
             snapshots,
+            asked_at_ms,
         });
     }
 
@@ -497,7 +498,8 @@ impl Board {
             News::SnapshotsOf {
                 server_id,
                 snapshots,
-            } => store.update_snapshots_of(server_id, snapshots, now),
+                asked_at_ms,
+            } => store.update_snapshots_of(server_id, snapshots, asked_at_ms, now),
             News::Server {
                 server,
                 asked_at_ms,
@@ -509,9 +511,10 @@ impl Board {
     /// Reads one server's snapshots again and puts them on screen: after an action whose
     /// outcome is unknown. Returns them, or `None` if they could not be read.
     pub async fn reread_snapshots_of(self, server_id: u64) -> Option<Vec<Snapshot>> {
+        let asked_at_ms = Some(browser::now_ms());
         let listed = self.client().list_snapshots(Some(server_id)).await.ok()?;
         let items = listed.items.clone();
-        self.read_snapshots_of(server_id, listed.items);
+        self.read_snapshots_of(server_id, listed.items, asked_at_ms);
         Some(items)
     }
 

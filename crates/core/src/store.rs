@@ -81,6 +81,11 @@ pub struct Store {
     restores: Vec<Restore>,
     /// The panel's own recent writes, with when they were made (ms).
     own_writes: Vec<(OwnWrite, f64)>,
+    /// When the newest full load taken in was asked for (ms).
+    loaded_asked_at: f64,
+    /// Per server, when the newest list of its snapshots taken in since was asked for (ms):
+    /// an answer to an older request is older news, and is not taken.
+    lists_asked_at: Vec<(u64, f64)>,
 }
 
 /// The clock of a restore the panel follows, as its server's header shows it.
@@ -225,6 +230,28 @@ impl Store {
         }
         self.forget_old_writes(now_ms);
         self.reconcile(&mut snapshots, scope);
+        if let Some(asked) = loaded.asked_at_ms {
+            // A server whose list was read again after this load was asked for keeps it.
+            let mut newer = BTreeSet::new();
+            newer.extend(
+                self.lists_asked_at
+                    .iter()
+                    .filter(|(_, at)| *at > asked)
+                    .map(|(id, _)| *id),
+            );
+            if !newer.is_empty() {
+                snapshots.retain(|s| !newer.contains(&s.server.id));
+                snapshots.extend(
+                    self.snapshots
+                        .iter()
+                        .filter(|s| newer.contains(&s.server.id))
+                        .cloned(),
+                );
+            }
+            self.loaded_asked_at = self.loaded_asked_at.max(asked);
+            let baseline = self.loaded_asked_at;
+            self.lists_asked_at.retain(|(_, at)| *at > baseline);
+        }
         let asked_at_ms = loaded.asked_at_ms;
         let (mut servers, listed) = match loaded.servers {
             Some(mut servers) => {
@@ -243,13 +270,28 @@ impl Store {
         events
     }
 
-    /// Takes a fresh snapshot list of one server in (a poll while it creates a snapshot).
+    /// Takes a fresh snapshot list of one server in (a poll while it creates a snapshot),
+    /// read by a request sent at `asked_at_ms`, if known: one asked for before the newest list
+    /// already taken in is older news, and changes nothing.
     pub fn update_snapshots_of(
         &mut self,
         server_id: u64,
         mut fresh: Vec<Snapshot>,
+        asked_at_ms: Option<f64>,
         now_ms: f64,
     ) -> Vec<Event> {
+        if let Some(asked) = asked_at_ms {
+            let newest = self
+                .lists_asked_at
+                .iter()
+                .find(|(id, _)| *id == server_id)
+                .map_or(self.loaded_asked_at, |(_, at)| at.max(self.loaded_asked_at));
+            if asked < newest {
+                return Vec::new();
+            }
+            self.lists_asked_at.retain(|(id, _)| *id != server_id);
+            self.lists_asked_at.push((server_id, asked));
+        }
         fresh.retain(|s| s.server.id == server_id);
         self.forget_old_writes(now_ms);
         self.reconcile(&mut fresh, Some(server_id));

@@ -26,10 +26,13 @@ pub enum News {
     Deleted { snapshot_id: u64, server_id: u64 },
     /// The API accepted a restore of a server.
     RestoreStarted { server_id: u64 },
-    /// A server's snapshots, as just read.
+    /// A server's snapshots, as read by a request sent at `asked_at_ms` (see
+    /// [`crate::store::Store::update_snapshots_of`]).
     SnapshotsOf {
         server_id: u64,
         snapshots: Vec<Snapshot>,
+        #[serde(default)]
+        asked_at_ms: Option<f64>,
     },
     /// A server, as just read by a request sent at `asked_at_ms` (see
     /// [`crate::store::Store::update_server`]).

@@ -113,19 +113,72 @@ fn without_the_servers_endpoint_the_snapshots_name_the_servers() {
 fn a_snapshot_that_completes_is_announced_once() {
     let mut store = loaded_store();
     let fresh = vec![snap(3, 20, SnapshotStatus::Completed, T3)];
-    let events = store.update_snapshots_of(20, fresh.clone(), 1_000.0);
+    let events = store.update_snapshots_of(20, fresh.clone(), Some(1_000.0), 1_000.0);
     assert_eq!(events.len(), 1);
     assert_eq!(
         events[0].message(Locale::En),
         "Snapshot snap-3 of server-20 is ready."
     );
-    assert!(store.update_snapshots_of(20, fresh, 2_000.0).is_empty());
+    assert!(store
+        .update_snapshots_of(20, fresh, Some(2_000.0), 2_000.0)
+        .is_empty());
+}
+
+#[test]
+fn an_older_read_of_a_servers_snapshots_does_not_undo_a_newer_one() {
+    let mut store = loaded_store();
+    let status_of_3 = |store: &Store| {
+        store
+            .snapshots()
+            .iter()
+            .find(|s| s.id == 3)
+            .map(|s| s.status.clone())
+    };
+    // A re-read after a create whose answer was lost, asked for at 2 s, finds 3 completed...
+    let events = store.update_snapshots_of(
+        20,
+        vec![snap(3, 20, SnapshotStatus::Completed, T3)],
+        Some(2_000.0),
+        2_500.0,
+    );
+    assert_eq!(events.len(), 1);
+    // ...then a poll asked for at 1 s answers with it still in progress: older news.
+    let events = store.update_snapshots_of(
+        20,
+        vec![snap(3, 20, SnapshotStatus::InProgress, T3)],
+        Some(1_000.0),
+        2_600.0,
+    );
+    assert_eq!(events, vec![], "not announced again later");
+    assert_eq!(status_of_3(&store), Some(SnapshotStatus::Completed));
+
+    // A load asked for at 1.5 s is older for server 20, which keeps its list, and news for
+    // the others.
+    store.load(
+        Loaded {
+            snapshots: vec![
+                snap(1, 10, SnapshotStatus::Completed, T1),
+                snap(4, 10, SnapshotStatus::Completed, T2),
+                snap(3, 20, SnapshotStatus::InProgress, T3),
+            ],
+            servers: None,
+            asked_at_ms: Some(1_500.0),
+        },
+        None,
+        2_700.0,
+    );
+    assert_eq!(status_of_3(&store), Some(SnapshotStatus::Completed));
+    assert_eq!(ids(&store), [3, 4, 1]);
+
+    // A list asked for after all of them is taken in.
+    store.update_snapshots_of(20, vec![], Some(3_000.0), 3_100.0);
+    assert_eq!(ids(&store), [4, 1]);
 }
 
 #[test]
 fn a_poll_of_one_server_leaves_the_others_alone() {
     let mut store = loaded_store();
-    store.update_snapshots_of(20, vec![], 1_000.0);
+    store.update_snapshots_of(20, vec![], Some(1_000.0), 1_000.0);
     assert_eq!(ids(&store), [2, 1]);
 }
 
@@ -139,13 +192,19 @@ fn a_created_snapshot_survives_a_lagging_list_for_a_while() {
             snap(2, 10, SnapshotStatus::Completed, T2),
             snap(1, 10, SnapshotStatus::Completed, T1),
         ],
+        Some(2_000.0),
         2_000.0,
     );
     assert!(
         ids(&store).contains(&4),
         "the API's lagging list does not undo it"
     );
-    store.update_snapshots_of(10, vec![], 1_000.0 + READ_LAG_MS + 1.0);
+    store.update_snapshots_of(
+        10,
+        vec![],
+        Some(1_000.0 + READ_LAG_MS + 1.0),
+        1_000.0 + READ_LAG_MS + 1.0,
+    );
     assert!(!ids(&store).contains(&4), "long after, the API is believed");
 }
 

@@ -39,6 +39,7 @@ fn every_kind() -> Vec<News> {
                 snap(1, 10, SnapshotStatus::Completed),
                 snap(2, 10, SnapshotStatus::Other("archived".to_owned())),
             ],
+            asked_at_ms: Some(1_765_000_000_456.0),
         },
         News::Server {
             server: Server {
