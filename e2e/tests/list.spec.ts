@@ -557,3 +557,20 @@ test.describe('a wide screen, 1280×800', () => {
     expect(new Set(starts).size, `the Description columns start at ${starts.join(', ')}`).toBe(1);
   });
 });
+
+test.describe('a tablet, 640×900: rows are cards', () => {
+  test.use({ viewport: { width: 640, height: 900 } });
+
+  test('a long description takes the card’s width, not half of it', async ({ page }) => {
+    await resetSimulator();
+    await page.goto('/');
+    const card = page.getByRole('row').filter({ hasText: 'edge-baseline' });
+    await expect(card).toBeVisible();
+    const row = await card.boundingBox();
+    const description = await card.getByRole('cell').filter({ hasText: 'Baseline of the edge cache' }).boundingBox();
+    expect(row && description, 'the card and its description are drawn').toBeTruthy();
+    if (row && description) {
+      expect(description.width, `the description is ${description.width} of the card's ${row.width} px`).toBeGreaterThan(row.width * 0.6);
+    }
+  });
+});
