@@ -139,12 +139,6 @@ impl Store {
         self.servers.iter().find(|s| s.id == id)
     }
 
-    /// When the panel sent a server's restore or first saw it running (ms), while it
-    /// follows it.
-    pub fn restoring_since(&self, server_id: u64) -> Option<f64> {
-        self.restore(server_id).map(|r| r.since_ms)
-    }
-
     /// The clock of a server's restore, while the panel follows it.
     pub fn restore_clock(&self, server_id: u64) -> Option<RestoreClock> {
         self.restore(server_id).map(|r| RestoreClock {
@@ -448,7 +442,7 @@ impl Store {
                 server.status = ServerStatus::Restoring;
                 continue;
             }
-            let was_restoring = self.restoring_since(server.id).is_some()
+            let was_restoring = self.restore(server.id).is_some()
                 || self
                     .server(server.id)
                     .is_some_and(|s| s.status == ServerStatus::Restoring);

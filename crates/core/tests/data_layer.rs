@@ -228,7 +228,7 @@ fn a_deleted_snapshot_stays_off_a_lagging_list() {
 fn a_restore_is_followed_until_the_server_leaves_restoring() {
     let mut store = loaded_store();
     store.mark_restoring(10, 5_000.0);
-    assert_eq!(store.restoring_since(10), Some(5_000.0));
+    assert_eq!(store.restore_clock(10).map(|c| c.since_ms), Some(5_000.0));
     assert!(store
         .jobs()
         .iter()
@@ -243,7 +243,7 @@ fn a_restore_is_followed_until_the_server_leaves_restoring() {
         "server-10 has been restored and is running."
     );
     assert!(matches!(&events[0], Event::Restored(s) if s.id == 10));
-    assert_eq!(store.restoring_since(10), None);
+    assert_eq!(store.restore_clock(10).map(|c| c.since_ms), None);
 }
 
 #[test]
@@ -266,7 +266,7 @@ fn an_answer_asked_for_before_a_restore_does_not_end_it() {
         store.server(10).map(|s| s.status.clone()),
         Some(ServerStatus::Restoring)
     );
-    assert_eq!(store.restoring_since(10), Some(5_000.0));
+    assert_eq!(store.restore_clock(10).map(|c| c.since_ms), Some(5_000.0));
     assert!(store
         .jobs()
         .iter()
@@ -283,7 +283,7 @@ fn an_answer_asked_for_before_a_restore_does_not_end_it() {
     // One asked for after it tells its end.
     let events = store.update_server(server(10, ServerStatus::Active), Some(6_000.0), 6_100.0);
     assert!(matches!(&events[..], [Event::Restored(s)] if s.id == 10));
-    assert_eq!(store.restoring_since(10), None);
+    assert_eq!(store.restore_clock(10).map(|c| c.since_ms), None);
 }
 
 #[test]
@@ -533,7 +533,7 @@ fn a_restore_the_panel_sent_starts_its_schedule_and_one_found_running_does_not()
     assert!(found.is_some());
     assert_eq!(found.and_then(|j| j.since_ms), None);
     // On screen it has run at least since the panel first saw it, not for that long.
-    assert_eq!(store.restoring_since(10), Some(6_000.0));
+    assert_eq!(store.restore_clock(10).map(|c| c.since_ms), Some(6_000.0));
     assert_eq!(
         store.restore_clock(10),
         Some(RestoreClock {
