@@ -280,6 +280,10 @@ impl Board {
     }
 
     fn fail_load(self, error: ApiError) {
+        if let Some(secs) = error.retry_after_secs() {
+            let now = browser::now_ms();
+            self.poll.update_value(|poll| poll.keep_quiet(now, secs));
+        }
         if matches!(self.state.get_untracked(), LoadState::Ready) {
             set_if_changed(&self.refresh_error, Some(error));
             // The polls that waited for this load go on with what is on screen.
@@ -333,6 +337,12 @@ impl Board {
         self.schedule.update(|n| *n = n.wrapping_add(1));
     }
 
+    /// Whether the API asked, by a `Retry-After`, to be left alone for now.
+    pub fn is_asked_to_wait(self) -> bool {
+        let now = browser::now_ms();
+        self.poll.with_value(|poll| poll.is_quiet_at(now))
+    }
+
     /// Whether anything on screen is being followed.
     pub fn is_following(self) -> bool {
         !self.poll.with_value(PollState::is_idle)
@@ -340,8 +350,9 @@ impl Board {
 
     /// Checks the jobs that are due (for a tab that does not lead, well overdue), one request
     /// at a time, each server on its own: one that fails backs off alone, one that is gone is
-    /// dropped, and each answer lands as it comes. A 401 stops the round, and the polling
-    /// waits for the new token, whose reload sets it going again.
+    /// dropped, and each answer lands as it comes. A 429 ends the round: the rest wait out
+    /// its `Retry-After`. A 401 stops the polling until the new token, whose reload sets it
+    /// going again.
     fn poll_due(self, leads: bool) {
         if self.loads.is_busy() || self.polls.is_busy() {
             return;
@@ -356,17 +367,18 @@ impl Board {
         let client = self.client();
         self.polls.replace(&self.owner(), async move {
             for job in due {
-                if !self.check(&client, job).await {
-                    return;
+                match self.check(&client, job).await {
+                    Round::GoOn => {}
+                    Round::Wait => break,
+                    Round::Stop => return,
                 }
             }
             self.schedule.update(|n| *n = n.wrapping_add(1));
         });
     }
 
-    /// Checks one job and applies the answer. Returns false when polling should stop for now
-    /// (the token was refused: the session asks for a new one).
-    async fn check(self, client: &Client, job: Job) -> bool {
+    /// Checks one job and applies the answer, and says whether the round goes on.
+    async fn check(self, client: &Client, job: Job) -> Round {
         let id = job.server_id;
         let asked_at_ms = Some(browser::now_ms());
         let outcome = match job.kind {
@@ -392,16 +404,21 @@ impl Board {
                 self.poll
                     .update_value(|poll| poll.succeeded(id, job.kind, now));
                 self.succeeded();
-                true
+                Round::GoOn
             }
-            Err(ApiError::Unauthorized) => false,
+            Err(ApiError::Unauthorized) => Round::Stop,
             Err(error) => {
                 let wait = error.retry_after_secs();
                 let jitter = browser::random();
                 self.poll
                     .update_value(|poll| poll.failed(id, job.kind, now, wait, jitter));
+                let next = if matches!(error, ApiError::RateLimited { .. }) {
+                    Round::Wait
+                } else {
+                    Round::GoOn
+                };
                 set_if_changed(&self.refresh_error, Some(error));
-                true
+                next
             }
         }
     }
@@ -534,6 +551,16 @@ impl Board {
             .find(|(id, _)| *id == server_id)
             .map(|(_, clock)| *clock)
     }
+}
+
+/// What a poll round does after one check.
+enum Round {
+    /// On to the next job due.
+    GoOn,
+    /// The API asked to slow down: the rest wait for the next round.
+    Wait,
+    /// The token was refused: polling stops until the session has a new one.
+    Stop,
 }
 
 /// How complete a full load's snapshot list was.

@@ -21,8 +21,8 @@ import { configureDeployment } from './deployment';
 
 /**
  * The panel's poll interval while something runs: the test nginx gives every page
- * `poll-seconds` 5 (xtask/src/nginx.rs), and the first wait after an error is 5 s too
- * (crates/core/src/poll.rs ACTIVE_INTERVAL_MS).
+ * `poll-seconds` 5 (xtask/src/nginx.rs), and the backoff after errors counts in steps of 5 s too
+ * (crates/core/src/poll.rs BACKOFF_UNIT_MS).
  */
 const POLL_MS = 5_000;
 /** analytics-worker: seeded with one completed and one in-progress snapshot. */
@@ -221,6 +221,34 @@ test.describe('with API errors', () => {
 
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(statusCell(page, running.name)).toContainText('In progress');
+  });
+
+  test('a Retry-After holds the polling of every server, not only the one refused', async ({ page }) => {
+    test.setTimeout(90_000);
+    await resetSimulator({ create_secs: 600 });
+    // Two servers creating: analytics-worker's seeded snapshot and a new one of web-server-01.
+    const created = await fetch(`${SIM_URL}/api/v1/snapshots/`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer vps_demo_alice', 'content-type': 'application/json' },
+      body: JSON.stringify({ server_id: WEB, name: 'second-job' }),
+    });
+    expect(created.status).toBe(201);
+    await page.goto('/');
+    await expect(statusCell(page, 'second-job')).toContainText('In progress');
+    await expect(statusCell(page, (await inProgressOf(ANALYTICS)).name)).toContainText('In progress');
+
+    const retryAfterSecs = 12;
+    await setFaults({ kinds: ['429'], retry_after_secs: retryAfterSecs, method: 'GET', path_prefix: '/api/v1/snapshots/', count: 1 });
+    const from = (await apiRequests()).length;
+    const [throttled] = await timeRequests(from, (r) => r.status === 429, 1, 3 * POLL_MS);
+    // Nothing at all is asked of the API while its Retry-After lasts (less the log's 50 ms
+    // resolution and a margin), though the other server's check was due in the same round.
+    await page.waitForTimeout(Math.max(0, throttled + (retryAfterSecs - 1) * 1_000 - Date.now()));
+    const after = (await requestsSince(from)).filter((r) => r.path.startsWith('/api/'));
+    expect(after.map((r) => r.status)).toEqual([429]);
+    // Then both servers are checked again.
+    await timeRequests(from, (r) => r.status === 200 && (listOf(WEB)(r) || listOf(ANALYTICS)(r)), 2, 2 * POLL_MS + 5_000);
+    await expect(statusCell(page, 'second-job')).toContainText('In progress');
   });
 
   test('the wait after a 429 is shown while it lasts', async ({ page }) => {

@@ -180,7 +180,7 @@ fn follow_visibility(board: Board, notifier: Notifier, waiting_on_safety: Signal
                 .is_none_or(|at| browser::now_ms() - at > STALE_AFTER_MS);
             if board.is_following() {
                 board.catch_up();
-            } else if stale {
+            } else if stale && !board.is_asked_to_wait() {
                 board.reload();
             }
         }

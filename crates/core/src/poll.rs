@@ -3,10 +3,12 @@
 use crate::i18n::{Locale, Text};
 use crate::model::{ServerRef, ServerStatus, SnapshotStatus};
 use crate::order::{float, sort_by_rank};
+use crate::retry::spread;
 use crate::store::display_name;
 
-/// The first wait after a failed check; it doubles with each failure in a row.
-pub const ACTIVE_INTERVAL_MS: u64 = 5_000;
+/// The backoff's unit: after `n` failed checks in a row, a job waits 2ⁿ times this (10 s,
+/// 20 s, 40 s, …) up to [`MAX_BACKOFF_MS`].
+pub const BACKOFF_UNIT_MS: u64 = 5_000;
 /// The longest wait between tries after errors.
 pub const MAX_BACKOFF_MS: u64 = 120_000;
 /// The provider says a snapshot takes 3 to 10 minutes.
@@ -14,38 +16,15 @@ pub const CREATE_EXPECTED_SECS: (u64, u64) = (180, 600);
 /// The provider says a restore takes 5 to 15 minutes.
 pub const RESTORE_EXPECTED_SECS: (u64, u64) = (300, 900);
 
-/// The back-off after `failures` failed checks in a row of a job that is `busy` (running), or
-/// `None` when nothing runs (then the panel makes no requests). [`PollState::failed`] uses it;
-/// a job's normal pace is [`job_interval_ms`].
-///
-/// - No failure: [`ACTIVE_INTERVAL_MS`].
-/// - After `failures` errors in a row: doubling from that interval up to [`MAX_BACKOFF_MS`],
-///   spread by `jitter` (0.0..=1.0, from a random source) by ±20%, and never sooner than the
-///   API's `Retry-After`.
-pub fn next_poll_delay_ms(
-    busy: bool,
-    failures: u32,
-    retry_after_secs: Option<u64>,
-    jitter: f64,
-) -> Option<u64> {
-    if !busy {
-        return None;
-    }
-    if failures == 0 {
-        return Some(ACTIVE_INTERVAL_MS);
-    }
+/// The wait before checking a job again after `failures` (at least one) failed checks in a
+/// row: doubling from twice [`BACKOFF_UNIT_MS`] up to [`MAX_BACKOFF_MS`], spread by `jitter`
+/// (0.0..=1.0, from a random source) by ±20%, and never sooner than the API's `Retry-After`.
+/// [`PollState::failed`] uses it; a job's normal pace is [`job_interval_ms`].
+pub fn backoff_ms(failures: u32, retry_after_secs: Option<u64>, jitter: f64) -> u64 {
     let doubling = 1_u64.checked_shl(failures.min(16)).unwrap_or(u64::MAX);
-    let base = ACTIVE_INTERVAL_MS
-        .saturating_mul(doubling)
-        .min(MAX_BACKOFF_MS);
-    let jitter = if jitter.is_finite() {
-        jitter.clamp(0.0, 1.0)
-    } else {
-        0.5
-    };
-    let spread = (base as f64 * (0.8 + 0.4 * jitter)) as u64;
+    let base = BACKOFF_UNIT_MS.saturating_mul(doubling).min(MAX_BACKOFF_MS);
     let asked = retry_after_secs.unwrap_or(0).saturating_mul(1000);
-    Some(spread.max(asked))
+    spread(base, jitter, 20).max(asked)
 }
 
 /// Something that finished between two polls, to announce.
@@ -216,6 +195,9 @@ struct Watch {
 pub struct PollState {
     watches: Vec<Watch>,
     pace: Pace,
+    /// Until when (ms) the API asked, by a `Retry-After`, to hear nothing: no job is due
+    /// before it.
+    quiet_until_ms: f64,
 }
 
 impl PollState {
@@ -224,6 +206,7 @@ impl PollState {
         Self {
             watches: Vec::new(),
             pace,
+            quiet_until_ms: 0.0,
         }
     }
 
@@ -267,8 +250,11 @@ impl PollState {
         self.watches.is_empty()
     }
 
-    /// The jobs due at `now_ms`, soonest first.
+    /// The jobs due at `now_ms`, soonest first: none while the API asked for quiet.
     pub fn due(&self, now_ms: f64) -> Vec<Job> {
+        if self.is_quiet_at(now_ms) {
+            return Vec::new();
+        }
         let mut due: Vec<&Watch> = self.watches.iter().filter(|w| w.due_ms <= now_ms).collect();
         sort_by_rank(&mut due, |w| u128::from(float(w.due_ms)));
         due.into_iter().map(|w| w.job).collect()
@@ -276,7 +262,22 @@ impl PollState {
 
     /// When the next job is due (ms), if any.
     pub fn next_due_ms(&self) -> Option<f64> {
-        self.watches.iter().map(|w| w.due_ms).min_by(f64::total_cmp)
+        self.watches
+            .iter()
+            .map(|w| w.due_ms)
+            .min_by(f64::total_cmp)
+            .map(|due| due.max(self.quiet_until_ms))
+    }
+
+    /// The API answered 429 with a `Retry-After`: nothing is asked of it for that long.
+    pub fn keep_quiet(&mut self, now_ms: f64, retry_after_secs: u64) {
+        let until = now_ms + retry_after_secs.saturating_mul(1000) as f64;
+        self.quiet_until_ms = self.quiet_until_ms.max(until);
+    }
+
+    /// Whether the API's `Retry-After` still holds at `now_ms`.
+    pub fn is_quiet_at(&self, now_ms: f64) -> bool {
+        now_ms < self.quiet_until_ms
     }
 
     /// Makes every job due now: the tab came back to the front.
@@ -295,7 +296,8 @@ impl PollState {
         }
     }
 
-    /// A check failed: this job alone backs off (see [`next_poll_delay_ms`]).
+    /// A check failed: this job alone backs off (see [`backoff_ms`]); a `Retry-After` holds
+    /// every job.
     pub fn failed(
         &mut self,
         server_id: u64,
@@ -305,10 +307,12 @@ impl PollState {
         jitter: f64,
     ) {
         let pace = self.pace;
+        if let Some(secs) = retry_after_secs {
+            self.keep_quiet(now_ms, secs);
+        }
         if let Some(watch) = self.watch(server_id, kind) {
             watch.failures = watch.failures.saturating_add(1);
-            let backoff = next_poll_delay_ms(true, watch.failures, retry_after_secs, jitter)
-                .unwrap_or(MAX_BACKOFF_MS)
+            let backoff = backoff_ms(watch.failures, retry_after_secs, jitter)
                 .max(pace.interval_ms(&watch.job, now_ms));
             watch.due_ms = now_ms + backoff as f64;
         }

@@ -34,13 +34,7 @@ pub fn read_retry_delay_ms(
     let doubling = 1_u64
         .checked_shl(retry.saturating_sub(1))
         .unwrap_or(u64::MAX);
-    let base = FIRST_RETRY_MS.saturating_mul(doubling);
-    let jitter = if jitter.is_finite() {
-        jitter.clamp(0.0, 1.0)
-    } else {
-        0.5
-    };
-    let spread = (base as f64 * (0.75 + 0.5 * jitter)) as u64;
+    let spread = spread(FIRST_RETRY_MS.saturating_mul(doubling), jitter, 25);
     let asked = match error {
         ApiError::RateLimited {
             retry_after_secs: from_error,
@@ -64,4 +58,19 @@ fn is_retryable_read(error: &ApiError) -> bool {
         ApiError::RateLimited { .. } | ApiError::Network | ApiError::Timeout => true,
         _ => false,
     }
+}
+
+/// `base_ms` spread by `percent` either way as `jitter` (0.0..=1.0, from a random source) goes
+/// from 0 to 1: 0 gives `percent` less, 1 `percent` more. A `jitter` that is not a number
+/// counts as the middle.
+pub(crate) fn spread(base_ms: u64, jitter: f64, percent: u64) -> u64 {
+    let jitter = if jitter.is_finite() {
+        jitter.clamp(0.0, 1.0)
+    } else {
+        0.5
+    };
+    let percent = percent.min(100);
+    let low = (base_ms / 100).saturating_mul(100 - percent);
+    let width = (base_ms / 100).saturating_mul(2 * percent);
+    low.saturating_add((width as f64 * jitter) as u64)
 }

@@ -86,6 +86,8 @@ pub struct Store {
     /// Per server, when the newest list of its snapshots taken in since was asked for (ms):
     /// an answer to an older request is older news, and is not taken.
     lists_asked_at: Vec<(u64, f64)>,
+    /// The same for each server's own record (a poll while it is restored).
+    servers_asked_at: Vec<(u64, f64)>,
 }
 
 /// The clock of a restore the panel follows, as its server's header shows it.
@@ -224,39 +226,44 @@ impl Store {
         }
         self.forget_old_writes(now_ms);
         self.reconcile(&mut snapshots, scope);
+        // A server whose list or record was read again after this load was asked for keeps
+        // what that read said.
+        let mut newer_servers = BTreeSet::new();
         if let Some(asked) = loaded.asked_at_ms {
-            // A server whose list was read again after this load was asked for keeps it.
-            let mut newer = BTreeSet::new();
-            newer.extend(
-                self.lists_asked_at
-                    .iter()
-                    .filter(|(_, at)| *at > asked)
-                    .map(|(id, _)| *id),
-            );
-            if !newer.is_empty() {
-                snapshots.retain(|s| !newer.contains(&s.server.id));
+            let newer_lists = read_after(&self.lists_asked_at, asked);
+            if !newer_lists.is_empty() {
+                snapshots.retain(|s| !newer_lists.contains(&s.server.id));
                 snapshots.extend(
                     self.snapshots
                         .iter()
-                        .filter(|s| newer.contains(&s.server.id))
+                        .filter(|s| newer_lists.contains(&s.server.id))
                         .cloned(),
                 );
             }
+            newer_servers = read_after(&self.servers_asked_at, asked);
             self.loaded_asked_at = self.loaded_asked_at.max(asked);
             let baseline = self.loaded_asked_at;
             self.lists_asked_at.retain(|(_, at)| *at > baseline);
+            self.servers_asked_at.retain(|(_, at)| *at > baseline);
         }
-        let asked_at_ms = loaded.asked_at_ms;
-        let (mut servers, listed) = match loaded.servers {
+        let mut events = self.finished_snapshots(&snapshots);
+        let (servers, listed) = match loaded.servers {
             Some(mut servers) => {
                 sort_by_rank(&mut servers, |s| u128::from(s.id));
                 servers.dedup_by_key(|s| s.id);
+                for server in &mut servers {
+                    if newer_servers.contains(&server.id) {
+                        if let Some(known) = self.server(server.id) {
+                            server.clone_from(known);
+                        }
+                    }
+                }
+                events.extend(self.follow_servers(&mut servers, loaded.asked_at_ms, now_ms));
                 (servers, true)
             }
-            None => (servers_from_snapshots(&snapshots), false),
+            // No server was read: those the snapshots name are kept as last known.
+            None => (self.servers_named_by(&snapshots), false),
         };
-        let mut events = self.finished_snapshots(&snapshots);
-        events.extend(self.follow_servers(&mut servers, asked_at_ms, now_ms));
         sort_newest_first(&mut snapshots);
         self.snapshots = snapshots;
         self.servers = servers;
@@ -275,16 +282,10 @@ impl Store {
         now_ms: f64,
     ) -> Vec<Event> {
         if let Some(asked) = asked_at_ms {
-            let newest = self
-                .lists_asked_at
-                .iter()
-                .find(|(id, _)| *id == server_id)
-                .map_or(self.loaded_asked_at, |(_, at)| at.max(self.loaded_asked_at));
-            if asked < newest {
+            if asked < newest_read(&self.lists_asked_at, server_id, self.loaded_asked_at) {
                 return Vec::new();
             }
-            self.lists_asked_at.retain(|(id, _)| *id != server_id);
-            self.lists_asked_at.push((server_id, asked));
+            note_read(&mut self.lists_asked_at, server_id, asked);
         }
         fresh.retain(|s| s.server.id == server_id);
         self.forget_old_writes(now_ms);
@@ -307,6 +308,12 @@ impl Store {
         asked_at_ms: Option<f64>,
         now_ms: f64,
     ) -> Vec<Event> {
+        if let Some(asked) = asked_at_ms {
+            if asked < newest_read(&self.servers_asked_at, server.id, self.loaded_asked_at) {
+                return Vec::new();
+            }
+            note_read(&mut self.servers_asked_at, server.id, asked);
+        }
         let events = self.follow_servers(std::slice::from_mut(&mut server), asked_at_ms, now_ms);
         match self.servers.iter_mut().find(|s| s.id == server.id) {
             Some(slot) => *slot = server,
@@ -418,6 +425,25 @@ impl Store {
             .collect()
     }
 
+    /// The servers `snapshots` name, as last known; one never read carries no status.
+    fn servers_named_by(&self, snapshots: &[Snapshot]) -> Vec<Server> {
+        let mut refs: Vec<&ServerRef> = snapshots.iter().map(|s| &s.server).collect();
+        sort_by_rank(&mut refs, |r| u128::from(r.id));
+        refs.dedup_by_key(|r| r.id);
+        refs.into_iter()
+            .map(|r| {
+                self.server(r.id).cloned().unwrap_or_else(|| Server {
+                    id: r.id,
+                    name: r.name.clone(),
+                    status: ServerStatus::Unknown,
+                    hostname: None,
+                    ip_address: None,
+                    location: None,
+                })
+            })
+            .collect()
+    }
+
     /// Follows restores through fresh server records, read by requests sent at
     /// `asked_at_ms`: starts the clock of a server seen restoring, and reports each that
     /// stopped. A record asked for before its restore was known is older than that restore:
@@ -430,6 +456,13 @@ impl Store {
     ) -> Vec<Event> {
         let mut events = Vec::new();
         for server in fresh {
+            if server.status == ServerStatus::Unknown {
+                // A record without a status tells nothing of a restore: the known one stands.
+                if let Some(known) = self.server(server.id) {
+                    server.status.clone_from(&known.status);
+                }
+                continue;
+            }
             if server.status == ServerStatus::Restoring {
                 self.follow_restore(server.id, now_ms, false);
                 continue;
@@ -471,18 +504,27 @@ fn dedup_snapshots(list: &mut Vec<Snapshot>) {
 }
 
 /// The servers to show when the servers endpoint failed: one per server the snapshots name.
-fn servers_from_snapshots(snapshots: &[Snapshot]) -> Vec<Server> {
-    let mut refs: Vec<&ServerRef> = snapshots.iter().map(|s| &s.server).collect();
-    sort_by_rank(&mut refs, |r| u128::from(r.id));
-    refs.dedup_by_key(|r| r.id);
-    refs.into_iter()
-        .map(|r| Server {
-            id: r.id,
-            name: r.name.clone(),
-            status: ServerStatus::Unknown,
-            hostname: None,
-            ip_address: None,
-            location: None,
-        })
-        .collect()
+/// The ids whose newest read, in `reads` (id, when asked for), was asked for after `asked`.
+fn read_after(reads: &[(u64, f64)], asked: f64) -> BTreeSet<u64> {
+    let mut ids = BTreeSet::new();
+    ids.extend(
+        reads
+            .iter()
+            .filter(|(_, at)| *at > asked)
+            .map(|(id, _)| *id),
+    );
+    ids
+}
+
+/// When the newest read of `id` taken in was asked for: its own, or the full load's.
+fn newest_read(reads: &[(u64, f64)], id: u64, loaded_asked_at: f64) -> f64 {
+    reads
+        .iter()
+        .find(|(read, _)| *read == id)
+        .map_or(loaded_asked_at, |(_, at)| at.max(loaded_asked_at))
+}
+
+fn note_read(reads: &mut Vec<(u64, f64)>, id: u64, asked: f64) {
+    reads.retain(|(read, _)| *read != id);
+    reads.push((id, asked));
 }

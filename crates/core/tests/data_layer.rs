@@ -10,7 +10,7 @@
 use snapshot_core::listing::{Listed, Listing};
 use snapshot_core::model::ServerRef;
 use snapshot_core::poll::{
-    job_interval_ms, Job, JobKind, Pace, PollState, ACTIVE_INTERVAL_MS, OVERDUE_INTERVAL_MS,
+    job_interval_ms, Job, JobKind, Pace, PollState, BACKOFF_UNIT_MS, OVERDUE_INTERVAL_MS,
     WINDOW_INTERVAL_MS,
 };
 use snapshot_core::response::Page;
@@ -287,6 +287,101 @@ fn an_answer_asked_for_before_a_restore_does_not_end_it() {
 }
 
 #[test]
+fn a_load_whose_servers_read_failed_does_not_end_a_restore() {
+    // The snapshots were read, the servers endpoint was not (a 403, a 502, a timeout): the
+    // servers named by the snapshots carry no status, which is no news of the restore.
+    let mut store = loaded_store();
+    store.mark_restoring(10, 5_000.0);
+    let events = store.load(
+        Loaded {
+            snapshots: vec![snap(1, 10, SnapshotStatus::Completed, T1)],
+            servers: None,
+            asked_at_ms: Some(6_000.0),
+        },
+        None,
+        6_500.0,
+    );
+    assert_eq!(events, vec![], "no restore is announced");
+    assert_eq!(
+        store.server(10).map(|s| s.status.clone()),
+        Some(ServerStatus::Restoring)
+    );
+    assert_eq!(store.restore_clock(10).map(|c| c.since_ms), Some(5_000.0));
+    assert!(store
+        .jobs()
+        .iter()
+        .any(|j| j.server_id == 10 && j.kind == JobKind::Restoring));
+
+    // A server record without a status says nothing of it either.
+    let events = store.update_server(server(10, ServerStatus::Unknown), Some(7_000.0), 7_000.0);
+    assert_eq!(events, vec![]);
+    assert_eq!(
+        store.server(10).map(|s| s.status.clone()),
+        Some(ServerStatus::Restoring)
+    );
+
+    // The next record that tells a status ends it.
+    let events = store.update_server(server(10, ServerStatus::Active), Some(8_000.0), 8_000.0);
+    assert!(matches!(&events[..], [Event::Restored(s)] if s.id == 10));
+}
+
+#[test]
+fn a_load_whose_servers_read_failed_keeps_what_was_known_of_them() {
+    let mut store = loaded_store();
+    let events = store.load(
+        Loaded {
+            snapshots: vec![snap(1, 10, SnapshotStatus::Completed, T1)],
+            servers: None,
+            asked_at_ms: Some(6_000.0),
+        },
+        None,
+        6_500.0,
+    );
+    assert_eq!(events, vec![]);
+    assert_eq!(
+        store.server(10).map(|s| s.status.clone()),
+        Some(ServerStatus::Stopped),
+        "the status read before is still the best known"
+    );
+}
+
+#[test]
+fn an_older_read_of_a_server_does_not_undo_a_newer_one() {
+    // Two reads of a restoring server overlap (this tab's poll, another tab's news): the one
+    // asked for later says it ended; the one asked for earlier, answered after it, still says
+    // restoring. The restore stays ended, and is announced once.
+    let mut store = loaded_store();
+    store.mark_restoring(10, 5_000.0);
+    let events = store.update_server(server(10, ServerStatus::Active), Some(9_000.0), 9_100.0);
+    assert!(matches!(&events[..], [Event::Restored(s)] if s.id == 10));
+    let events = store.update_server(server(10, ServerStatus::Restoring), Some(8_000.0), 9_200.0);
+    assert_eq!(events, vec![]);
+    assert_eq!(
+        store.server(10).map(|s| s.status.clone()),
+        Some(ServerStatus::Active)
+    );
+    assert_eq!(store.restore_clock(10), None);
+    assert!(store.jobs().iter().all(|j| j.kind != JobKind::Restoring));
+
+    // A full load asked for before that read keeps the newer record too.
+    let events = store.load(
+        Loaded {
+            snapshots: vec![snap(1, 10, SnapshotStatus::Completed, T1)],
+            servers: Some(vec![server(10, ServerStatus::Restoring)]),
+            asked_at_ms: Some(8_500.0),
+        },
+        None,
+        9_300.0,
+    );
+    assert_eq!(events, vec![]);
+    assert_eq!(
+        store.server(10).map(|s| s.status.clone()),
+        Some(ServerStatus::Active)
+    );
+    assert_eq!(store.restore_clock(10), None);
+}
+
+#[test]
 fn a_server_that_is_gone_is_dropped_with_a_notice() {
     let mut store = loaded_store();
     store.mark_restoring(20, 0.0);
@@ -335,18 +430,18 @@ fn job(server_id: u64, kind: JobKind) -> Job {
 
 #[test]
 fn one_failing_server_backs_off_alone() {
-    let mut poll = PollState::new(Pace::Every(ACTIVE_INTERVAL_MS));
+    let mut poll = PollState::new(Pace::Every(BACKOFF_UNIT_MS));
     poll.follow(
         &[job(1, JobKind::Restoring), job(2, JobKind::Creating)],
         0.0,
     );
-    let first = ACTIVE_INTERVAL_MS as f64;
+    let first = BACKOFF_UNIT_MS as f64;
     assert!(poll.due(first - 1.0).is_empty());
     assert_eq!(poll.due(first).len(), 2);
     poll.failed(1, JobKind::Restoring, first, None, 0.5);
     poll.failed(1, JobKind::Restoring, first, None, 0.5);
     poll.succeeded(2, JobKind::Creating, first);
-    let next = first + ACTIVE_INTERVAL_MS as f64;
+    let next = first + BACKOFF_UNIT_MS as f64;
     let due: Vec<u64> = poll.due(next).iter().map(|j| j.server_id).collect();
     assert_eq!(due, [2], "the healthy server keeps its pace");
     assert!(poll.has_failures());
@@ -356,20 +451,41 @@ fn one_failing_server_backs_off_alone() {
     poll.failed(2, JobKind::Creating, next, None, 0.5);
     poll.all_succeeded(next);
     assert!(!poll.has_failures(), "a full load ends every backoff");
-    assert_eq!(poll.next_due_ms(), Some(next + ACTIVE_INTERVAL_MS as f64));
+    assert_eq!(poll.next_due_ms(), Some(next + BACKOFF_UNIT_MS as f64));
 }
 
 #[test]
-fn retry_after_is_honoured_per_server() {
-    let mut poll = PollState::default();
+fn a_retry_after_holds_every_server_not_only_the_one_refused() {
+    // Two servers creating; the API answers one check with 429 and Retry-After: 60. The
+    // other, due 5 s later, waits too, and so does a tab coming back to the front.
+    let mut poll = PollState::new(Pace::Every(BACKOFF_UNIT_MS));
     poll.follow(&[job(1, JobKind::Creating)], 0.0);
-    poll.failed(1, JobKind::Creating, 0.0, Some(40), 0.5);
-    assert_eq!(poll.next_due_ms(), Some(40_000.0));
+    poll.follow(
+        &[job(1, JobKind::Creating), job(2, JobKind::Creating)],
+        5_000.0,
+    );
+    poll.failed(1, JobKind::Creating, 5_000.0, Some(60), 0.5);
+    assert!(poll.is_quiet_at(64_999.0));
+    assert!(
+        poll.due(10_000.0).is_empty(),
+        "server 2 is not asked either"
+    );
+    assert_eq!(poll.next_due_ms(), Some(65_000.0));
+    poll.all_due(30_000.0);
+    assert!(poll.due(30_000.0).is_empty());
+    let due: Vec<u64> = poll.due(65_000.0).iter().map(|j| j.server_id).collect();
+    assert_eq!(due, [2, 1], "both, the one the tab made due first");
+    assert!(!poll.is_quiet_at(65_000.0));
+
+    // A full load refused the same way holds the polls as well.
+    poll.keep_quiet(70_000.0, 30);
+    assert!(poll.due(99_999.0).is_empty());
+    assert_eq!(poll.next_due_ms(), Some(100_000.0));
 }
 
 #[test]
 fn ended_jobs_are_forgotten_and_a_tab_coming_back_checks_at_once() {
-    let mut poll = PollState::new(Pace::Every(ACTIVE_INTERVAL_MS));
+    let mut poll = PollState::new(Pace::Every(BACKOFF_UNIT_MS));
     poll.follow(&[job(1, JobKind::Creating), job(2, JobKind::Creating)], 0.0);
     poll.follow(&[job(2, JobKind::Creating)], 100.0);
     poll.all_due(200.0);
@@ -412,7 +528,7 @@ fn a_ten_minute_create_costs_at_most_six_checks_a_minute() {
     assert_eq!(times.len(), 55, "{times:?}");
     assert!(times.len() as f64 / 10.0 <= 6.0);
     // A fixed 5 s pace would have cost 120.
-    let fixed = 600_000 / ACTIVE_INTERVAL_MS;
+    let fixed = 600_000 / BACKOFF_UNIT_MS;
     assert_eq!(fixed, 120);
     let restore = checks(JobKind::Restoring, Some(0.0), 0.0, 900.0);
     assert!(restore.len() as f64 / 15.0 <= 6.0, "{}", restore.len());

@@ -8,8 +8,8 @@
 
 use snapshot_core::model::ServerRef;
 use snapshot_core::poll::{
-    is_overdue, next_poll_delay_ms, progress_note, progress_note_at_least, Finished,
-    ACTIVE_INTERVAL_MS, CREATE_EXPECTED_SECS, MAX_BACKOFF_MS, RESTORE_EXPECTED_SECS,
+    backoff_ms, is_overdue, progress_note, progress_note_at_least, Finished, BACKOFF_UNIT_MS,
+    CREATE_EXPECTED_SECS, MAX_BACKOFF_MS, RESTORE_EXPECTED_SECS,
 };
 use snapshot_core::store::{Event, Loaded, Store};
 use snapshot_core::{Locale, Server, ServerStatus, Snapshot, SnapshotStatus};
@@ -40,33 +40,14 @@ fn server(id: u64, name: &str, status: ServerStatus) -> Server {
     }
 }
 
-// ----- next_poll_delay_ms ---------------------------------------------------------------------
+// ----- backoff_ms --------------------------------------------------------------------------
 
 #[test]
 fn constants_are_the_documented_ones() {
-    assert_eq!(ACTIVE_INTERVAL_MS, 5_000);
+    assert_eq!(BACKOFF_UNIT_MS, 5_000);
     assert_eq!(MAX_BACKOFF_MS, 120_000);
     assert_eq!(CREATE_EXPECTED_SECS, (180, 600));
     assert_eq!(RESTORE_EXPECTED_SECS, (300, 900));
-}
-
-#[test]
-fn idle_never_polls_even_after_failures() {
-    assert_eq!(next_poll_delay_ms(false, 0, None, 0.5), None);
-    assert_eq!(next_poll_delay_ms(false, 1, None, 0.5), None);
-    assert_eq!(next_poll_delay_ms(false, 7, Some(30), 0.0), None);
-    assert_eq!(next_poll_delay_ms(false, u32::MAX, Some(3600), 1.0), None);
-}
-
-#[test]
-fn busy_without_failures_polls_every_five_seconds() {
-    for jitter in [0.0, 0.5, 1.0, f64::NAN] {
-        assert_eq!(
-            next_poll_delay_ms(true, 0, None, jitter),
-            Some(5_000),
-            "jitter {jitter}"
-        );
-    }
 }
 
 #[test]
@@ -83,12 +64,12 @@ fn failures_double_from_the_interval_and_cap() {
     ];
     for (failures, base) in cases {
         assert_eq!(
-            next_poll_delay_ms(true, failures, None, 0.5),
-            Some(base),
+            backoff_ms(failures, None, 0.5),
+            base,
             "failures {failures}, middle jitter"
         );
-        let low = next_poll_delay_ms(true, failures, None, 0.0).unwrap();
-        let high = next_poll_delay_ms(true, failures, None, 1.0).unwrap();
+        let low = backoff_ms(failures, None, 0.0);
+        let high = backoff_ms(failures, None, 1.0);
         assert_eq!(low, base * 8 / 10, "failures {failures}, jitter 0 is -20%");
         assert_eq!(
             high,
@@ -97,21 +78,21 @@ fn failures_double_from_the_interval_and_cap() {
         );
         for step in 0..=20 {
             let jitter = f64::from(step) / 20.0;
-            let delay = next_poll_delay_ms(true, failures, None, jitter).unwrap();
+            let delay = backoff_ms(failures, None, jitter);
             assert!(
                 (low..=high).contains(&delay),
                 "failures {failures}, jitter {jitter}: {delay} outside {low}..={high}"
             );
         }
     }
-    assert_eq!(next_poll_delay_ms(true, u32::MAX, None, 0.5), Some(120_000));
+    assert_eq!(backoff_ms(u32::MAX, None, 0.5), 120_000);
 }
 
 #[test]
 fn jitter_spreads_monotonically() {
     let mut last = 0;
     for step in 0..=10 {
-        let delay = next_poll_delay_ms(true, 2, None, f64::from(step) / 10.0).unwrap();
+        let delay = backoff_ms(2, None, f64::from(step) / 10.0);
         assert!(delay >= last, "jitter step {step}: {delay} < {last}");
         last = delay;
     }
@@ -119,46 +100,27 @@ fn jitter_spreads_monotonically() {
 
 #[test]
 fn retry_after_wins_when_longer() {
-    assert_eq!(next_poll_delay_ms(true, 1, Some(30), 0.5), Some(30_000));
-    assert_eq!(next_poll_delay_ms(true, 5, Some(600), 1.0), Some(600_000));
+    assert_eq!(backoff_ms(1, Some(30), 0.5), 30_000);
+    assert_eq!(backoff_ms(5, Some(600), 1.0), 600_000);
     assert_eq!(
-        next_poll_delay_ms(true, 3, Some(5), 0.5),
-        Some(40_000),
+        backoff_ms(3, Some(5), 0.5),
+        40_000,
         "a shorter Retry-After does not shorten the backoff"
     );
     assert_eq!(
-        next_poll_delay_ms(true, 1, Some(u64::MAX), 0.5),
-        Some(u64::MAX),
+        backoff_ms(1, Some(u64::MAX), 0.5),
+        u64::MAX,
         "saturates instead of overflowing"
     );
 }
 
 #[test]
 fn bad_jitter_is_safe() {
-    assert_eq!(
-        next_poll_delay_ms(true, 2, None, f64::NAN),
-        Some(20_000),
-        "NaN → middle"
-    );
-    assert_eq!(
-        next_poll_delay_ms(true, 2, None, f64::INFINITY),
-        Some(20_000),
-        "∞ → middle"
-    );
-    assert_eq!(
-        next_poll_delay_ms(true, 2, None, f64::NEG_INFINITY),
-        Some(20_000)
-    );
-    assert_eq!(
-        next_poll_delay_ms(true, 2, None, -3.0),
-        Some(16_000),
-        "clamped to 0"
-    );
-    assert_eq!(
-        next_poll_delay_ms(true, 2, None, 7.0),
-        Some(24_000),
-        "clamped to 1"
-    );
+    assert_eq!(backoff_ms(2, None, f64::NAN), 20_000, "NaN → middle");
+    assert_eq!(backoff_ms(2, None, f64::INFINITY), 20_000, "∞ → middle");
+    assert_eq!(backoff_ms(2, None, f64::NEG_INFINITY), 20_000);
+    assert_eq!(backoff_ms(2, None, -3.0), 16_000, "clamped to 0");
+    assert_eq!(backoff_ms(2, None, 7.0), 24_000, "clamped to 1");
 }
 
 // ----- what a poll announces ------------------------------------------------------------------
