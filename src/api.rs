@@ -148,10 +148,7 @@ impl Client {
         while let Some(current) = url.take() {
             let page: Page<T> = self.read(current, response::decode_page).await?;
             let next = match &page.next {
-                Some(next) => Some(self.base.follow(next).ok_or_else(|| ApiError::Malformed {
-                    status: 200,
-                    excerpt: self.locale.err_foreign_next_link().into_owned(),
-                })?),
+                Some(next) => Some(self.base.follow(next).ok_or(ApiError::ForeignLink)?),
                 None => None,
             };
             url = listing.add(page, next);

@@ -138,8 +138,9 @@ pub fn read_settings(
 
     if let Some(base) = lookup("api-base").filter(|v| !v.trim().is_empty()) {
         let base = base.trim();
-        let base_ok =
-            base.starts_with('/') || base.starts_with("https://") || base.starts_with("http://");
+        // `//host/…` and `/\\host/…` would be another host, written as if it were a path.
+        let is_path = base.starts_with('/') && !base.starts_with("//") && !base.starts_with("/\\");
+        let base_ok = is_path || base.starts_with("https://") || base.starts_with("http://");
         if base_ok && !base.contains(char::is_whitespace) {
             settings.api_base = ApiBase::new(base);
         } else {

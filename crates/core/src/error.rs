@@ -68,8 +68,11 @@ pub enum ApiError {
     Network,
     /// No answer within the configured time.
     Timeout,
-    /// An answer the panel could not read. `excerpt` is short, tag-free text, safe to show.
+    /// An answer the panel could not read. `excerpt` is short, tag-free text, safe to show
+    /// (empty for JSON, which is never shown).
     Malformed { status: u16, excerpt: String },
+    /// A list's next page is outside the API's path: the panel does not send the token there.
+    ForeignLink,
     /// A change whose answer was lost (see [`ApiError::outcome_unknown`]), and what the API
     /// showed when the panel looked again.
     Unconfirmed(Unconfirmed),
@@ -123,6 +126,7 @@ impl ApiError {
             Self::Network => t.err_network(),
             Self::Timeout => t.err_timeout(),
             Self::Malformed { status, .. } => t.err_malformed(*status),
+            Self::ForeignLink => t.err_foreign_link(),
             Self::Unconfirmed(unconfirmed) => {
                 let what = match unconfirmed {
                     Unconfirmed::NotCreated { name, server } => t.err_not_created(server, name),

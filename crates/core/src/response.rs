@@ -143,7 +143,8 @@ pub fn error_for(response: RawResponse<'_>, now_secs: i64) -> ApiError {
                 .or_else(|| body.detail().as_deref().and_then(retry_after_from_text)),
         },
         400 | 422 => match body {
-            ErrorBody::Fields(errors) if mentions_limit(&errors.outside(&[])) => {
+            // A name's own rule ("the maximum length") is about the name, not the limit.
+            ErrorBody::Fields(errors) if mentions_limit(&errors.outside(&["name"])) => {
                 ApiError::LimitReached {
                     detail: errors.non_field.first().cloned(),
                 }
@@ -206,9 +207,16 @@ fn mentions_limit(messages: &[String]) -> bool {
 }
 
 fn malformed(response: RawResponse<'_>) -> ApiError {
+    // JSON of another shape, or cut short, is not words to show a person.
+    let body = response.body.trim();
+    let is_json = body.starts_with(['{', '[', '"']) || serde_json::from_str::<Value>(body).is_ok();
     ApiError::Malformed {
         status: response.status,
-        excerpt: safe_excerpt(response.body),
+        excerpt: if is_json {
+            String::new()
+        } else {
+            safe_excerpt(body)
+        },
     }
 }
 
@@ -233,11 +241,15 @@ impl ErrorBody {
         if let Ok(value) = serde_json::from_str::<Value>(body) {
             return Self::from_json(value);
         }
-        let is_html = response
-            .content_type
-            .is_some_and(|ct| ct.to_ascii_lowercase().contains("html"))
-            || body.starts_with('<');
-        if is_html || body.chars().count() > 300 {
+        let said_as = |kind: &str| {
+            response
+                .content_type
+                .is_some_and(|ct| ct.to_ascii_lowercase().contains(kind))
+        };
+        let is_html = said_as("html") || body.starts_with('<');
+        // JSON cut short or not quite JSON (a Python repr) is not words to show.
+        let is_broken_json = said_as("json") || body.starts_with(['{', '[', '"']);
+        if is_html || is_broken_json || body.chars().count() > 300 {
             Self::Nothing
         } else {
             Self::Text(body.to_owned())

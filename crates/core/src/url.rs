@@ -44,12 +44,13 @@ impl ApiBase {
             }
             None => link,
         };
-        // A dot segment would let the browser climb out of the API's path.
+        // A dot segment would let the browser climb out of the API's path; it also reads
+        // `%2e` as a dot and, in http(s) URLs, `\` as `/`.
         let path = path_and_query.split(['?', '#']).next().unwrap_or_default();
-        if path
-            .split('/')
-            .any(|segment| segment == ".." || segment == ".")
-        {
+        if path.split(['/', '\\']).any(|segment| {
+            let segment = percent_decode_str(segment).decode_utf8_lossy();
+            segment == ".." || segment == "."
+        }) {
             return None;
         }
         let base_path = self.path();

@@ -195,6 +195,8 @@ fn bad_api_base_is_reported_by_name() {
         "/api v1/",
         " https ://x/ ",
         "admin.vps.org",
+        "//evil.example/api/v1/",
+        "/\\evil.example/api/v1/",
     ] {
         let error = one_error(&[("api-base", value)]);
         assert_eq!(error.name, "api-base", "{value:?}");
@@ -639,6 +641,17 @@ fn a_next_link_with_dot_segments_is_not_followed() {
         None
     );
     assert_eq!(base.follow("/api/v1/./snapshots/?page=2"), None);
+    // As a browser reads them: `%2e` is a dot, and `\` a slash.
+    for climbing in [
+        "/api/v1/%2e%2e/%2e%2e/admin/",
+        "/api/v1/.%2e/admin/",
+        "/api/v1/%2E./admin/",
+        "https://admin.vps.org/api/v1/%2e/snapshots/",
+        "/api/v1/..\\..\\admin/",
+        "/api/v1/snapshots\\..\\..\\admin/",
+    ] {
+        assert_eq!(base.follow(climbing), None, "{climbing}");
+    }
     assert_eq!(
         base.follow("/api/v1/snapshots/?page=2&q=a..b").as_deref(),
         Some("/api/v1/snapshots/?page=2&q=a..b")

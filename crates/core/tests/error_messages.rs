@@ -194,6 +194,13 @@ fn table() -> Vec<Row> {
             None,
         ),
         (
+            ApiError::ForeignLink,
+            "The API's list continues at an address outside the API, and the panel doesn't send your token there. The API or the proxy may be misconfigured.",
+            None,
+            false,
+            None,
+        ),
+        (
             ApiError::NoSuchServer { id: 99999 },
             "There is no server 99999 in this account.",
             None,

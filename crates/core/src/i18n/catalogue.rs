@@ -698,10 +698,9 @@ define_catalogue! {
         en: format!("It began: “{excerpt}”"),
         pt: format!("Ela começava assim: “{excerpt}”"),
     }
-    /// What a next-page link that leaves the API is called where the excerpt would be.
-    err_foreign_next_link() {
-        en: "a next-page link outside the API",
-        pt: "um link de próxima página fora da API",
+    err_foreign_link() {
+        en: "The API's list continues at an address outside the API, and the panel doesn't send your token there. The API or the proxy may be misconfigured.",
+        pt: "A lista da API continua em um endereço fora da API, e o painel não envia seu token para lá. A API ou o proxy pode estar mal configurado.",
     }
 }
 
