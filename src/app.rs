@@ -130,9 +130,20 @@ pub fn App(
 /// or, when the token comes from a proxy or the host page, a notice that says so.
 fn expired_view(t: Locale, mode: AuthMode, client: Client, session: Session) -> AnyView {
     match mode {
+        // Escape or a stray click does not dismiss it: that would sign out and drop the page
+        // under it. Signing out is a button of its own.
         AuthMode::Auto | AuthMode::Token => view! {
-            <Modal labelled_by="sign-in-title" on_close=Callback::new(move |()| session.sign_out())>
+            <Modal labelled_by="sign-in-title" on_close=Callback::new(|()| {})>
                 <SignInForm client=client reason=t.session_ended_sign_in() />
+                <p class="sp-dialog__aside">
+                    <button
+                        type="button"
+                        class="sp-button sp-button--link"
+                        on:click=move |_| session.sign_out()
+                    >
+                        {t.sign_out()}
+                    </button>
+                </p>
             </Modal>
         }
         .into_any(),

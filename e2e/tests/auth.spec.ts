@@ -207,6 +207,10 @@ test.describe('token mode', () => {
     const again = page.getByRole('dialog', { name: 'Sign in' });
     await expect(again).toBeVisible();
     await expect(again).toContainText('Your session has ended. Sign in again to carry on where you were.');
+    // Escape, or a click beside it, would sign out and drop the page: it stays.
+    await page.keyboard.press('Escape');
+    await page.mouse.click(5, 5);
+    await expect(again).toBeVisible();
     // Over the page, which is still there, at the same address.
     await expect(page).toHaveURL(/\/servers\/22222$/);
     await expect(bob).toContainText('bob-nightly');
@@ -261,6 +265,25 @@ test.describe('auto mode (the deployment as shipped)', () => {
     await expect(page.getByRole('region', { name: 'db-primary' })).toHaveCount(0);
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/?q=nightly');
     await expect(page.getByRole('searchbox', { name: 'Filter by name' })).toHaveValue('nightly');
+  });
+
+  test('the sign-in dialog after a 401 has its own way to sign out instead', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    await page.goto('/');
+    await expect(page.getByRole('region', { name: 'db-primary' })).toBeVisible();
+    await page.route(
+      '**/api/**',
+      (route) =>
+        route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ detail: 'Invalid token.' }) }),
+      { times: 1 },
+    );
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const again = page.getByRole('dialog', { name: 'Sign in' });
+    await expect(again).toBeVisible();
+    await again.getByRole('button', { name: 'Sign out' }).click();
+    await expect(again).toBeHidden();
+    await expect(signInForm(page).heading).toBeVisible();
+    await expect(page.getByRole('region', { name: 'db-primary' })).toHaveCount(0);
   });
 });
 

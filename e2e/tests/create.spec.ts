@@ -417,6 +417,28 @@ test.describe('the API refuses', () => {
     expect(await createPosts()).toHaveLength(2);
   });
 
+  test('opened from a server\'s group, the API\'s word on the server is shown at the top of the form', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    await openPanel(page);
+    // How DRF's PrimaryKeyRelatedField refuses a server it cannot find; the form has no
+    // Server field to put it under.
+    const refusal = 'Invalid pk "12345" - object does not exist.';
+    await page.route('**/api/v1/snapshots/', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ server_id: [refusal] }) });
+    });
+    const group = page.getByRole('region', { name: 'web-server-01' });
+    await group.getByRole('button', { name: 'New snapshot of web-server-01' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
+    const form = createForm(dialog);
+    await form.name.fill('refused-image');
+    await form.submit.click();
+
+    await expect(dialog.getByRole('alert')).toHaveText(refusal);
+    await expect(form.name).toHaveValue('refused-image');
+    await expect(form.submit).toBeEnabled();
+  });
+
   test('a server the API does not know (404): at the top of the form, the input kept', async ({ page }) => {
     await resetSimulator({ create_secs: 600 });
     await openPanel(page);

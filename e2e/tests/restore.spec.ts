@@ -236,6 +236,19 @@ test('Escape, Cancel, a click outside and Enter before the name matches all send
   await expect(dialog).toBeHidden();
   await expect(opener).toBeFocused();
 
+  // Selecting the typed text with the mouse and letting go over the backdrop does not close it.
+  await opener.click();
+  await confirmName.fill('web-server-01');
+  const field = await confirmName.boundingBox();
+  await page.mouse.move(field!.x + field!.width - 4, field!.y + field!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(5, 5, { steps: 5 });
+  await page.mouse.up();
+  await expect(dialog).toBeVisible();
+  await expect(confirmName).toHaveValue('web-server-01');
+  await confirmName.press('Escape');
+  await expect(dialog).toBeHidden();
+
   // A click inside the dialog, on its text, does not close it.
   await opener.click();
   await dialog.getByText('The restore takes 5 to 15 minutes.').click();

@@ -170,6 +170,48 @@ test('Cancel while the safety snapshot is taken: no restore is ever sent, and th
   expect(await restorePosts()).toHaveLength(0);
 });
 
+test.describe('a create refused after its restore was cancelled', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 400/] });
+
+  test('Cancel while the safety snapshot\'s create is still on its way: the next restore can be confirmed at once', async ({ page }) => {
+    await resetSimulator({ create_secs: 600, restore_secs: 600 });
+    // The API is slow to answer the safety snapshot's create, until released.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/snapshots/', async (route) => {
+      if (route.request().method() === 'POST') await released;
+      await route.continue();
+    });
+    const first = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+    await first.confirmName.fill('web-server-01');
+    await first.restore.click();
+    await expect(first.status).toContainText(KEEP_OPEN);
+    await first.cancel.click();
+    await expect(first.dialog).toBeHidden();
+
+    // Asked again, without a safety snapshot this time: a fresh dialog, sent on the first press.
+    await first.group.getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' }).click();
+    const second = restoreDialog(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+    await expect(second.restore).toBeVisible();
+    await expect(second.cancel).toBeEnabled();
+    await second.safety.uncheck();
+    await second.confirmName.fill('web-server-01');
+    await second.restore.click();
+    await expect(second.dialog).toBeHidden();
+    await expect(first.group.getByText('Restoring', { exact: true })).toBeVisible();
+    expect(await restorePosts()).toHaveLength(1);
+
+    // The first try's create reaches the API at last (refused: the server is restoring now).
+    // It changes nothing: no second restore, no error on the page.
+    release();
+    await expect.poll(async () => (await createPosts()).length).toBe(1);
+    await page.waitForTimeout(1500);
+    expect(await restorePosts()).toHaveLength(1);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(first.group.getByText('Restoring', { exact: true })).toBeVisible();
+  });
+});
+
 test('leaving the page while the safety snapshot is taken asks first; before confirming it does not', async ({ page }) => {
   await resetSimulator({ create_secs: 600, restore_secs: 600 });
   const { confirmName } = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');

@@ -124,6 +124,8 @@ struct CreateForm {
     /// The language its sentences are in.
     t: Locale,
     choices: Signal<Vec<ServerChoice>>,
+    /// Whether the server is chosen in the form (not given by the group it opened from).
+    server_field: bool,
     /// The API's refusal of the last attempt.
     error: Signal<Option<ApiError>>,
     server_id: RwSignal<Option<u64>>,
@@ -162,6 +164,7 @@ impl CreateForm {
         Self {
             t,
             choices,
+            server_field: preselected.is_none(),
             error,
             server_id,
             choice,
@@ -232,11 +235,15 @@ impl CreateForm {
         }
     }
 
-    /// What went wrong that is about no one field.
+    /// What went wrong that is about no field shown.
     fn top_errors(self) -> Vec<String> {
         match self.error.get() {
             Some(ApiError::Validation(errors)) => {
-                errors.outside(&["name", "description", "server_id"])
+                let mut top = errors.outside(&["name", "description", "server_id"]);
+                if !self.server_field {
+                    top.extend(errors.for_field("server_id").into_iter().flatten().cloned());
+                }
+                top
             }
             Some(other) => std::iter::once(other.action_message(self.t))
                 .chain(other.detail(self.t))

@@ -7,8 +7,9 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 
-/// A modal dialog around `children`. Escape, a click on the backdrop and the dialog's own
-/// cancel buttons all call `on_close`; focus goes back to the control that opened it, or, when
+/// A modal dialog around `children`. Escape, a click on the backdrop (pressed and released
+/// there: not a text selection that ends outside) and the dialog's own cancel buttons all call
+/// `on_close`; focus goes back to the control that opened it, or, when
 /// that control left the page with what the dialog did (a deleted snapshot's Delete button),
 /// to the nearest `[data-focus-return]` around it that is still there, else to the page's
 /// `[data-focus-home]` (see [`browser::focus_home`]).
@@ -27,6 +28,12 @@ pub fn Modal(
     children: Children,
 ) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let pressed_on_backdrop = StoredValue::new(false);
+    let is_backdrop = |ev: &web_sys::Event| {
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDialogElement>().ok())
+            .is_some()
+    };
     let opener = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element())
@@ -89,12 +96,9 @@ pub fn Modal(
                     }
                 }
             }
+            on:pointerdown=move |ev| pressed_on_backdrop.set_value(is_backdrop(&ev))
             on:click=move |ev| {
-                let on_backdrop = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlDialogElement>().ok())
-                    .is_some();
-                if on_backdrop {
+                if is_backdrop(&ev) && pressed_on_backdrop.get_value() {
                     on_close.run(());
                 }
             }

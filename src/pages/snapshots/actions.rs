@@ -75,8 +75,11 @@ struct Effects {
     bulk: RwSignal<Option<BulkRun>>,
     selection: Selection,
     safety: RwSignal<SafetyState>,
-    /// Which safety wait is the live one: bumped by Cancel, so an older wait sends nothing.
-    safety_run: StoredValue<u64>,
+    /// Which restore is the live one: bumped by each restore and by Cancel, so that an older
+    /// one (its safety snapshot's create still on its way) sends nothing more.
+    restore_run: StoredValue<u64>,
+    /// Whether the live restore is on its way, its safety snapshot included.
+    restoring: RwSignal<bool>,
 }
 
 impl PageActions {
@@ -95,7 +98,8 @@ impl PageActions {
             bulk,
             selection,
             safety,
-            safety_run: StoredValue::new(0),
+            restore_run: StoredValue::new(0),
+            restoring: RwSignal::new(false),
             t: locale(),
             board,
             notices,
@@ -144,10 +148,23 @@ impl PageActions {
         self.effects.cancel_safety();
     }
 
+    /// Whether a restore is on its way. Unlike the action's own `pending`, a restore whose wait
+    /// was cancelled is not, though its safety snapshot's create may still be answered.
+    pub fn restore_pending(self) -> Signal<bool> {
+        self.effects.restoring.into()
+    }
+
+    /// Sends `request` unless a restore is already on its way.
+    pub fn start_restore(self, request: RestoreRequest) {
+        if !self.effects.restoring.get_untracked() {
+            self.error.set(None);
+            self.restore.dispatch_local(request);
+        }
+    }
+
     /// Runs `action` on `input` unless it is already on its way: one request per
     /// confirmation. (Its dialog stays open until it is done, so no other dialog can be
-    /// confirmed meanwhile, except after a restore's wait for its safety snapshot was
-    /// cancelled: that one sends nothing more.)
+    /// confirmed meanwhile; a restore, whose wait can be cancelled, has [`Self::start_restore`].)
     pub fn start<I: 'static>(self, action: Action<I, Option<()>>, input: I) {
         if !action.pending().get_untracked() {
             self.error.set(None);
@@ -245,22 +262,33 @@ impl Effects {
             snapshot,
             safety_first,
         } = request;
-        if let Some(name) = safety_first {
-            if !self.take_safety_snapshot(&snapshot, name).await {
-                return;
-            }
+        let run = self.restore_run.get_value().wrapping_add(1);
+        self.restore_run.set_value(run);
+        let live = move || self.restore_run.try_get_value() == Some(run);
+        self.restoring.set(true);
+        let ready = match safety_first {
+            Some(name) => self.take_safety_snapshot(&snapshot, name, live).await,
+            None => true,
+        };
+        if ready {
+            self.restore_now(snapshot).await;
         }
-        self.restore_now(snapshot).await;
+        if live() {
+            self.restoring.set(false);
+        }
     }
 
     /// Takes the safety snapshot `name` of `target`'s server and follows it until it is done:
     /// `true` once it completed, `false` when the restore must not be sent (cancelled, or the
     /// snapshot failed or went; `safety` says why).
-    async fn take_safety_snapshot(self, target: &Snapshot, name: String) -> bool {
+    /// `live` tells whether this restore is still the one wanted.
+    async fn take_safety_snapshot(
+        self,
+        target: &Snapshot,
+        name: String,
+        live: impl Fn() -> bool,
+    ) -> bool {
         let t = self.t;
-        let run = self.safety_run.get_value().wrapping_add(1);
-        self.safety_run.set_value(run);
-        let live = move || self.safety_run.try_get_value() == Some(run);
         let server_id = target.server.id;
         let server = self.server_name(server_id, &target.server.name);
         self.safety.set(SafetyState::Waiting {
@@ -315,8 +343,9 @@ impl Effects {
 
     fn cancel_safety(self) {
         if let SafetyState::Waiting { name, server } = self.safety.get_untracked() {
-            self.safety_run
+            self.restore_run
                 .update_value(|run| *run = run.wrapping_add(1));
+            self.restoring.set(false);
             self.safety.set(SafetyState::Idle);
             self.notices
                 .say(Tone::Info, self.t.safety_cancelled(&server, &name));

@@ -129,20 +129,17 @@ pub fn PageDialogs(
                                     safety_name(t, local_now(), &names)
                                 })
                             });
-                            actions.start(
-                                actions.restore,
-                                RestoreRequest {
-                                    snapshot: target.clone(),
-                                    safety_first,
-                                },
-                            );
+                            actions.start_restore(RestoreRequest {
+                                snapshot: target.clone(),
+                                safety_first,
+                            });
                         }),
                         // Leaving while the safety snapshot is taken cancels the restore.
                         on_close: Callback::new(move |()| {
                             actions.cancel_safety();
                             close.run(());
                         }),
-                        pending: actions.restore.pending().into(),
+                        pending: actions.restore_pending(),
                         error: actions.error.into(),
                     };
                     view! {
