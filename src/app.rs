@@ -74,9 +74,26 @@ pub fn App(
     let mode = settings.auth;
     let main_client = client.clone();
     let retry_client = client.clone();
+    // Escape hides the tooltip in view until the pointer or the focus moves (WCAG 1.4.13).
+    let tips_hidden = RwSignal::new(false);
+    let show_tips = move || {
+        if tips_hidden.get_untracked() {
+            tips_hidden.set(false);
+        }
+    };
 
     view! {
-        <div class="sp-panel">
+        <div
+            class="sp-panel"
+            class:sp-panel--tips-hidden=move || tips_hidden.get()
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    tips_hidden.set(true);
+                }
+            }
+            on:focusin=move |_| show_tips()
+            on:pointermove=move |_| show_tips()
+        >
             <header class="sp-header">
                 <h1 class="sp-header__title">{t.title()}</h1>
                 <div class="sp-header__session">

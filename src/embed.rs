@@ -111,7 +111,7 @@ fn mount_with(
             element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
         }
     };
-    shadow.set_inner_html("");
+    empty(&shadow);
     let sheet = web_sys::CssStyleSheet::new()?;
     sheet.replace_sync(PANEL_CSS)?;
     shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
@@ -158,10 +158,21 @@ pub fn unmount(element: &web_sys::HtmlElement) -> bool {
     let found = removed.is_some();
     // Dropped outside the borrow: unmounting may run cleanups that touch PANELS.
     drop(removed);
-    if let Some(shadow) = element.shadow_root() {
-        shadow.set_inner_html("");
+    // Only a shadow root the panel filled: a host element may have one of its own.
+    if let Some(shadow) = element.shadow_root().filter(|_| found) {
+        empty(&shadow);
     }
     found
+}
+
+/// Empties a shadow root node by node: setting `innerHTML`, even to "", is refused by a host
+/// page that requires Trusted Types.
+fn empty(shadow: &web_sys::ShadowRoot) {
+    while let Some(child) = shadow.first_child() {
+        if shadow.remove_child(&child).is_err() {
+            break;
+        }
+    }
 }
 
 /// Hands a new API token to the panel in `element` (auth mode `host`), for when the host's
@@ -185,9 +196,23 @@ pub fn set_token(element: &web_sys::HtmlElement, token: Option<String>) -> bool 
 
 #[wasm_bindgen(inline_js = r#"
 export function defineSnapshotPanelElement(connect, disconnect, rotate) {
+  // The stylesheet's unit (style/panel.css): computed once at the panel's root, inherited as a
+  // length. Registered for the whole page, so only once; a browser without it falls back on em.
+  try {
+    CSS.registerProperty({ name: '--sp-rem', syntax: '<length>', inherits: true, initialValue: '16px' });
+  } catch (_) {}
   if (!window.customElements || customElements.get('snapshot-panel')) return;
   class SnapshotPanelElement extends HTMLElement {
-    connectedCallback() { connect(this, { token: this._token }); }
+    connectedCallback() {
+      // A token set before this script defined the element is an own property that hides the
+      // setter: take it through the setter instead.
+      if (Object.prototype.hasOwnProperty.call(this, 'token')) {
+        const token = this.token;
+        delete this.token;
+        this._token = token;
+      }
+      connect(this, { token: this._token });
+    }
     disconnectedCallback() { disconnect(this); }
     get token() { return undefined; }
     set token(value) { this._token = value; if (this.isConnected) rotate(this, value); }
@@ -198,6 +223,7 @@ export function defineSnapshotPanelElement(connect, disconnect, rotate) {
 extern "C" {
     /// Defines `<snapshot-panel>`: it mounts on connect, unmounts on disconnect, and takes a
     /// token through its `token` property (never an attribute, which would show in the DOM).
+    /// Also registers the stylesheet's `--sp-rem` unit.
     #[wasm_bindgen(js_name = defineSnapshotPanelElement)]
     fn define_snapshot_panel_element(
         connect: &Closure<dyn Fn(web_sys::HtmlElement, JsValue)>,

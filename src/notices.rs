@@ -119,6 +119,28 @@ impl Default for Notices {
     }
 }
 
+/// What a modal dialog announces: the page's live region is outside it, and a screen reader
+/// ignores everything outside an open modal dialog. The dialog carries this region of its own,
+/// which says what the page says while it is open (not what was said before).
+#[component]
+pub fn DialogLiveRegion() -> impl IntoView {
+    let said = RwSignal::new(String::new());
+    if let Some(notices) = use_context::<Notices>() {
+        Effect::new(move |opened: Option<()>| {
+            let text = notices.live.get();
+            if opened.is_some() {
+                said.set(text);
+            }
+        });
+    }
+    view! {
+        // No role: the dialog's own status (a restore's wait) keeps the one `status`.
+        <div class="sp-vh sp-dialog__live" aria-live="polite" aria-atomic="true">
+            {move || said.get()}
+        </div>
+    }
+}
+
 /// The notices, and the live region that announces each new one.
 #[component]
 pub fn NoticeArea(

@@ -9,7 +9,7 @@
 // - the default `auto` mode's sign-in when the proxy injects no token.
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, resetSimulator, setFaults, clearFaults, apiRequests, setTabHidden, SIM_URL } from './support';
+import { test, expect, resetSimulator, setFaults, clearFaults, apiRequests, setTabHidden, patchServer, SIM_URL } from './support';
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -333,6 +333,25 @@ test.describe('what a screen reader hears', () => {
     expect(await announcements(page)).toEqual([]);
   });
 
+  test('news that comes while a dialog is open is heard from inside the dialog', async ({ page }) => {
+    // A screen reader ignores everything outside an open modal dialog, the page's live region
+    // included: the dialog says it itself.
+    await resetSimulator({ create_secs: 8 });
+    await openPanel(page);
+    const running = page.getByRole('region', { name: 'analytics-worker' }).getByRole('row').filter({ hasText: 'In progress' });
+    await expect(running).toHaveCount(1);
+    const name = (await running.getByRole('rowheader').textContent())!.trim();
+    await page.getByRole('button', { name: 'New snapshot of web-server-01' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
+    const said = dialog.locator('.sp-dialog__live');
+    await expect(said).toHaveText('');
+    await expect(said).toHaveText(`Snapshot ${name} of analytics-worker is ready.`, { timeout: 20_000 });
+    // The dialog, and what was typed in it, stay as they were.
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  });
+
   test('two jobs found finished by one read are both heard', async ({ page }) => {
     test.setTimeout(60_000);
     await resetSimulator({ create_secs: 5 });
@@ -438,6 +457,39 @@ test.describe('what a screen reader hears', () => {
   });
 });
 
+test('a tooltip stays while the pointer moves onto it, and Escape hides it (WCAG 1.4.13); in forced colours it has a border', async ({
+  page,
+}) => {
+  await resetSimulator({ create_secs: 600 });
+  await openPanel(page);
+  const group = page.getByRole('region', { name: 'db-primary' });
+  const button = group.getByRole('button', { name: 'New snapshot of db-primary' });
+  const tip = group.getByRole('tooltip');
+  await button.hover();
+  await expect(tip).toBeVisible();
+  // Onto the tooltip, from the button's bottom edge: it stays, to be read.
+  const box = (await button.boundingBox())!;
+  await page.mouse.move(box.x + 4, box.y + box.height - 1);
+  const tipBox = (await tip.boundingBox())!;
+  await page.mouse.move(tipBox.x + 8, tipBox.y + tipBox.height / 2, { steps: 8 });
+  await expect(tip).toBeVisible();
+
+  // From the keyboard: Escape hides it without moving the focus, until the focus moves.
+  await page.mouse.move(5, 5);
+  await button.focus();
+  await expect(tip).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(tip).toBeHidden();
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(button).toBeFocused();
+  await expect(tip).toBeVisible();
+
+  await page.emulateMedia({ forcedColors: 'active' });
+  await expect(tip).toHaveCSS('border-bottom-style', 'solid');
+});
+
 test.describe('a narrow screen, 320 CSS pixels (WCAG 1.4.10)', () => {
   test.use({ viewport: { width: 320, height: 720 } });
 
@@ -474,6 +526,32 @@ test.describe('a narrow screen, 320 CSS pixels (WCAG 1.4.10)', () => {
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await expect(dialog).toBeHidden();
     }
+  });
+
+  test('a server name without hyphens and a snapshot in progress still fit', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    const long = 'analytics_worker_production_eu_west_1';
+    await patchServer(12345, { name: long });
+    await openPanel(page);
+    expect(await sidewaysScroll(page), 'the list scrolls sideways by').toBe(0);
+    await page.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+    const dialog = page.getByRole('dialog', { name: `Restore ${long} from pre-migration-snapshot?` });
+    await expect(dialog).toBeVisible();
+    // The name to type is on screen, whole.
+    const label = dialog.getByText(`Type ${long} to confirm`);
+    await expect(label).toBeVisible();
+    expect(await dialog.evaluate((el) => el.scrollWidth - el.clientWidth), 'the dialog scrolls sideways by').toBe(0);
+    const labelBox = (await label.boundingBox())!;
+    expect(labelBox.x + labelBox.width).toBeLessThanOrEqual(320);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // A row in progress: its name keeps half the card beside the elapsed time.
+    const row = page.getByRole('region', { name: 'analytics-worker' }).getByRole('row').filter({ hasText: 'In progress' });
+    const widths = await row.evaluate((tr) => ({
+      card: tr.getBoundingClientRect().width,
+      name: tr.querySelector('th')!.getBoundingClientRect().width,
+    }));
+    expect(widths.name).toBeGreaterThanOrEqual(widths.card / 2 - 1);
   });
 
   test.describe('signed out', () => {

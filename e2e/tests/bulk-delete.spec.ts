@@ -67,6 +67,11 @@ test('three selected, one deleted elsewhere meanwhile: one confirmation, one DEL
   ]);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+  // The focus goes back to the button that opened it, though nothing is selected now.
+  await expect(deleteSelected).toBeFocused();
+  await expect(deleteSelected).toBeDisabled();
+  await deleteSelected.press('Enter');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   for (const name of ['pre-migration-snapshot', 'weekly-snapshot-2025-01-08', 'db-nightly-2']) {
     await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
   }

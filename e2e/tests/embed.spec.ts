@@ -318,3 +318,56 @@ test('a token-mode panel in the host page: sign in inside the shadow root, sign 
   expect(JSON.stringify(await page.evaluate(() => ({ ...sessionStorage, ...localStorage })))).not.toContain('vps_');
   await expectNoCspViolations(page, '/examples/host/');
 });
+
+test('the host’s root font size does not reach in, a narrow column gets the narrow layout, and the panel’s own font size scales it all', async ({
+  page,
+}) => {
+  await resetSimulator({ create_secs: 600 });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openHostPage(page);
+  const sizes = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('#panel')!.shadowRoot!;
+      const size = (selector: string) => getComputedStyle(root.querySelector(selector)!).fontSize;
+      const head = root.querySelector('.sp-table thead th:nth-child(2)')!;
+      return { title: size('.sp-header__title'), text: size('.sp-root'), columnHeads: getComputedStyle(head).display !== 'none' };
+    });
+  expect(await sizes()).toEqual({ title: '24px', text: '15px', columnHeads: true });
+
+  // Many control panels set html { font-size: 62.5% } so that 1rem is 10px.
+  await page.evaluate(() => (document.documentElement.style.fontSize = '62.5%'));
+  expect(await sizes()).toEqual({ title: '24px', text: '15px', columnHeads: true });
+
+  // In a 420px sidebar of a wide window, rows are cards, as on a phone.
+  await page.evaluate(() => ((document.querySelector('#panel') as HTMLElement).style.width = '420px'));
+  expect(await sizes()).toEqual({ title: '24px', text: '15px', columnHeads: false });
+  const overflow = await page.evaluate(() => {
+    const root = document.querySelector('#panel')!.shadowRoot!.querySelector('.sp-root') as HTMLElement;
+    return root.scrollWidth - root.clientWidth;
+  });
+  expect(overflow, 'nothing wider than the column').toBe(0);
+
+  // The documented theming property sizes headings with the text.
+  await page.evaluate(() => (document.querySelector('#panel') as HTMLElement).style.setProperty('--snapshot-panel-font-size', '20px'));
+  expect(await sizes()).toEqual({ title: '32px', text: '20px', columnHeads: false });
+});
+
+test('a token given to <snapshot-panel> before the loader has run is the one used', async ({ page }) => {
+  await resetSimulator({ create_secs: 600 });
+  // A host page whose own script hands the token over as soon as the element exists.
+  await page.route('**/examples/early-token.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Early token</title></head>
+<body><snapshot-panel id="panel" auth="host"></snapshot-panel>
+<script type="module">document.getElementById('panel').token = 'vps_demo_bob';</script>
+<script type="module" src="/snapshot-panel.js"></script></body></html>`,
+    }),
+  );
+  await page.goto('/examples/early-token.html');
+  const panel = page.locator('#panel');
+  await expect(panel.getByText('Signed in as Bob Example')).toBeVisible();
+  await expect(panel.getByRole('region', { name: 'bob-web' })).toBeVisible();
+  // The token is not left readable on the element.
+  expect(await page.evaluate(() => (document.getElementById('panel') as unknown as { token?: string }).token)).toBeUndefined();
+});

@@ -6,6 +6,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
+use crate::notices::DialogLiveRegion;
 
 /// A modal dialog around `children`. Escape, a click on the backdrop (pressed and released
 /// there: not a text selection that ends outside) and the dialog's own cancel buttons all call
@@ -104,6 +105,7 @@ pub fn Modal(
             }
         >
             <div class="sp-dialog__body">{children()}</div>
+            <DialogLiveRegion />
         </dialog>
     }
 }

@@ -379,7 +379,7 @@ mod tests {
             maps,
             [
                 "map $http_authorization $e2e_api_authorization {",
-                "map $uri $snapshot_panel_cache_control {",
+                "map \"$status $uri\" $snapshot_panel_cache_control {",
                 "map $host $snapshot_panel_frame_ancestors {",
                 SEC_FETCH_SITE_MAP[0],
                 MARKER_MAP[0],

@@ -93,11 +93,17 @@ pub fn Toolbar(
             >
                 {t.new_snapshot_ellipsis()}
             </button>
+            // aria-disabled, not disabled: it keeps the focus that comes back to it when the
+            // bulk delete it opened is done and nothing is selected any more.
             <button
                 type="button"
                 class="sp-button sp-button--danger-quiet"
-                disabled=move || to_delete.get() == 0
-                on:click=move |_| on_delete_selected.run(())
+                aria-disabled=move || (to_delete.get() == 0).then_some("true")
+                on:click=move |_| {
+                    if to_delete.get_untracked() > 0 {
+                        on_delete_selected.run(());
+                    }
+                }
             >
                 {move || t.delete_selected(to_delete.get())}
             </button>
