@@ -25,16 +25,19 @@ pub fn local_now() -> LocalStamp {
     }
 }
 
+/// The page's document.
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
 /// Whether the document is hidden (a background tab).
 pub fn document_hidden() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+    document().is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
 }
 
 /// Listens to `event` on the document until the current reactive owner is cleaned up.
 pub fn on_document_event(event: &'static str, handler: impl Fn() + 'static) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+    if let Some(document) = document() {
         listen(document.into(), event, handler);
     }
 }

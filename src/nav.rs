@@ -60,6 +60,11 @@ impl Nav {
     }
 
     /// The address of a view, for links.
+    /// Whether the panel owns the page's address (the `routing` setting).
+    pub fn owns_the_address(self) -> bool {
+        self.routing
+    }
+
     pub fn href(self, view: &View) -> String {
         view_href(&self.base.get_value(), view)
     }

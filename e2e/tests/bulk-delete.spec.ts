@@ -55,7 +55,9 @@ test('three selected, one deleted elsewhere meanwhile: one confirmation, one DEL
   const before = (await apiRequests()).length;
   await dialog.getByRole('button', { name: 'Delete 3 snapshots' }).click();
   await expect(dialog.getByRole('status')).toHaveText('3 of 3 deleted');
-  await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible();
+  // Nothing is left to confirm: the red button goes, and Close has the focus.
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await expect(dialog.getByRole('button', { name: 'Delete 3 snapshots' })).toHaveCount(0);
   await expect(dialog.getByRole('alert')).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Notices' })).toContainText('All 3 snapshots were deleted.');
 

@@ -371,3 +371,13 @@ test('a token given to <snapshot-panel> before the loader has run is the one use
   // The token is not left readable on the element.
   expect(await page.evaluate(() => (document.getElementById('panel') as unknown as { token?: string }).token)).toBeUndefined();
 });
+
+test('an embedded panel leaves the host page’s title and address alone as it moves between views', async ({ page }) => {
+  await resetSimulator({ create_secs: 600 });
+  const panel = await openHostPage(page);
+  const address = page.url();
+  await panel.getByRole('link', { name: 'web-server-01', exact: true }).click();
+  await expect(panel.getByRole('region')).toHaveCount(1);
+  await expect(page).toHaveTitle('Acme Hosting · Control panel');
+  expect(page.url()).toBe(address);
+});

@@ -338,14 +338,18 @@ test.describe('views and the address bar', () => {
     // Marks this document: a full reload would lose the mark.
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
+    await expect(page).toHaveTitle('Snapshots · VPS.org');
     await serverRegion(page, server.name).getByRole('link', { name: server.name }).click();
     await expect(page).toHaveURL(/\/servers\/12345$/);
     await expect(page.getByRole('region')).toHaveCount(1);
     await expect(serverRegion(page, server.name)).toBeVisible();
+    // The window's title, and so the history entry and the tab, names the server.
+    await expect(page).toHaveTitle(`${server.name} · Snapshots · VPS.org`);
 
     await page.goBack();
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('heading', { name: 'All servers' })).toBeVisible();
+    await expect(page).toHaveTitle('Snapshots · VPS.org');
     await expect(page.getByRole('region')).toHaveCount(servers.length);
 
     await page.goForward();

@@ -211,6 +211,20 @@ test('Escape, Cancel, a click outside and Enter before the name matches all send
   await confirmName.press('Enter');
   await expect(dialog).toBeVisible();
   await expect(restore).toBeDisabled();
+  // On the way to the name, nothing is said; once it cannot become the name, the field says so.
+  const mismatch = "This doesn't match web-server-01. Type it exactly as shown, with no spaces around it.";
+  await expect(confirmName).toHaveAttribute('aria-invalid', 'false');
+  for (const astray of ['web-server-01 ', 'Web-Server-01']) {
+    await confirmName.fill(astray);
+    await expect(confirmName).toHaveAttribute('aria-invalid', 'true');
+    await expect(confirmName).toHaveAccessibleDescription(mismatch);
+    await expect(restore).toBeDisabled();
+  }
+  await confirmName.fill('web-server-01');
+  await expect(confirmName).toHaveAttribute('aria-invalid', 'false');
+  await expect(dialog.getByText(mismatch)).toHaveCount(0);
+  await expect(restore).toBeEnabled();
+  await confirmName.fill('web-server-0');
 
   // Escape.
   await confirmName.press('Escape');

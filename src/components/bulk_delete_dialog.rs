@@ -64,6 +64,7 @@ pub fn BulkDeleteDialog(
             focus_cancel=true
             cancel_label=Signal::derive(cancel_label)
             cancellable=Signal::derive(move || !(running() && stopping()))
+            done=Signal::derive(finished)
             on_submit=on_confirm
             on_close=Callback::new(move |()| {
                 if running() { on_stop.run(()) } else { on_close.run(()) }

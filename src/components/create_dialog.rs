@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use snapshot_core::i18n::Text;
-use snapshot_core::model::{NewSnapshot, ServerStatus, Snapshot};
-use snapshot_core::rules::{advise_stopping_first, create_blocker};
+use snapshot_core::model::{NewSnapshot, Snapshot};
+use snapshot_core::rules::{advise_stopping_first, create_blocker, room_by_deleting_oldest};
 use snapshot_core::screen::{first_choice, ServerChoice};
 use snapshot_core::store::display_name;
 use snapshot_core::validate::{
@@ -263,10 +263,7 @@ impl CreateForm {
     fn oldest_at_limit(self) -> Option<Snapshot> {
         self.choice
             .get()
-            .filter(|c| {
-                c.snapshot_count >= SNAPSHOTS_PER_SERVER
-                    && c.server.status != ServerStatus::Restoring
-            })
+            .filter(|c| room_by_deleting_oldest(&c.server.status, c.snapshot_count))
             .and_then(|c| c.oldest)
     }
 

@@ -130,6 +130,10 @@ pub fn DialogForm(
     /// whose wait can be stopped says so (a restore waiting on its safety snapshot).
     #[prop(optional, into)]
     cancellable: Option<Signal<bool>>,
+    /// Whether what the dialog asked is done (a bulk delete that ran): the submit button goes,
+    /// and Cancel (then "Close") takes the focus.
+    #[prop(optional, into)]
+    done: Option<Signal<bool>>,
     /// Called when the form is sent.
     on_submit: Callback<()>,
     /// Closes the dialog.
@@ -150,6 +154,15 @@ pub fn DialogForm(
             on_close.run(());
         }
     });
+    let done = done.unwrap_or_else(|| Signal::derive(|| false));
+    let cancel = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if done.get() {
+            if let Some(cancel) = cancel.get_untracked() {
+                crate::browser::focus(&cancel);
+            }
+        }
+    });
     view! {
         <Modal labelled_by described_by on_close=dismiss class>
             <form
@@ -167,6 +180,7 @@ pub fn DialogForm(
                     <button
                         type="button"
                         class="sp-button"
+                        node_ref=cancel
                         autofocus=focus_cancel
                         disabled=move || !cancellable.get()
                         on:click=move |_| dismiss.run(())
@@ -178,6 +192,7 @@ pub fn DialogForm(
                     <button
                         type="submit"
                         class=format!("sp-button {tone}")
+                        hidden=move || done.get()
                         aria-disabled=move || (blocked.get() || pending.get()).then_some("true")
                     >
                         {move || if pending.get() { pending_text() } else { label.clone() }}

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use snapshot_core::format::relative_text;
 use snapshot_core::model::Snapshot;
-use snapshot_core::rules::{confirms_restore, Blocker};
+use snapshot_core::rules::{confirms_restore, strays_from_phrase, Blocker};
 use snapshot_core::safety::SafetyOffer;
 use snapshot_core::time::parse_rfc3339;
 use snapshot_core::validate::SNAPSHOTS_PER_SERVER;
@@ -68,6 +68,9 @@ pub fn RestoreDialog(
     let typed = RwSignal::new(String::new());
     let expected = phrase.clone();
     let matches = Memo::new(move |_| typed.with(|t| confirms_restore(t, &expected)));
+    let expected = phrase.clone();
+    let astray = Memo::new(move |_| typed.with(|t| strays_from_phrase(t, &expected)));
+    let mismatch = t.confirm_mismatch(&phrase);
     let since =
         parse_rfc3339(&snapshot.created_at).map(|secs| (secs, format_local_datetime(t, secs)));
     let loss = {
@@ -111,8 +114,14 @@ pub fn RestoreDialog(
                 label=label
                 value=typed
                 on_input=Callback::new(move |text| typed.set(text))
+                described_by="restore-confirm-error"
+                invalid=Signal::derive(move || astray.get())
                 autofocus=true
-            />
+            >
+                <p class="sp-field__error" id="restore-confirm-error" aria-live="polite">
+                    {move || astray.get().then(|| mismatch.clone())}
+                </p>
+            </TextField>
         </DialogForm>
     }
 }

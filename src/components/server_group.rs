@@ -8,7 +8,7 @@ use send_wrapper::SendWrapper;
 use snapshot_core::i18n::Locale;
 use snapshot_core::model::{Server, ServerStatus, Snapshot};
 use snapshot_core::poll::{progress_note, progress_note_at_least, RESTORE_EXPECTED_SECS};
-use snapshot_core::rules::create_blocker;
+use snapshot_core::rules::{create_blocker, room_by_deleting_oldest};
 use snapshot_core::store::RestoreClock;
 use snapshot_core::validate::SNAPSHOTS_PER_SERVER;
 use web_sys::{Element, Node};
@@ -153,8 +153,11 @@ impl Group {
                 &mut drawn.note,
                 note.as_deref().unwrap_or(""),
             );
-            let full = total >= SNAPSHOTS_PER_SERVER && status != ServerStatus::Restoring;
-            let oldest = if full { self.oldest.get() } else { None };
+            let oldest = if room_by_deleting_oldest(&status, total) {
+                self.oldest.get()
+            } else {
+                None
+            };
             drawn.draw_offer(t, oldest);
             self.snapshots.with(|snapshots| {
                 if snapshots.is_empty() {

@@ -21,19 +21,22 @@ const DEMO_TOKENS: [(&str, &str); 3] = [
     ("vps_readonly_carol", "read only"),
 ];
 
+/// How long the demo's jobs take: just under the panel's early checks (30 s into a create, 50 s
+/// into a restore, on the provider's documented durations), so a job ends within a minute.
+const DEMO_CREATE_SECS: &str = "25";
+const DEMO_RESTORE_SECS: &str = "45";
+
 pub fn run(root: &Path) -> Result<(), String> {
     setup::run(root, setup::Scope::Build)?;
     ensure_port_free(SIMULATOR, "the simulator")?;
     ensure_port_free(PANEL, "trunk serve")?;
     let binary = simulator_binary(root)?;
     let mut args = host_port_args(SIMULATOR)?;
-    // Just under the panel's early checks (30 s into a create, 50 s into a restore, on the
-    // provider's documented durations), so the demo shows a job end within a minute.
     let demo = [
         "--create-secs",
-        "25",
+        DEMO_CREATE_SECS,
         "--restore-secs",
-        "45",
+        DEMO_RESTORE_SECS,
         "--default-token",
         "vps_demo_alice",
     ];
@@ -68,7 +71,7 @@ pub fn run(root: &Path) -> Result<(), String> {
     println!("\n{rule}");
     println!("  Snapshot Panel is running: open http://{PANEL}/");
     println!(
-        "  API: the simulator, http://{SIMULATOR}/api/v1/ (snapshots take 40 s, restores 60 s)"
+        "  API: the simulator, http://{SIMULATOR}/api/v1/ (snapshots take {DEMO_CREATE_SECS} s, restores {DEMO_RESTORE_SECS} s)"
     );
     println!("  Demo tokens:");
     for (token, what) in DEMO_TOKENS {

@@ -62,6 +62,15 @@ pub fn create_blocker(server_status: &ServerStatus, snapshot_count: usize) -> Op
     })
 }
 
+/// Whether deleting a server's oldest snapshot would let a new one be taken: it is full, and not
+/// being restored (which blocks deleting as well). Where this holds, the panel offers to.
+pub fn room_by_deleting_oldest(server_status: &ServerStatus, snapshot_count: usize) -> bool {
+    matches!(
+        create_blocker(server_status, snapshot_count),
+        Some(Blocker::Full { .. })
+    )
+}
+
 /// Whether the provider advises against a snapshot now: the server is running.
 pub fn advise_stopping_first(server_status: &ServerStatus) -> bool {
     *server_status == ServerStatus::Active
@@ -102,4 +111,10 @@ pub fn restore_phrase(server_name: &str, server_id: u64) -> String {
 /// Whether `typed` confirms a restore whose phrase is `phrase`: exactly, and never when empty.
 pub fn confirms_restore(typed: &str, phrase: &str) -> bool {
     !typed.is_empty() && typed == phrase
+}
+
+/// Whether `typed` can no longer become `phrase` by typing on (a wrong letter, another case, a
+/// space around it): the field then says so, rather than leave Restore unavailable unexplained.
+pub fn strays_from_phrase(typed: &str, phrase: &str) -> bool {
+    !phrase.starts_with(typed)
 }

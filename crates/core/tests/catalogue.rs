@@ -45,15 +45,6 @@ fn both_catalogues_have_every_entry_and_none_is_empty() {
 }
 
 #[test]
-fn keys_are_unique() {
-    let mut keys: Vec<&str> = every_entry(Locale::En).iter().map(|(k, _)| *k).collect();
-    let all = keys.len();
-    keys.sort_unstable();
-    keys.dedup();
-    assert_eq!(keys.len(), all);
-}
-
-#[test]
 fn every_argument_is_used_in_both_languages_or_in_neither() {
     let samples: Vec<String> = (0..4)
         .map(|i| format!("‹{i}›"))

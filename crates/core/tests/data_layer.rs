@@ -15,7 +15,7 @@ use snapshot_core::poll::{
 };
 use snapshot_core::response::Page;
 use snapshot_core::retry::{read_retry_delay_ms, MAX_RETRY_WAIT_MS};
-use snapshot_core::rules::{confirms_restore, restore_phrase};
+use snapshot_core::rules::{confirms_restore, restore_phrase, strays_from_phrase};
 use snapshot_core::screen::{matches_filter, normalize_filter, oldest_of};
 use snapshot_core::store::{display_name, Event, Loaded, RestoreClock, Store, READ_LAG_MS};
 use snapshot_core::Locale;
@@ -881,6 +881,25 @@ fn the_restore_phrase_is_never_empty() {
     assert!(!confirms_restore("", &restore_phrase("", 12345)));
     assert!(confirms_restore("12345", &restore_phrase("", 12345)));
     assert!(!confirms_restore("web-server-0", "web-server-01"));
+}
+
+#[test]
+fn typing_that_cannot_become_the_phrase_is_told_apart_from_typing_not_done_yet() {
+    for on_the_way in ["", "w", "web-server-0", "web-server-01"] {
+        assert!(
+            !strays_from_phrase(on_the_way, "web-server-01"),
+            "{on_the_way:?}"
+        );
+    }
+    for astray in [
+        "web-server-01 ",
+        " web-server-01",
+        "Web-Server-01",
+        "web-server-02",
+        "web-server-011",
+    ] {
+        assert!(strays_from_phrase(astray, "web-server-01"), "{astray:?}");
+    }
 }
 
 // ----- the name filter ------------------------------------------------------------------------

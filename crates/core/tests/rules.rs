@@ -140,3 +140,15 @@ fn newer_snapshots_are_the_same_servers_later_completed_ones_newest_first() {
     let unreadable = snapshot(7, 10, SnapshotStatus::Completed, "yesterday");
     assert!(newer_snapshots(&all, &unreadable).is_empty());
 }
+
+#[test]
+fn deleting_the_oldest_is_offered_only_where_it_makes_room() {
+    use snapshot_core::rules::room_by_deleting_oldest;
+    assert!(room_by_deleting_oldest(&ServerStatus::Active, 5));
+    assert!(room_by_deleting_oldest(&ServerStatus::Stopped, 6));
+    assert!(!room_by_deleting_oldest(&ServerStatus::Active, 4));
+    assert!(
+        !room_by_deleting_oldest(&ServerStatus::Restoring, 5),
+        "a restore blocks deleting too"
+    );
+}

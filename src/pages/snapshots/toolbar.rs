@@ -31,6 +31,7 @@ pub fn PageHead(board: Board, title: NodeRef<leptos::html::H2>) -> impl IntoView
             .unwrap_or_else(|| t.unnamed_server(id).into_owned()),
         _ => t.all_servers().into_owned(),
     };
+    name_the_window(nav, heading);
     view! {
         <div class="sp-page__head">
             <Show when=move || !matches!(nav.view.with(|v| v.route.clone()), Route::All)>
@@ -53,6 +54,31 @@ pub fn PageHead(board: Board, title: NodeRef<leptos::html::H2>) -> impl IntoView
             </h2>
         </div>
     }
+}
+
+/// Where the panel owns the page's address, the window's title names the server shown, so each
+/// history entry and tab says where it leads ("web-server-01 · Snapshots · VPS.org"). An
+/// embedded panel leaves its host's title alone.
+fn name_the_window(nav: Nav, heading: impl Fn() -> String + 'static) {
+    let Some(document) = browser::document().filter(|_| nav.owns_the_address()) else {
+        return;
+    };
+    let page_title = document.title();
+    let restored = page_title.clone();
+    Effect::new(move |_| {
+        let title = match nav.view.with(|v| v.route.clone()) {
+            Route::Server(_) => format!("{} · {page_title}", heading()),
+            _ => page_title.clone(),
+        };
+        if let Some(document) = browser::document() {
+            document.set_title(&title);
+        }
+    });
+    on_cleanup(move || {
+        if let Some(document) = browser::document() {
+            document.set_title(&restored);
+        }
+    });
 }
 
 /// The filter, New snapshot… (for the view's server, if it shows one), when the list was last

@@ -351,6 +351,11 @@ define_catalogue! {
         en: format!("Type {phrase} to confirm"),
         pt: format!("Digite {phrase} para confirmar"),
     }
+    /// Under the restore's confirmation field, when what is typed cannot become the phrase.
+    confirm_mismatch(phrase: &str) {
+        en: format!("This doesn't match {phrase}. Type it exactly as shown, with no spaces around it."),
+        pt: format!("Isto não corresponde a {phrase}. Digite exatamente como mostrado, sem espaços em volta."),
+    }
     // The safety snapshot a restore can take first.
 
     /// How a safety snapshot's name begins: letters and dashes only, as names must be.
