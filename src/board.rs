@@ -67,6 +67,8 @@ pub struct Board {
     pub refresh_error: RwSignal<Option<ApiError>>,
     /// When the data was last read from the API (ms).
     pub updated_at: RwSignal<Option<f64>>,
+    /// Whether the last full load failed (see [`Board::succeeded`]).
+    load_failed: StoredValue<bool>,
     /// Rows the API sent that could not be read.
     pub skipped: RwSignal<usize>,
     /// Whether the last full load stopped at the page cap, so rows may be missing.
@@ -123,6 +125,7 @@ impl Board {
             state: RwSignal::new(LoadState::Loading),
             refresh_error: RwSignal::new(None),
             updated_at: RwSignal::new(None),
+            load_failed: StoredValue::new(false),
             skipped: RwSignal::new(0),
             incomplete: RwSignal::new(false),
             scope: RwSignal::new(None),
@@ -195,6 +198,7 @@ impl Board {
                     self.change(|store, now| store.load(loaded, scope, now));
                     let now = browser::now_ms();
                     self.poll.update_value(|poll| poll.all_succeeded(now));
+                    self.load_failed.set_value(false);
                     self.succeeded();
                     set_if_changed(&self.state, LoadState::Ready);
                 }
@@ -271,7 +275,12 @@ impl Board {
         }
     }
 
+    /// A read succeeded. After a full load that failed, a poll of one server has not read the
+    /// rest: the load's error stays, and the list does not count as updated.
     fn succeeded(self) {
+        if self.load_failed.get_value() {
+            return;
+        }
         self.updated_at.set(Some(browser::now_ms()));
         let failing = self.poll.with_value(PollState::has_failures);
         if !failing {
@@ -285,6 +294,7 @@ impl Board {
             self.poll.update_value(|poll| poll.keep_quiet(now, secs));
         }
         if matches!(self.state.get_untracked(), LoadState::Ready) {
+            self.load_failed.set_value(true);
             set_if_changed(&self.refresh_error, Some(error));
             // The polls that waited for this load go on with what is on screen.
             self.schedule.update(|n| *n = n.wrapping_add(1));

@@ -156,8 +156,12 @@ pub fn unmount(element: &web_sys::HtmlElement) -> bool {
         Some(panels.remove(at))
     });
     let found = removed.is_some();
-    // Dropped outside the borrow: unmounting may run cleanups that touch PANELS.
-    drop(removed);
+    // Dropped outside the borrow: unmounting may run cleanups that touch PANELS. The token's
+    // signal belongs to no owner (it outlives none of the panel's): it goes with the panel.
+    if let Some(Mounted { token, _handle, .. }) = removed {
+        drop(_handle);
+        token.dispose();
+    }
     // Only a shadow root the panel filled: a host element may have one of its own.
     if let Some(shadow) = element.shadow_root().filter(|_| found) {
         empty(&shadow);

@@ -251,6 +251,27 @@ test.describe('with API errors', () => {
     await expect(statusCell(page, 'second-job')).toContainText('In progress');
   });
 
+  test('a failed Refresh stays said after a poll of one server succeeds: the rest was not read', async ({ page }) => {
+    test.setTimeout(60_000);
+    await resetSimulator({ create_secs: 600 });
+    const running = await inProgressOf(ANALYTICS);
+    await page.goto('/');
+    await expect(statusCell(page, running.name)).toContainText('In progress');
+    // The full list's read fails once (a poll reads one server's list, with server_id).
+    await page.route(
+      (url) => url.pathname === '/api/v1/snapshots/' && !url.searchParams.has('server_id'),
+      (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"detail": "Internal server error."}' }),
+      { times: 1 },
+    );
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText("Couldn't refresh");
+    const from = (await apiRequests()).length;
+    await timeRequests(from, (r) => listOf(ANALYTICS)(r) && r.status === 200, 1, 3 * POLL_MS);
+    await page.waitForTimeout(500);
+    await expect(alert).toContainText("Couldn't refresh");
+  });
+
   test('the wait after a 429 is shown while it lasts', async ({ page }) => {
     await resetSimulator({ create_secs: 600 });
     const running = await inProgressOf(ANALYTICS);
