@@ -107,13 +107,7 @@ pub fn App(
                                 }
                             })
                     }} <Show when=move || session.can_sign_out() && screen.get() == Screen::Panel>
-                        <button
-                            type="button"
-                            class="sp-button sp-button--quiet"
-                            on:click=move |_| session.sign_out()
-                        >
-                            {t.sign_out()}
-                        </button>
+                        <SignOut session class="sp-button sp-button--quiet" />
                     </Show>
                 </div>
             </header>
@@ -143,6 +137,16 @@ pub fn App(
     }
 }
 
+/// The Sign out button.
+#[component]
+fn SignOut(session: Session, class: &'static str) -> impl IntoView {
+    view! {
+        <button type="button" class=class on:click=move |_| session.sign_out()>
+            {locale().sign_out()}
+        </button>
+    }
+}
+
 /// What a 401 in mid-session shows: a sign-in dialog over the page (nothing on it is lost),
 /// or, when the token comes from a proxy or the host page, a notice that says so.
 fn expired_view(t: Locale, mode: AuthMode, client: Client, session: Session) -> AnyView {
@@ -153,13 +157,7 @@ fn expired_view(t: Locale, mode: AuthMode, client: Client, session: Session) -> 
             <Modal labelled_by="sign-in-title" on_close=Callback::new(|()| {})>
                 <SignInForm client=client reason=t.session_ended_sign_in() />
                 <p class="sp-dialog__aside">
-                    <button
-                        type="button"
-                        class="sp-button sp-button--link"
-                        on:click=move |_| session.sign_out()
-                    >
-                        {t.sign_out()}
-                    </button>
+                    <SignOut session class="sp-button sp-button--link" />
                 </p>
             </Modal>
         }

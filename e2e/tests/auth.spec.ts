@@ -29,6 +29,17 @@ function signInForm(scope: Page | Locator) {
   };
 }
 
+/** The session ends: the API refuses the next call (a Refresh's) with 401, once. */
+async function sessionEndsOnRefresh(page: Page): Promise<Locator> {
+  await page.route(
+    '**/api/**',
+    (route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ detail: 'Invalid token.' }) }),
+    { times: 1 },
+  );
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  return page.getByRole('dialog', { name: 'Sign in' });
+}
+
 async function signIn(scope: Page | Locator, token: string, remember = false) {
   const form = signInForm(scope);
   await form.token.fill(token);
@@ -246,14 +257,7 @@ test.describe('auto mode (the deployment as shipped)', () => {
     await expect(page.getByRole('region', { name: 'db-primary' })).toContainText('db-nightly-1');
     await expect(signInForm(page).heading).toHaveCount(0);
 
-    await page.route(
-      '**/api/**',
-      (route) =>
-        route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ detail: 'Invalid token.' }) }),
-      { times: 1 },
-    );
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    const again = page.getByRole('dialog', { name: 'Sign in' });
+    const again = await sessionEndsOnRefresh(page);
     await expect(again).toContainText('Your session has ended. Sign in again to carry on where you were.');
     await expect(page.getByRole('region', { name: 'db-primary' })).toBeVisible();
 
@@ -271,14 +275,7 @@ test.describe('auto mode (the deployment as shipped)', () => {
     await resetSimulator({ create_secs: 600 });
     await page.goto('/');
     await expect(page.getByRole('region', { name: 'db-primary' })).toBeVisible();
-    await page.route(
-      '**/api/**',
-      (route) =>
-        route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ detail: 'Invalid token.' }) }),
-      { times: 1 },
-    );
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    const again = page.getByRole('dialog', { name: 'Sign in' });
+    const again = await sessionEndsOnRefresh(page);
     await expect(again).toBeVisible();
     await again.getByRole('button', { name: 'Sign out' }).click();
     await expect(again).toBeHidden();

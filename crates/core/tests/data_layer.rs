@@ -80,6 +80,19 @@ fn loaded_store() -> Store {
 
 // ----- Store ------------------------------------------------------------------------------------
 
+/// Server `id` shows restoring, followed since `since_ms`, and is a job to poll.
+fn assert_restoring(store: &Store, id: u64, since_ms: f64) {
+    assert_eq!(
+        store.server(id).map(|s| s.status.clone()),
+        Some(ServerStatus::Restoring)
+    );
+    assert_eq!(store.restore_clock(id).map(|c| c.since_ms), Some(since_ms));
+    assert!(store
+        .jobs()
+        .iter()
+        .any(|j| j.server_id == id && j.kind == JobKind::Restoring));
+}
+
 #[test]
 fn a_load_sorts_newest_first_keeps_each_id_once_and_orders_servers() {
     let store = loaded_store();
@@ -262,23 +275,12 @@ fn an_answer_asked_for_before_a_restore_does_not_end_it() {
         5_500.0,
     );
     assert_eq!(events, vec![], "no restore is announced");
-    assert_eq!(
-        store.server(10).map(|s| s.status.clone()),
-        Some(ServerStatus::Restoring)
-    );
-    assert_eq!(store.restore_clock(10).map(|c| c.since_ms), Some(5_000.0));
-    assert!(store
-        .jobs()
-        .iter()
-        .any(|j| j.server_id == 10 && j.kind == JobKind::Restoring));
+    assert_restoring(&store, 10, 5_000.0);
 
     // The same from a poll (or another tab's) asked for before it.
     let events = store.update_server(server(10, ServerStatus::Active), Some(4_900.0), 6_000.0);
     assert_eq!(events, vec![]);
-    assert_eq!(
-        store.server(10).map(|s| s.status.clone()),
-        Some(ServerStatus::Restoring)
-    );
+    assert_restoring(&store, 10, 5_000.0);
 
     // One asked for after it tells its end.
     let events = store.update_server(server(10, ServerStatus::Active), Some(6_000.0), 6_100.0);
@@ -302,23 +304,12 @@ fn a_load_whose_servers_read_failed_does_not_end_a_restore() {
         6_500.0,
     );
     assert_eq!(events, vec![], "no restore is announced");
-    assert_eq!(
-        store.server(10).map(|s| s.status.clone()),
-        Some(ServerStatus::Restoring)
-    );
-    assert_eq!(store.restore_clock(10).map(|c| c.since_ms), Some(5_000.0));
-    assert!(store
-        .jobs()
-        .iter()
-        .any(|j| j.server_id == 10 && j.kind == JobKind::Restoring));
+    assert_restoring(&store, 10, 5_000.0);
 
     // A server record without a status says nothing of it either.
     let events = store.update_server(server(10, ServerStatus::Unknown), Some(7_000.0), 7_000.0);
     assert_eq!(events, vec![]);
-    assert_eq!(
-        store.server(10).map(|s| s.status.clone()),
-        Some(ServerStatus::Restoring)
-    );
+    assert_restoring(&store, 10, 5_000.0);
 
     // The next record that tells a status ends it.
     let events = store.update_server(server(10, ServerStatus::Active), Some(8_000.0), 8_000.0);
