@@ -91,8 +91,7 @@ pub fn focus(element: &web_sys::HtmlElement) {
 /// Moves keyboard focus to the page's title (`[data-focus-home]`) in the document or shadow
 /// root `root`: where focus goes when the control that had it is gone, or the view changed.
 pub fn focus_home(root: &web_sys::Node) {
-    let home = find_in(root, "[data-focus-home]");
-    if let Some(home) = home.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(home) = find(root, "[data-focus-home]") {
         focus(&home);
     }
 }
@@ -100,6 +99,12 @@ pub fn focus_home(root: &web_sys::Node) {
 /// Whether a dialog is open in the document or shadow root `root`.
 pub fn dialog_open(root: &web_sys::Node) -> bool {
     find_in(root, "dialog[open]").is_some()
+}
+
+/// The first element in the document or shadow root `root` that matches `selector`, if it
+/// can take the focus (an HTML element).
+pub fn find(root: &web_sys::Node, selector: &str) -> Option<web_sys::HtmlElement> {
+    find_in(root, selector).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
 }
 
 /// The first element in the document or shadow root `root` that matches `selector`.

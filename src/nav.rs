@@ -13,6 +13,8 @@ pub struct Nav {
     pub view: RwSignal<View>,
     base: StoredValue<String>,
     routing: bool,
+    /// Whether the view came from the browser's history (Back, Forward), not a link.
+    by_history: StoredValue<bool>,
 }
 
 fn location() -> Option<(String, String)> {
@@ -45,11 +47,13 @@ impl Nav {
             view: RwSignal::new(view),
             base: StoredValue::new(base),
             routing,
+            by_history: StoredValue::new(false),
         };
         if routing {
             nav.write_history(false);
             let handle = window_event_listener(leptos::ev::popstate, move |_| {
                 if let Some((path, query)) = location() {
+                    nav.by_history.set_value(true);
                     nav.view
                         .set(parse_location(&nav.base.get_value(), &path, &query));
                 }
@@ -59,13 +63,25 @@ impl Nav {
         nav
     }
 
-    /// The address of a view, for links.
+    /// Whether the view shown came from the browser's history (Back, Forward), not a link.
+    pub fn came_by_history(self) -> bool {
+        self.by_history.get_value()
+    }
+
     /// Whether the panel owns the page's address (the `routing` setting).
     pub fn owns_the_address(self) -> bool {
         self.routing
     }
 
+    /// The address of a view, for links. Where the panel does not own the address (embedded),
+    /// a view has none of its own: its links lead to the page the panel is in, so that opening
+    /// one in a new tab, or copying it, gives that page rather than a path of the host's site.
     pub fn href(self, view: &View) -> String {
+        if !self.routing {
+            if let Some(here) = web_sys::window().and_then(|w| w.location().href().ok()) {
+                return here;
+            }
+        }
         view_href(&self.base.get_value(), view)
     }
 
@@ -74,6 +90,7 @@ impl Nav {
         let filter = self.view.with_untracked(|v| v.filter.clone());
         let view = View { route, filter };
         if self.view.with_untracked(|v| *v != view) {
+            self.by_history.set_value(false);
             self.view.set(view);
             self.write_history(true);
         }

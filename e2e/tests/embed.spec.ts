@@ -376,8 +376,11 @@ test('an embedded panel leaves the host page’s title and address alone as it m
   await resetSimulator({ create_secs: 600 });
   const panel = await openHostPage(page);
   const address = page.url();
+  // Its links lead to this page (a new tab opens the host page, not a path of the host's site).
+  await expect(panel.getByRole('link', { name: 'web-server-01', exact: true })).toHaveAttribute('href', address);
   await panel.getByRole('link', { name: 'web-server-01', exact: true }).click();
   await expect(panel.getByRole('region')).toHaveCount(1);
   await expect(page).toHaveTitle('Acme Hosting · Control panel');
   expect(page.url()).toBe(address);
+  await expect(panel.getByRole('link', { name: '← All servers' })).toHaveAttribute('href', address);
 });

@@ -350,6 +350,8 @@ test.describe('views and the address bar', () => {
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('heading', { name: 'All servers' })).toBeVisible();
     await expect(page).toHaveTitle('Snapshots · VPS.org');
+    // Back where the person was: on the server they had opened.
+    await expect(serverRegion(page, server.name).getByRole('link', { name: server.name })).toBeFocused();
     await expect(page.getByRole('region')).toHaveCount(servers.length);
 
     await page.goForward();

@@ -68,17 +68,45 @@ pub fn SnapshotsPage(
         focus_title();
     }
 
-    // The data follows the view: one server's list through `scope`, or everything.
+    // The data follows the view: one server's list through `scope`, or everything. Back (the
+    // browser's) from a server to all of them, the person returns to that server's link once
+    // the list is there, as a page would scroll back to where they were; a link to all servers
+    // goes to its title, as any new view does.
+    let return_to: RwSignal<Option<u64>> = RwSignal::new(None);
     Effect::new(move |previous: Option<Option<u64>>| {
         let scope = nav.view.with(|v| route_server(&v.route));
         if previous != Some(scope) {
             board.scope.set(scope);
             board.reload();
-            if previous.is_some() {
+            if let Some(came_from) = previous {
                 focus_title();
+                let back = scope.is_none() && nav.came_by_history();
+                return_to.set(came_from.filter(|_| back));
             }
         }
         scope
+    });
+    Effect::new(move |_| {
+        if board.busy_loading().get() {
+            return;
+        }
+        if let Some(id) = return_to.get() {
+            return_to.set(None);
+            request_animation_frame(move || {
+                let Some(title) = title.try_get_untracked().flatten() else {
+                    return;
+                };
+                // Only if the focus is still where the view change put it.
+                if browser::active_element(&title) != Some(title.clone().into()) {
+                    return;
+                }
+                // Focusing it scrolls it into view.
+                let root = title.get_root_node();
+                if let Some(link) = browser::find(&root, &format!("#server-{id}-title a")) {
+                    browser::focus(&link);
+                }
+            });
+        }
     });
     // A new token after a 401: read everything again.
     Effect::new(move |was_expired: Option<bool>| {
