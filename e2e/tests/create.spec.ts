@@ -184,6 +184,21 @@ test('create from the top of the panel: a Server select, the focus and Escape', 
   expect(await createPosts()).toEqual([]);
 });
 
+test('the suggested name is selected, so typing replaces it; once typed, the name is kept as typed', async ({ page }) => {
+  await resetSimulator({ create_secs: 600 });
+  await openPanel(page);
+  await page.getByRole('region', { name: 'staging-app' }).getByRole('button', { name: 'New snapshot of staging-app' }).click();
+  const form = createForm(page.getByRole('dialog', { name: 'New snapshot of staging-app' }));
+  await expect(form.name).toBeFocused();
+  await page.keyboard.type('my-own-name');
+  await expect(form.name).toHaveValue('my-own-name');
+  // Back in the field after the description: what was typed is not selected to be lost.
+  await form.description.focus();
+  await form.name.focus();
+  await page.keyboard.type('-2');
+  await expect(form.name).toHaveValue('my-own-name-2');
+});
+
 test('invalid names are blocked as they are typed, with the reason', async ({ page }) => {
   await resetSimulator({ create_secs: 600 });
   await openPanel(page);

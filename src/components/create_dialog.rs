@@ -346,6 +346,7 @@ fn NameField(form: CreateForm) -> impl IntoView {
             on_input=Callback::new(move |text| form.edit_name(text))
             described_by="create-name-hint create-name-error"
             invalid=Signal::derive(move || problem().is_some())
+            select_on_focus=Signal::derive(move || !form.name_edited.get())
             autofocus=true
             required=true
         >

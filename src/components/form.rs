@@ -40,12 +40,40 @@ pub fn TextField(
     /// Laid out beside other controls rather than above them (the toolbar's filter).
     #[prop(optional)]
     inline: bool,
+    /// Whether taking the focus selects the text: a suggestion, typed over as a "Save as"
+    /// dialog's name is, or kept with an arrow key.
+    #[prop(optional, into)]
+    select_on_focus: Option<Signal<bool>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let select_if_asked = move || {
+        if select_on_focus.is_some_and(|select| select.get_untracked()) {
+            if let Some(input) = input.get_untracked() {
+                // A dialog focuses its field as it opens, before the field shows its text.
+                let text = value.get_untracked();
+                if input.value() != text {
+                    input.set_value(&text);
+                }
+                input.select();
+            }
+        }
+    };
+    // A new suggestion while the field has the focus is selected too.
+    Effect::new(move |_| {
+        value.track();
+        if let Some(input) = input.get() {
+            let field: &web_sys::HtmlElement = &input;
+            if crate::browser::active_element(field).as_ref() == Some(field) {
+                select_if_asked();
+            }
+        }
+    });
     view! {
         <div class="sp-field" class:sp-field--inline=inline>
             <label for=id>{label}</label>
             <input
+                node_ref=input
                 id=id
                 type=kind
                 autocomplete="off"
@@ -56,6 +84,7 @@ pub fn TextField(
                 aria-describedby=described_by
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
+                on:focus=move |_| select_if_asked()
             />
             {children.map(|children| children())}
         </div>
