@@ -209,7 +209,7 @@ export function defineSnapshotPanelElement(connect, disconnect, rotate) {
   class SnapshotPanelElement extends HTMLElement {
     connectedCallback() {
       // A token set before this script defined the element is an own property that hides the
-      // setter: take it through the setter instead.
+      // setter: take it as the setter would, and let the setter show through again.
       if (Object.prototype.hasOwnProperty.call(this, 'token')) {
         const token = this.token;
         delete this.token;

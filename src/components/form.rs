@@ -59,16 +59,19 @@ pub fn TextField(
             }
         }
     };
-    // A new suggestion while the field has the focus is selected too.
-    Effect::new(move |_| {
-        value.track();
-        if let Some(input) = input.get() {
-            let field: &web_sys::HtmlElement = &input;
-            if crate::browser::active_element(field).as_ref() == Some(field) {
-                select_if_asked();
+    // A new suggestion while the field has the focus is selected too (only for a field that
+    // asks: the filter's keystrokes are not watched).
+    if select_on_focus.is_some() {
+        Effect::new(move |_| {
+            value.track();
+            if let Some(input) = input.get() {
+                let field: &web_sys::HtmlElement = &input;
+                if crate::browser::active_element(field).as_ref() == Some(field) {
+                    select_if_asked();
+                }
             }
-        }
-    });
+        });
+    }
     view! {
         <div class="sp-field" class:sp-field--inline=inline>
             <label for=id>{label}</label>
@@ -183,15 +186,16 @@ pub fn DialogForm(
             on_close.run(());
         }
     });
-    let done = done.unwrap_or_else(|| Signal::derive(|| false));
     let cancel = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if done.get() {
-            if let Some(cancel) = cancel.get_untracked() {
-                crate::browser::focus(&cancel);
+    if let Some(done) = done {
+        Effect::new(move |_| {
+            if done.get() {
+                if let Some(cancel) = cancel.get_untracked() {
+                    crate::browser::focus(&cancel);
+                }
             }
-        }
-    });
+        });
+    }
     view! {
         <Modal labelled_by described_by on_close=dismiss class>
             <form
@@ -221,7 +225,7 @@ pub fn DialogForm(
                     <button
                         type="submit"
                         class=format!("sp-button {tone}")
-                        hidden=move || done.get()
+                        hidden=move || done.is_some_and(|done| done.get())
                         aria-disabled=move || (blocked.get() || pending.get()).then_some("true")
                     >
                         {move || if pending.get() { pending_text() } else { label.clone() }}

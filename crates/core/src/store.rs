@@ -503,7 +503,6 @@ fn dedup_snapshots(list: &mut Vec<Snapshot>) {
     list.retain(|s| seen.insert(s.id));
 }
 
-/// The servers to show when the servers endpoint failed: one per server the snapshots name.
 /// The ids whose newest read, in `reads` (id, when asked for), was asked for after `asked`.
 fn read_after(reads: &[(u64, f64)], asked: f64) -> BTreeSet<u64> {
     let mut ids = BTreeSet::new();
