@@ -214,7 +214,7 @@ test.describe('the keyboard alone, from a fresh load', () => {
   test('filter, then a deep link and back to all servers', async ({ page }) => {
     await resetSimulator({ create_secs: 600 });
     await openPanel(page);
-    const filter = page.getByRole('searchbox', { name: 'Filter by name' });
+    const filter = page.getByRole('searchbox', { name: 'Filter servers and snapshots' });
     await tabTo(page, filter, 'the filter');
     await page.keyboard.type('nightly');
     await expect(page.getByRole('region')).toHaveCount(1);
@@ -320,12 +320,15 @@ test.describe('what a screen reader hears', () => {
     await resetSimulator({ create_secs: 600 });
     await openPanel(page);
     await recordAnnouncements(page);
-    const filter = page.getByRole('searchbox', { name: 'Filter by name' });
+    const filter = page.getByRole('searchbox', { name: 'Filter servers and snapshots' });
     await filter.pressSequentially('nightly', { delay: 50 });
     const result = page.locator('[aria-live="polite"]:not([role])');
     await expect(result).toHaveText('5 snapshots match, on 1 server.');
     await filter.fill('zzz');
-    await expect(result).toHaveText('No snapshots match “zzz”.');
+    await expect(result).toHaveText('No server or snapshot matches “zzz”.');
+    // A server found by its own name, which has no snapshots yet.
+    await filter.fill('staging-app');
+    await expect(result).toHaveText('1 server matches; it has no snapshots.');
     await filter.fill('');
     await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible();
     await expect(result).toHaveText('');

@@ -268,7 +268,7 @@ test.describe('auto mode (the deployment as shipped)', () => {
     await expect(page.getByRole('region', { name: 'bob-web' })).toContainText('bob-nightly');
     await expect(page.getByRole('region', { name: 'db-primary' })).toHaveCount(0);
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/?q=nightly');
-    await expect(page.getByRole('searchbox', { name: 'Filter by name' })).toHaveValue('nightly');
+    await expect(page.getByRole('searchbox', { name: 'Filter servers and snapshots' })).toHaveValue('nightly');
   });
 
   test('the sign-in dialog after a 401 has its own way to sign out instead', async ({ page }) => {

@@ -143,11 +143,11 @@ test('at /: the strict CSP, every part of the panel rendered and every dialog op
   await expect(page.getByRole('region', { name: 'legacy-mail' }).getByRole('tooltip')).toBeVisible();
 
   // The filter, and the empty result.
-  const filter = page.getByRole('searchbox', { name: 'Filter by name' });
+  const filter = page.getByRole('searchbox', { name: 'Filter servers and snapshots' });
   await filter.fill('nightly');
   await expect(page.getByRole('region')).toHaveCount(1);
   await filter.fill('no-such-snapshot');
-  await expect(page.getByText('No snapshots match “no-such-snapshot”.')).toBeVisible();
+  await expect(page.getByText('No server or snapshot matches “no-such-snapshot”.')).toBeVisible();
   await filter.fill('');
   await expect(page.getByRole('region')).toHaveCount(ALL_SERVERS.length);
 
@@ -245,7 +245,7 @@ test('under /admin/snapshots/: a deep link opens the right view, links and Back 
   await expect(page.getByRole('region', { name: 'db-primary' })).toBeVisible();
 
   // The filter rides in the query, still under the sub-path.
-  await page.getByRole('searchbox', { name: 'Filter by name' }).fill('nightly-2');
+  await page.getByRole('searchbox', { name: 'Filter servers and snapshots' }).fill('nightly-2');
   await expect(page).toHaveURL(/\/admin\/snapshots\/servers\/12346\?q=nightly-2$/);
   await expect(page.getByRole('region', { name: 'db-primary' }).getByRole('rowheader')).toHaveText(['db-nightly-2']);
 
@@ -276,7 +276,7 @@ test('under /admin/snapshots/: a deep link opens the right view, links and Back 
   // A reload of a deep link with a filter reopens that exact view.
   await page.goto('/admin/snapshots/servers/12346?q=nightly-2');
   await expect(page.getByRole('region', { name: 'db-primary' }).getByRole('rowheader')).toHaveText(['db-nightly-2']);
-  await expect(page.getByRole('searchbox', { name: 'Filter by name' })).toHaveValue('nightly-2');
+  await expect(page.getByRole('searchbox', { name: 'Filter servers and snapshots' })).toHaveValue('nightly-2');
 
   await expectNoCspViolations(page, '/admin/snapshots/');
   await expectApiThroughProxy(page, calls);

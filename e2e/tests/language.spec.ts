@@ -100,7 +100,7 @@ test.describe('a browser whose language is pt-BR', () => {
     await expect(page.getByRole('heading', { name: 'Todos os servidores' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Novo snapshot…' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Atualizar' })).toBeVisible();
-    await expect(page.getByRole('searchbox', { name: 'Filtrar por nome' })).toBeVisible();
+    await expect(page.getByRole('searchbox', { name: 'Filtrar servidores e snapshots' })).toBeVisible();
     await expect(group.getByRole('button', { name: 'Novo snapshot de web-server-01' })).toBeVisible();
     await expect(group.getByRole('button', { name: 'Restaurar pre-migration-snapshot' })).toBeVisible();
     await expect(group.getByRole('button', { name: 'Excluir pre-migration-snapshot' })).toBeVisible();

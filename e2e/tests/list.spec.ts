@@ -9,6 +9,8 @@ interface ApiServer {
   id: number;
   name: string;
   status: string;
+  hostname: string;
+  ip_address: string;
 }
 
 interface ApiSnapshot {
@@ -376,7 +378,7 @@ test.describe('views and the address bar', () => {
 
     await page.goto('/');
     await expect(page.getByRole('region')).toHaveCount(servers.length);
-    const filter = page.getByRole('searchbox', { name: 'Filter by name' });
+    const filter = page.getByRole('searchbox', { name: 'Filter servers and snapshots' });
     await filter.fill(term);
     await expect(page).toHaveURL(new RegExp(`\\?q=${term}$`));
     await expect(page.getByRole('region')).toHaveCount(matchingServers.length);
@@ -395,11 +397,43 @@ test.describe('views and the address bar', () => {
 
     await filter.fill('no-such-snapshot-anywhere');
     await expect(page.getByRole('region')).toHaveCount(0);
-    await expect(page.getByText('No snapshots match “no-such-snapshot-anywhere”.')).toBeVisible();
+    await expect(page.getByText('No server or snapshot matches “no-such-snapshot-anywhere”.')).toBeVisible();
 
     await filter.fill('');
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('region')).toHaveCount(servers.length);
+  });
+
+  test('the filter finds a server by its name, host name or address, with all its snapshots', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    const servers = await apiServers();
+    const snapshots = await apiSnapshots();
+    // A server with snapshots, none of them named like the server.
+    const server = servers.find((s) => {
+      const own = snapshots.filter((snapshot) => snapshot.server.id === s.id);
+      return own.length > 0 && own.every((snapshot) => !snapshot.name.includes(s.name));
+    });
+    if (!server) throw new Error('the seed has no server whose snapshots are named otherwise');
+    const own = newestFirst(snapshots.filter((s) => s.server.id === server.id)).map((s) => s.name);
+
+    await page.goto('/');
+    const filter = page.getByRole('searchbox', { name: 'Filter servers and snapshots' });
+    for (const typed of [server.name.toUpperCase(), server.hostname, server.ip_address]) {
+      await filter.fill(typed);
+      const shown = servers.filter(
+        (s) => [s.name, s.hostname, s.ip_address].some((text) => text.toLowerCase().includes(typed.toLowerCase())) ||
+          snapshots.some((snapshot) => snapshot.server.id === s.id && snapshot.name.toLowerCase().includes(typed.toLowerCase())),
+      );
+      await expect(page.getByRole('region'), typed).toHaveCount(shown.length);
+      await expect(serverRegion(page, server.name).getByRole('rowheader'), typed).toHaveText(own);
+    }
+
+    // A server found by name that has no snapshots is listed, and says it has none yet.
+    const empty = servers.find((s) => !snapshots.some((snapshot) => snapshot.server.id === s.id));
+    if (!empty) throw new Error('the seed has no server without snapshots');
+    await filter.fill(empty.name);
+    await expect(serverRegion(page, empty.name)).toContainText(`${empty.name} has no snapshots yet.`);
+    await expect(serverRegion(page, empty.name)).not.toContainText('match the filter');
   });
 });
 

@@ -24,7 +24,28 @@ pub fn normalize_filter(typed: &str) -> String {
 /// Whether a snapshot's name matches a [normalized](normalize_filter) filter: anywhere in the
 /// name, whatever the case; an empty filter matches everything.
 pub fn matches_filter(snapshot: &Snapshot, filter: &str) -> bool {
-    filter.is_empty() || snapshot.name.to_ascii_lowercase().contains(filter)
+    filter.is_empty() || holds(&snapshot.name, filter)
+}
+
+/// Whether a server itself matches a [normalized](normalize_filter) filter: its name, host
+/// name or IP address holds it. A server that matches is shown with all its snapshots: with a
+/// thousand servers, a server's name is what a person looks one up by. An empty filter matches
+/// no server by itself (every server is shown anyway).
+pub fn server_matches_filter(server: &Server, filter: &str) -> bool {
+    !filter.is_empty()
+        && [
+            Some(&server.name),
+            server.hostname.as_ref(),
+            server.ip_address.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|text| holds(text, filter))
+}
+
+/// Whether `text` holds a normalized filter, whatever the case of its ASCII letters.
+fn holds(text: &str, filter: &str) -> bool {
+    text.to_ascii_lowercase().contains(filter)
 }
 
 /// The server a route is about, if it is about one.
@@ -36,7 +57,8 @@ pub fn route_server(route: &Route) -> Option<u64> {
 }
 
 /// The ids of the servers the screen lists, in the servers' order: the route's server only,
-/// or all of them; with a filter, only those with a matching snapshot. One pass over each list.
+/// or all of them; with a filter, only those that match it themselves or have a matching
+/// snapshot. One pass over each list.
 pub fn shown_servers(
     servers: &[Server],
     snapshots: &[Snapshot],
@@ -57,10 +79,36 @@ pub fn shown_servers(
     let only = route_server(route);
     servers
         .iter()
+        .filter(|s| only.is_none_or(|only| only == s.id))
+        .filter(|s| {
+            matching.as_ref().is_none_or(|m| m.contains(&s.id)) || server_matches_filter(s, filter)
+        })
         .map(|s| s.id)
-        .filter(|id| only.is_none_or(|only| only == *id))
-        .filter(|id| matching.as_ref().is_none_or(|m| m.contains(id)))
         .collect()
+}
+
+/// How many snapshots the listed servers show under a filter: all of a server that matches
+/// it, the matching ones of the others. What the filter's result announces, with the number of
+/// servers.
+pub fn shown_count(
+    servers: &[Server],
+    snapshots: &[Snapshot],
+    shown: &[u64],
+    filter: &str,
+) -> usize {
+    // Filled one by one: collecting would compile one more sort (see `order`).
+    let mut whole = BTreeSet::new();
+    whole.extend(
+        servers
+            .iter()
+            .filter(|s| server_matches_filter(s, filter))
+            .map(|s| s.id),
+    );
+    snapshots
+        .iter()
+        .filter(|s| shown.contains(&s.server.id))
+        .filter(|s| whole.contains(&s.server.id) || matches_filter(s, filter))
+        .count()
 }
 
 /// Every server's snapshots, in one pass over the list, each server's newest first as the
@@ -76,11 +124,17 @@ pub fn by_server(newest_first: &[Snapshot]) -> BTreeMap<u64, Vec<Snapshot>> {
     groups
 }
 
-/// A server's snapshots that match the filter, newest first.
-pub fn shown_snapshots(snapshots: &[Snapshot], server_id: u64, filter: &str) -> Vec<Snapshot> {
+/// A server's snapshots that the filter shows, newest first: all of them when the server
+/// itself matches, else those whose name does.
+pub fn shown_snapshots(
+    snapshots: &[Snapshot],
+    server_id: u64,
+    filter: &str,
+    server_matches: bool,
+) -> Vec<Snapshot> {
     snapshots
         .iter()
-        .filter(|s| s.server.id == server_id && matches_filter(s, filter))
+        .filter(|s| s.server.id == server_id && (server_matches || matches_filter(s, filter)))
         .cloned()
         .collect()
 }
@@ -205,6 +259,44 @@ mod tests {
     }
 
     #[test]
+    fn a_server_found_by_its_name_host_name_or_address_is_listed_with_all_its_snapshots() {
+        let (mut servers, snapshots) = data();
+        for server in &mut servers {
+            server.hostname = Some(format!("host-{}.example", server.id));
+            server.ip_address = Some(format!("198.51.100.{}", server.id));
+        }
+        // server-30 has no snapshots and is still found; "server-" finds every server.
+        for (typed, listed) in [
+            ("SERVER-30", &[30][..]),
+            ("host-20", &[20]),
+            ("100.10", &[10]),
+            ("server-", &[10, 20, 30]),
+        ] {
+            let filter = normalize_filter(typed);
+            assert_eq!(
+                shown_servers(&servers, &snapshots, &Route::All, &filter),
+                listed,
+                "{typed:?}"
+            );
+        }
+        let server_20 = servers.iter().find(|s| s.id == 20);
+        assert!(server_20.is_some_and(|s| server_matches_filter(s, "host-20")));
+        assert!(server_20.is_some_and(|s| !server_matches_filter(s, "")));
+        // A match on the server shows all its snapshots, not only those named like it.
+        assert_eq!(shown_snapshots(&snapshots, 20, "host-20", true).len(), 2);
+        assert!(shown_snapshots(&snapshots, 20, "host-20", false).is_empty());
+        // Counted as shown: all of a server that matches, the matching ones of the others.
+        let shown = shown_servers(&servers, &snapshots, &Route::All, "server-2");
+        assert_eq!(shown_count(&servers, &snapshots, &shown, "server-2"), 2);
+        if let Some(server_30) = servers.iter_mut().find(|s| s.id == 30) {
+            server_30.name = "weekly-box".to_owned();
+        }
+        let shown = shown_servers(&servers, &snapshots, &Route::All, "weekly");
+        assert_eq!(shown, [10, 30]);
+        assert_eq!(shown_count(&servers, &snapshots, &shown, "weekly"), 1);
+    }
+
+    #[test]
     fn a_server_route_lists_that_server_even_without_snapshots() {
         let (servers, snapshots) = data();
         assert_eq!(
@@ -220,12 +312,12 @@ mod tests {
     #[test]
     fn a_servers_snapshots_are_shown_newest_first_and_its_oldest_is_the_last() {
         let (_, snapshots) = data();
-        let shown = shown_snapshots(&snapshots, 20, "");
+        let shown = shown_snapshots(&snapshots, 20, "", false);
         let names: Vec<&str> = shown.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["before-upgrade", "nightly-2"]);
         assert_eq!(oldest_of(&snapshots, 20).map(|s| s.id), Some(3));
         // The filter does not change which snapshot is the oldest.
-        assert_eq!(shown_snapshots(&snapshots, 20, "before").len(), 1);
+        assert_eq!(shown_snapshots(&snapshots, 20, "before", false).len(), 1);
         assert_eq!(oldest_of(&snapshots, 10).map(|s| s.id), Some(1));
         assert_eq!(oldest_of(&snapshots, 30), None);
     }
@@ -237,7 +329,7 @@ mod tests {
         for (server, group) in &groups {
             assert_eq!(
                 group,
-                &shown_snapshots(&snapshots, *server, ""),
+                &shown_snapshots(&snapshots, *server, "", false),
                 "server {server}"
             );
         }

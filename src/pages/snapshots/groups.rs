@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use snapshot_core::model::{Server, Snapshot};
 use snapshot_core::route::{Route, View};
-use snapshot_core::screen::{matches_filter, oldest_of, shown_servers, shown_snapshots};
+use snapshot_core::screen::{
+    oldest_of, server_matches_filter, shown_count, shown_servers, shown_snapshots,
+};
 use snapshot_core::store::display_name;
 
 use super::dialogs::Dialog;
@@ -35,8 +37,7 @@ pub fn ServerList(
     });
     let empty_text = move || {
         if !filter.get().is_empty() {
-            nav.view
-                .with(|v| t.no_snapshot_matches(&v.filter).into_owned())
+            nav.view.with(|v| t.nothing_matches(&v.filter).into_owned())
         } else if let Route::Unknown(path) = nav.view.with(|v| v.route.clone()) {
             t.no_page_at(&path).into_owned()
         } else {
@@ -94,16 +95,14 @@ fn filter_result(board: Board, filter: Memo<String>, shown: Memo<Vec<u64>>) -> R
             String::new()
         } else {
             let servers = shown.with(Vec::len);
-            let snapshots = board.snapshots.with(|all| {
-                shown.with(|ids| {
-                    all.iter()
-                        .filter(|s| ids.contains(&s.server.id) && matches_filter(s, &normalized))
-                        .count()
-                })
+            let snapshots = board.servers.with(|listed| {
+                board
+                    .snapshots
+                    .with(|all| shown.with(|ids| shown_count(listed, all, ids, &normalized)))
             });
-            if snapshots == 0 {
+            if servers == 0 {
                 nav.view
-                    .with_untracked(|v| t.no_snapshot_matches(&v.filter).into_owned())
+                    .with_untracked(|v| t.nothing_matches(&v.filter).into_owned())
             } else {
                 t.filter_matches(snapshots, servers).into_owned()
             }
@@ -154,10 +153,18 @@ fn Group(
             },
         })
     });
+    // Whether the filter finds the server itself, which then shows all its snapshots.
+    let found = Memo::new(move |_| {
+        let filter = filter.get();
+        listed.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| server_matches_filter(s, &filter))
+        })
+    });
     let own = board.snapshots_of.get(id);
     let snapshots = Memo::new(move |_| {
         let filter = filter.get();
-        own.with(|all| shown_snapshots(all, id, &filter))
+        own.with(|all| shown_snapshots(all, id, &filter, found.get()))
     });
     let total = Memo::new(move |_| own.with(Vec::len));
     view! {
@@ -178,7 +185,7 @@ fn Group(
             on_create=Callback::new(move |id: u64| { open.run(Dialog::create(Some(id))) })
             on_delete=Callback::new(move |s: Snapshot| open.run(Dialog::delete(s, None)))
             on_restore=Callback::new(move |s: Snapshot| open.run(Dialog::Restore(s)))
-            filtering=Signal::derive(move || !filter.get().is_empty())
+            filtering=Signal::derive(move || !filter.get().is_empty() && !found.get())
             selection=selection
         />
     }

@@ -105,7 +105,7 @@ pub fn Toolbar(
         <div class="sp-toolbar" role="search">
             <TextField
                 id="snapshot-filter"
-                label=t.filter_by_name()
+                label=t.filter_label()
                 kind="search"
                 value=Signal::derive(move || nav.view.with(|v| v.filter.clone()))
                 on_input=Callback::new(move |text| nav.set_filter(text))

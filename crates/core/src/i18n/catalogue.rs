@@ -85,7 +85,7 @@ define_catalogue! {
     breadcrumb() { en: "Breadcrumb", pt: "Trilha de navegação" }
     /// A server the API gave no name.
     unnamed_server(id: u64) { en: format!("Server {id}"), pt: format!("Servidor {id}") }
-    filter_by_name() { en: "Filter by name", pt: "Filtrar por nome" }
+    filter_label() { en: "Filter servers and snapshots", pt: "Filtrar servidores e snapshots" }
     new_snapshot_ellipsis() { en: "New snapshot…", pt: "Novo snapshot…" }
     refresh() { en: "Refresh", pt: "Atualizar" }
     /// How fresh the data on screen is.
@@ -111,19 +111,23 @@ define_catalogue! {
     /// Announced when typing in the filter pauses.
     filter_matches(snapshots: usize, servers: usize) {
         en: match (snapshots, servers) {
+            (0, 1) => "1 server matches; it has no snapshots.".to_owned(),
+            (0, m) => format!("{m} servers match; they have no snapshots."),
             (1, _) => "1 snapshot matches.".to_owned(),
             (n, 1) => format!("{n} snapshots match, on 1 server."),
             (n, m) => format!("{n} snapshots match, on {m} servers."),
         },
         pt: match (snapshots, servers) {
+            (0, 1) => "1 servidor corresponde; ele não tem snapshots.".to_owned(),
+            (0, m) => format!("{m} servidores correspondem; eles não têm snapshots."),
             (1, _) => "1 snapshot corresponde.".to_owned(),
             (n, 1) => format!("{n} snapshots correspondem, em 1 servidor."),
             (n, m) => format!("{n} snapshots correspondem, em {m} servidores."),
         },
     }
-    no_snapshot_matches(filter: &str) {
-        en: format!("No snapshots match “{filter}”."),
-        pt: format!("Nenhum snapshot corresponde a “{filter}”."),
+    nothing_matches(filter: &str) {
+        en: format!("No server or snapshot matches “{filter}”."),
+        pt: format!("Nenhum servidor ou snapshot corresponde a “{filter}”."),
     }
     no_page_at(path: &str) {
         en: format!("There is no page at “{path}”."),
