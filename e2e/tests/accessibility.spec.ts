@@ -316,6 +316,27 @@ test.describe('the keyboard alone, from a fresh load', () => {
 });
 
 test.describe('what a screen reader hears', () => {
+  test('the headings outline the page: the panel, the view, then each server', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    await openPanel(page);
+    await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible();
+    const outline = () =>
+      // Playwright's CSS locators look inside the panel's shadow root.
+      page
+        .locator('h1, h2, h3, h4, h5, h6')
+        .evaluateAll((headings) => headings.map((h) => `${h.tagName} ${h.textContent?.trim()}`));
+    const servers = await page.getByRole('region').count();
+    const all = await outline();
+    expect(all.slice(0, 2)).toEqual(['H1 Snapshots', 'H2 All servers']);
+    expect(all.slice(2)).toHaveLength(servers);
+    expect(all.slice(2).every((h) => h.startsWith('H3 ')), JSON.stringify(all)).toBe(true);
+    expect(all).toContain('H3 web-server-01');
+
+    await page.getByRole('link', { name: 'web-server-01', exact: true }).click();
+    await expect(page).toHaveURL(/\/servers\/12345$/);
+    await expect.poll(outline).toEqual(['H1 Snapshots', 'H2 web-server-01', 'H3 web-server-01']);
+  });
+
   test('the filter’s result, once typing pauses', async ({ page }) => {
     await resetSimulator({ create_secs: 600 });
     await openPanel(page);

@@ -460,7 +460,7 @@ impl Offer {
 fn build_header(t: Locale) -> Option<Element> {
     let header = element("header", "sp-server__header")?;
     let title = element("div", "sp-server__title")?;
-    let heading = element("h2", "")?;
+    let heading = element("h3", "")?;
     let link = element("a", "")?;
     let _ = heading.append_with_node_1(&link);
     let status = element("span", "sp-server-status")?;

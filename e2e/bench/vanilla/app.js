@@ -168,7 +168,7 @@ function serverSection(server, snapshots) {
       h(
         'div',
         { class: 'sp-server__title' },
-        h('h2', { id: `server-${server.id}-title` }, h('a', { href: `#server-${server.id}` }, server.name)),
+        h('h3', { id: `server-${server.id}-title` }, h('a', { href: `#server-${server.id}` }, server.name)),
         h('span', { class: `sp-server-status sp-server-status--${status}` }, SERVER_LABELS[server.status] ?? label(server.status)),
       ),
       h(
