@@ -14,7 +14,7 @@ use std::time::Duration;
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::*;
 pub use snapshot_core::listing::Listed;
-use snapshot_core::listing::{Keyed, Listing, MAX_PAGES};
+use snapshot_core::listing::{Identified, Listing, MAX_PAGES};
 use snapshot_core::model::{CreatedSnapshot, Me, NewSnapshot, RestoreStarted, Server, Snapshot};
 use snapshot_core::response::{self, parse_retry_after, Page, RawResponse};
 use snapshot_core::retry::read_retry_delay_ms;
@@ -139,7 +139,7 @@ impl Client {
     /// Reads a list page by page, following `next` through this panel's own base, each id
     /// once, never the same page twice, and at most [`MAX_PAGES`] pages (then what was read is
     /// returned, marked incomplete).
-    async fn list_all<T: serde::de::DeserializeOwned + Keyed>(
+    async fn list_all<T: serde::de::DeserializeOwned + Identified>(
         &self,
         first: String,
     ) -> Result<Listed<T>, ApiError> {

@@ -2,10 +2,10 @@
 //! are given and report what the person did through callbacks.
 
 pub mod about;
-pub mod actions;
 pub mod bulk_delete_dialog;
 pub mod create_dialog;
 pub mod delete_dialog;
+pub mod delete_oldest;
 pub mod form;
 pub mod load;
 pub mod modal;

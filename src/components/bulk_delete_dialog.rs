@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 use snapshot_core::bulk::BulkRun;
+use snapshot_core::format::display_name;
 use snapshot_core::model::Snapshot;
-use snapshot_core::store::display_name;
 
 use super::form::{DialogForm, Submit};
 use crate::intl::locale;

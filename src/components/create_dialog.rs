@@ -2,18 +2,18 @@
 //! that the API is known to refuse.
 
 use leptos::prelude::*;
+use snapshot_core::format::display_name;
 use snapshot_core::i18n::Text;
 use snapshot_core::model::{NewSnapshot, Snapshot};
 use snapshot_core::rules::{advise_stopping_first, create_blocker, room_by_deleting_oldest};
 use snapshot_core::screen::{first_choice, ServerChoice};
-use snapshot_core::store::display_name;
 use snapshot_core::validate::{
     description_counter, description_error, snapshot_name_error, suggest_snapshot_name,
     NAME_MAX_CHARS, SNAPSHOTS_PER_SERVER,
 };
 use snapshot_core::{ApiError, Locale};
 
-use super::actions::DeleteOldest;
+use super::delete_oldest::DeleteOldest;
 use super::form::{DialogForm, Submit, TextField};
 use crate::browser::local_now;
 use crate::intl::locale;

@@ -1,8 +1,8 @@
 //! The delete confirmation.
 
 use leptos::prelude::*;
+use snapshot_core::format::display_name;
 use snapshot_core::model::Snapshot;
-use snapshot_core::store::display_name;
 
 use super::form::{Confirmation, DialogForm, Refusal, Submit};
 use crate::intl::locale;

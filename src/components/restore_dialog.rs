@@ -11,7 +11,7 @@ use snapshot_core::time::parse_rfc3339;
 use snapshot_core::validate::SNAPSHOTS_PER_SERVER;
 use snapshot_core::Locale;
 
-use super::actions::DeleteOldest;
+use super::delete_oldest::DeleteOldest;
 use super::form::{Confirmation, DialogForm, Refusal, Submit, TextField};
 use crate::clock::Clock;
 use crate::intl::{format_local_datetime, locale};

@@ -186,3 +186,12 @@ pub fn format_elapsed(secs: u64) -> String {
         format!("{m}:{s:02}")
     }
 }
+
+/// A server's name as a person reads it: its name, or "Server 12345" when it has none.
+pub fn display_name(t: Locale, name: &str, id: u64) -> String {
+    if name.trim().is_empty() {
+        t.unnamed_server(id).into_owned()
+    } else {
+        name.to_owned()
+    }
+}

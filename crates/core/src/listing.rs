@@ -14,18 +14,18 @@ use crate::response::Page;
 pub const MAX_PAGES: usize = 50;
 
 /// Something with an id that is unique within its list.
-pub trait Keyed {
+pub trait Identified {
     /// The id.
     fn key(&self) -> u64;
 }
 
-impl Keyed for Snapshot {
+impl Identified for Snapshot {
     fn key(&self) -> u64 {
         self.id
     }
 }
 
-impl Keyed for Server {
+impl Identified for Server {
     fn key(&self) -> u64 {
         self.id
     }
@@ -61,7 +61,7 @@ pub struct Listing<T> {
     max_pages: usize,
 }
 
-impl<T: Keyed> Listing<T> {
+impl<T: Identified> Listing<T> {
     /// Starts reading at `first`, reading at most `max_pages` pages.
     pub fn new(first: &str, max_pages: usize) -> Self {
         Self {

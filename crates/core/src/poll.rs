@@ -1,10 +1,10 @@
 //! When to poll, and what a poll changed: pure decisions the panel's timers follow.
 
+use crate::format::display_name;
 use crate::i18n::{Locale, Text};
 use crate::model::{ServerRef, ServerStatus, SnapshotStatus};
 use crate::order::{float, sort_by_rank};
 use crate::retry::spread;
-use crate::store::display_name;
 
 /// The backoff's unit: after `n` failed checks in a row, a job waits 2ⁿ times this (10 s,
 /// 20 s, 40 s, …) up to [`MAX_BACKOFF_MS`].

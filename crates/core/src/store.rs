@@ -11,6 +11,7 @@
 // Id sets are `BTreeSet`s filled with `extend`, not collected: see `crate::order` for why.
 use std::collections::BTreeSet;
 
+use crate::format::display_name;
 use crate::i18n::Locale;
 use crate::model::{Server, ServerRef, ServerStatus, Snapshot, SnapshotStatus};
 use crate::order::{descending, rank, signed, sort_by_rank};
@@ -485,15 +486,6 @@ impl Store {
             }
         }
         events
-    }
-}
-
-/// A server's name as a person reads it: its name, or "Server 12345" when it has none.
-pub fn display_name(t: Locale, name: &str, id: u64) -> String {
-    if name.trim().is_empty() {
-        t.unnamed_server(id).into_owned()
-    } else {
-        name.to_owned()
     }
 }
 

@@ -7,6 +7,7 @@
 //! The data layer's pure parts: what each answer does to the store, which server is checked
 //! when, which reads are tried again, how paged lists are read, and the restore phrase.
 
+use snapshot_core::format::display_name;
 use snapshot_core::listing::{Listed, Listing};
 use snapshot_core::model::ServerRef;
 use snapshot_core::poll::{
@@ -17,7 +18,7 @@ use snapshot_core::response::Page;
 use snapshot_core::retry::{read_retry_delay_ms, MAX_RETRY_WAIT_MS};
 use snapshot_core::rules::{confirms_restore, restore_phrase, strays_from_phrase};
 use snapshot_core::screen::{matches_filter, normalize_filter, oldest_of};
-use snapshot_core::store::{display_name, Event, Loaded, RestoreClock, Store, READ_LAG_MS};
+use snapshot_core::store::{Event, Loaded, RestoreClock, Store, READ_LAG_MS};
 use snapshot_core::Locale;
 use snapshot_core::{ApiError, Server, ServerStatus, Snapshot, SnapshotStatus, Unconfirmed};
 

@@ -16,10 +16,10 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use snapshot_core::bulk::{BulkRun, Outcome};
+use snapshot_core::format::display_name;
 use snapshot_core::i18n::Text;
 use snapshot_core::model::{NewSnapshot, ServerStatus, Snapshot};
 use snapshot_core::safety::{safety_step, SafetyStep};
-use snapshot_core::store::display_name;
 use snapshot_core::validate::description_error;
 use snapshot_core::{ApiError, Locale, Unconfirmed};
 

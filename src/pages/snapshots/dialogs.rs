@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 use snapshot_core::bulk::BulkRun;
+use snapshot_core::format::display_name;
 use snapshot_core::model::{NewSnapshot, Snapshot};
 use snapshot_core::rules::{newer_snapshots, restore_blocker, restore_phrase, Blocker};
 use snapshot_core::safety::{safety_name, safety_offer, SafetyOffer};
 use snapshot_core::screen::ServerChoice;
-use snapshot_core::store::display_name;
 
 use super::actions::{PageActions, RestoreRequest};
 use crate::board::Board;

@@ -1,12 +1,12 @@
 //! The body of the page: loading, the load's error, or the servers with their snapshots.
 
 use leptos::prelude::*;
+use snapshot_core::format::display_name;
 use snapshot_core::model::{Server, Snapshot};
 use snapshot_core::route::{Route, View};
 use snapshot_core::screen::{
     oldest_of, server_matches_filter, shown_count, shown_servers, shown_snapshots,
 };
-use snapshot_core::store::display_name;
 
 use super::dialogs::Dialog;
 use crate::board::{Board, LoadState};

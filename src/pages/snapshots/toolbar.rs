@@ -2,9 +2,9 @@
 //! New snapshot…, when the list was updated, Refresh).
 
 use leptos::prelude::*;
+use snapshot_core::format::display_name;
 use snapshot_core::route::{Route, View};
 use snapshot_core::screen::route_server;
-use snapshot_core::store::display_name;
 
 use crate::board::Board;
 use crate::browser;

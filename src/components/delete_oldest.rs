@@ -1,4 +1,4 @@
-//! Buttons that several screens share.
+//! The way to make room at the 5-snapshot limit, offered by the create and restore dialogs.
 
 use leptos::prelude::*;
 use snapshot_core::model::Snapshot;
