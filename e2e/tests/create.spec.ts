@@ -184,6 +184,35 @@ test('create from the top of the panel: a Server select, the focus and Escape', 
   expect(await createPosts()).toEqual([]);
 });
 
+test('with the list filtered, the top create starts on a server the filter shows, not a hidden one', async ({ page }) => {
+  await resetSimulator({ create_secs: 600 });
+  await openPanel(page);
+  const filter = page.getByRole('searchbox', { name: 'Filter servers and snapshots' });
+  const opener = page.getByRole('button', { name: 'New snapshot…' });
+  const dialog = page.getByRole('dialog', { name: 'New snapshot' });
+  const form = createForm(dialog);
+
+  // The only server listed is full: the dialog starts on it, and says why it can't take one.
+  await filter.fill('db-primary');
+  await expect(page.getByRole('region')).toHaveCount(1);
+  await opener.click();
+  await expect(form.server).toHaveValue('12346');
+  await expect(form.name).toHaveValue(/^db-primary-\d{4}-\d{2}-\d{2}-\d{4}$/);
+  await expect(form.submit).toBeDisabled();
+  await form.name.press('Escape');
+
+  await filter.fill('edge');
+  await expect(page.getByRole('region')).toHaveCount(1);
+  await opener.click();
+  const edgeCache = await form.server.getByRole('option', { name: /^edge-cache / }).getAttribute('value');
+  await expect(form.server).toHaveValue(edgeCache ?? 'no edge-cache option');
+  await expect(form.name).toHaveValue(/^edge-cache-\d{4}-\d{2}-\d{2}-\d{4}$/);
+  // Every server is still offered.
+  await expect(form.server.getByRole('option')).toHaveCount(7);
+  await form.name.press('Escape');
+  expect(await createPosts()).toEqual([]);
+});
+
 test('the suggested name is selected, so typing replaces it; once typed, the name is kept as typed', async ({ page }) => {
   await resetSimulator({ create_secs: 600 });
   await openPanel(page);

@@ -118,6 +118,16 @@ pub struct Draft {
     description: String,
 }
 
+impl Draft {
+    /// Nothing typed yet, with `server` chosen in the Server field.
+    pub fn starting_on(server: Option<u64>) -> Self {
+        Self {
+            server_id: server,
+            ..Self::default()
+        }
+    }
+}
+
 /// What the create form holds and decides, apart from how it is drawn.
 #[derive(Clone, Copy)]
 struct CreateForm {

@@ -10,7 +10,11 @@ use leptos::prelude::*;
 use snapshot_core::bulk::deletable;
 use snapshot_core::model::Snapshot;
 use snapshot_core::poll::Pace;
-use snapshot_core::screen::{normalize_filter, route_server, server_choices};
+use snapshot_core::route::Route;
+use snapshot_core::screen::{
+    first_listed_choice, normalize_filter, route_server, server_choices, shown_servers,
+    ServerChoice,
+};
 
 mod actions;
 mod dialogs;
@@ -147,7 +151,14 @@ pub fn SnapshotsPage(
             <PageHead board title />
             <Toolbar
                 board
-                on_new=Callback::new(move |server| { open.run(Dialog::create(server)) })
+                on_new=Callback::new(move |server: Option<u64>| {
+                    open.run(
+                        match server {
+                            Some(_) => Dialog::create(server),
+                            None => Dialog::create_starting_on(first_listed(board, filter, choices)),
+                        },
+                    )
+                })
                 to_delete=Signal::derive(move || to_delete.with(|(list, _)| list.len()))
                 on_delete_selected=Callback::new(move |()| {
                     let (snapshots, left_out) = to_delete.get_untracked();
@@ -191,6 +202,26 @@ fn selected_to_delete(board: Board, selection: Selection) -> Memo<(Vec<Snapshot>
             })
         })
     })
+}
+
+/// The server a create opened from the toolbar starts on: with a filter, the first it lists
+/// that can take a snapshot (never one the person cannot see); without, the dialog's own
+/// choice.
+fn first_listed(
+    board: Board,
+    filter: Memo<String>,
+    choices: Memo<Vec<ServerChoice>>,
+) -> Option<u64> {
+    let filter = filter.get_untracked();
+    if filter.is_empty() {
+        return None;
+    }
+    let listed = board.servers.with_untracked(|servers| {
+        board
+            .snapshots
+            .with_untracked(|snapshots| shown_servers(servers, snapshots, &Route::All, &filter))
+    });
+    choices.with_untracked(|choices| first_listed_choice(choices, &listed))
 }
 
 /// Polling pauses in a background tab (unless the person asked to be notified when a job

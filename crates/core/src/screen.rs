@@ -174,13 +174,23 @@ pub fn server_choices(servers: &[Server], snapshots: &[Snapshot]) -> Vec<ServerC
 /// The server the create dialog starts on: the one it was opened for, else the first that can
 /// take a snapshot now, else the first of all.
 pub fn first_choice(choices: &[ServerChoice], opened_for: Option<u64>) -> Option<u64> {
-    opened_for.or_else(|| {
-        choices
-            .iter()
-            .find(|c| create_blocker(&c.server.status, c.snapshot_count).is_none())
-            .or(choices.first())
-            .map(|c| c.server.id)
-    })
+    opened_for.or_else(|| first_ready(choices.iter()))
+}
+
+/// The server the create dialog starts on when opened while a filter lists only `listed`: the
+/// first of those that can take a snapshot now, else the first of them. Never a server the
+/// filter hides: the person chose what they see.
+pub fn first_listed_choice(choices: &[ServerChoice], listed: &[u64]) -> Option<u64> {
+    first_ready(choices.iter().filter(|c| listed.contains(&c.server.id)))
+}
+
+/// The first of `choices` that can take a snapshot now, else the first.
+fn first_ready<'a>(choices: impl Iterator<Item = &'a ServerChoice> + Clone) -> Option<u64> {
+    choices
+        .clone()
+        .find(|c| create_blocker(&c.server.status, c.snapshot_count).is_none())
+        .or(choices.clone().next())
+        .map(|c| c.server.id)
 }
 
 #[cfg(test)]
@@ -383,5 +393,21 @@ mod tests {
             Some(10)
         );
         assert_eq!(first_choice(&[], None), None);
+    }
+
+    #[test]
+    fn under_a_filter_the_create_dialog_starts_on_a_listed_server() {
+        let (mut servers, snapshots) = data();
+        let choices = server_choices(&servers, &snapshots);
+        assert_eq!(first_listed_choice(&choices, &[20, 30]), Some(20));
+        assert_eq!(first_listed_choice(&choices, &[30]), Some(30));
+        assert_eq!(first_listed_choice(&choices, &[]), None);
+        if let Some(second) = servers.iter_mut().find(|s| s.id == 20) {
+            second.status = ServerStatus::Restoring;
+        }
+        let choices = server_choices(&servers, &snapshots);
+        assert_eq!(first_listed_choice(&choices, &[20, 30]), Some(30));
+        // None listed can take one: still a listed one, never a hidden server.
+        assert_eq!(first_listed_choice(&choices, &[20]), Some(20));
     }
 }

@@ -50,6 +50,14 @@ impl Dialog {
         }
     }
 
+    /// A new snapshot of a server to choose, the choice starting on `start`.
+    pub fn create_starting_on(start: Option<u64>) -> Self {
+        Self::Create {
+            server: None,
+            draft: Draft::starting_on(start),
+        }
+    }
+
     /// The delete confirmation of `snapshot`, opened from its row or from the dialog `back`.
     pub fn delete(snapshot: Snapshot, back: Option<Dialog>) -> Self {
         Self::Delete {
