@@ -10,8 +10,11 @@ use std::collections::BTreeSet;
 use crate::model::{Server, Snapshot};
 use crate::response::Page;
 
-/// The most pages of one list the panel reads.
+/// The most pages of one list the panel reads when the API does not say how long it is.
 pub const MAX_PAGES: usize = 50;
+/// The most pages it reads when the first page's `count` says the list needs more than
+/// [`MAX_PAGES`]: a thousand servers' 5,000 snapshots are 250 pages at DRF's common 20 a page.
+pub const MAX_COUNTED_PAGES: usize = 1_000;
 
 /// Something with an id that is unique within its list.
 pub trait Identified {
@@ -77,6 +80,10 @@ impl<T: Identified> Listing<T> {
     /// the list is done: at the last page, at a link back to a page already read, or at the cap
     /// (then the list is marked incomplete).
     pub fn add(&mut self, page: Page<T>, next: Option<String>) -> Option<String> {
+        if self.visited.len() == 1 {
+            let per_page = page.items.len().saturating_add(page.skipped);
+            self.max_pages = self.max_pages.max(pages_counted(page.count, per_page));
+        }
         self.listed.skipped = self.listed.skipped.saturating_add(page.skipped);
         for item in page.items {
             if self.seen.insert(item.key()) {
@@ -96,4 +103,19 @@ impl<T: Identified> Listing<T> {
     pub fn finish(self) -> Listed<T> {
         self.listed
     }
+}
+
+/// How many pages a list of `count` rows needs at `per_page` rows a page, plus one for rows
+/// added while it is read; at most [`MAX_COUNTED_PAGES`], and 0 when the API gave no count.
+fn pages_counted(count: Option<u64>, per_page: usize) -> usize {
+    let (Some(count), Ok(per_page)) = (count, u64::try_from(per_page)) else {
+        return 0;
+    };
+    if per_page == 0 {
+        return 0;
+    }
+    let pages = count.div_ceil(per_page).saturating_add(1);
+    usize::try_from(pages)
+        .unwrap_or(usize::MAX)
+        .min(MAX_COUNTED_PAGES)
 }

@@ -8,7 +8,7 @@
 //! when, which reads are tried again, how paged lists are read, and the restore phrase.
 
 use snapshot_core::format::display_name;
-use snapshot_core::listing::{Listed, Listing};
+use snapshot_core::listing::{Listed, Listing, MAX_COUNTED_PAGES};
 use snapshot_core::model::ServerRef;
 use snapshot_core::poll::{
     job_interval_ms, Job, JobKind, Pace, PollState, BACKOFF_UNIT_MS, OVERDUE_INTERVAL_MS,
@@ -860,6 +860,44 @@ fn past_the_cap_what_was_read_is_kept_and_marked_incomplete() {
     let listed = listing.finish();
     assert_eq!(listed.items.len(), 3);
     assert!(listed.incomplete);
+}
+
+#[test]
+fn a_counted_list_is_read_past_the_cap_to_its_end() {
+    // 5,000 snapshots at 20 a page: 250 pages, though no count would stop at the cap of 3.
+    let mut listing = Listing::new("p0", 3);
+    let mut next = Some("p0".to_owned());
+    let mut pages: u64 = 0;
+    while let Some(_url) = next.take() {
+        let first = pages * 20;
+        pages += 1;
+        let ids: Vec<u64> = (first..first + 20).collect();
+        let link = (pages < 250).then(|| format!("p{pages}"));
+        let mut read = page(&ids, link.as_deref());
+        read.count = Some(5_000);
+        read.skipped = 0;
+        next = listing.add(read, link);
+    }
+    assert_eq!(pages, 250);
+    let listed = listing.finish();
+    assert_eq!(listed.items.len(), 5_000);
+    assert!(!listed.incomplete);
+}
+
+#[test]
+fn a_count_that_never_ends_is_still_capped() {
+    let mut listing = Listing::new("p0", 3);
+    let mut next = Some("p0".to_owned());
+    let mut pages = 0;
+    while let Some(_url) = next.take() {
+        pages += 1;
+        let link = format!("p{pages}");
+        let mut read = page(&[pages], Some(&link));
+        read.count = Some(u64::MAX);
+        next = listing.add(read, Some(link));
+    }
+    assert_eq!(pages, MAX_COUNTED_PAGES as u64);
+    assert!(listing.finish().incomplete);
 }
 
 // ----- the restore phrase -------------------------------------------------------------------

@@ -2,7 +2,6 @@
 //! tried again, a list cut short, items that could not be read, servers not listed.
 
 use leptos::prelude::*;
-use snapshot_core::listing::MAX_PAGES;
 use snapshot_core::ApiError;
 
 use crate::board::{Board, LoadState};
@@ -48,7 +47,7 @@ pub fn BoardNotes(board: Board, retrying: Signal<bool>) -> impl IntoView {
             </p>
         </Show>
         <Show when=move || board.incomplete.get()>
-            <p class="sp-alert sp-alert--warning">{t.list_incomplete(MAX_PAGES)}</p>
+            <p class="sp-alert sp-alert--warning">{t.list_incomplete()}</p>
         </Show>
         <Show when=move || { board.skipped.get() > 0 }>
             <p class="sp-alert sp-alert--warning">{move || t.skipped_items(board.skipped.get())}</p>

@@ -158,9 +158,9 @@ define_catalogue! {
         en: "Server details could not be loaded, so servers are grouped by their snapshots, and servers without snapshots are not listed.",
         pt: "Não foi possível carregar os detalhes dos servidores; por isso eles estão agrupados pelos seus snapshots, e servidores sem snapshots não aparecem.",
     }
-    list_incomplete(pages: usize) {
-        en: format!("The list is longer than the {pages} pages the panel reads, so some snapshots may be missing. Open one server to see all of its snapshots."),
-        pt: format!("A lista tem mais que as {pages} páginas que o painel lê, então alguns snapshots podem estar faltando. Abra um servidor para ver todos os snapshots dele."),
+    list_incomplete() {
+        en: "The API's list is longer than the panel reads, so some snapshots may be missing and a server's count may be short. Open one server to see all of its snapshots.",
+        pt: "A lista da API é mais longa do que o painel lê, então alguns snapshots podem estar faltando e a contagem de um servidor pode estar abaixo da real. Abra um servidor para ver todos os snapshots dele.",
     }
     notices() { en: "Notices", pt: "Avisos" }
     dismiss(notice: &str) { en: format!("Dismiss: {notice}"), pt: format!("Dispensar: {notice}") }
