@@ -514,6 +514,30 @@ test('a tooltip stays while the pointer moves onto it, and Escape hides it (WCAG
   await expect(tip).toHaveCSS('border-bottom-style', 'solid');
 });
 
+test('a last row’s tooltip is drawn whole, over the next server’s section', async ({ page }) => {
+  await resetSimulator({ create_secs: 600 });
+  await openPanel(page);
+  // legacy-mail's one snapshot cannot be restored (the server is suspended), and edge-cache's
+  // section follows.
+  const group = page.getByRole('region', { name: 'legacy-mail' });
+  const button = group.getByRole('button', { name: 'Restore mail-pre-cutover' });
+  await button.focus();
+  const tip = group.getByRole('tooltip');
+  await expect(tip).toBeVisible();
+  const tipBox = (await tip.boundingBox())!;
+  const groupBox = (await group.boundingBox())!;
+  expect(tipBox.y + tipBox.height, 'the tooltip reaches past its section').toBeGreaterThan(groupBox.y + groupBox.height);
+  // What the person sees at the tooltip's lower corners is the tooltip, not a clipped edge or
+  // the next section drawn over it.
+  for (const [x, y] of [
+    [tipBox.x + 6, tipBox.y + tipBox.height - 3],
+    [tipBox.x + tipBox.width - 6, tipBox.y + tipBox.height - 3],
+  ]) {
+    const hit = await tip.evaluate((el, [x, y]) => (el.getRootNode() as ShadowRoot).elementFromPoint(x, y) === el, [x, y]);
+    expect(hit, `the tooltip at (${x}, ${y})`).toBe(true);
+  }
+});
+
 test.describe('a narrow screen, 320 CSS pixels (WCAG 1.4.10)', () => {
   test.use({ viewport: { width: 320, height: 720 } });
 
