@@ -96,11 +96,6 @@ pub fn focus_home(root: &web_sys::Node) {
     }
 }
 
-/// Whether a dialog is open in the document or shadow root `root`.
-pub fn dialog_open(root: &web_sys::Node) -> bool {
-    find_in(root, "dialog[open]").is_some()
-}
-
 /// The first element in the document or shadow root `root` that matches `selector`, if it
 /// can take the focus (an HTML element).
 pub fn find(root: &web_sys::Node, selector: &str) -> Option<web_sys::HtmlElement> {

@@ -271,6 +271,43 @@ test.describe('auto mode (the deployment as shipped)', () => {
     await expect(page.getByRole('searchbox', { name: 'Filter servers and snapshots' })).toHaveValue('nightly');
   });
 
+  test('signed in again over the create dialog: what was typed stays, the old error goes, the focus is back in it', async ({
+    page,
+  }) => {
+    await resetSimulator({ create_secs: 600 });
+    await page.goto('/');
+    await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible();
+    await page.getByRole('button', { name: 'New snapshot…' }).click();
+    const create = page.getByRole('dialog', { name: 'New snapshot' });
+    await create.getByRole('textbox', { name: 'Name' }).fill('kept-through-sign-in');
+    await page.route('**/api/v1/snapshots/', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ detail: 'Invalid token.' }) })
+        : route.fallback(),
+    );
+    await create.getByRole('button', { name: 'Create snapshot' }).click();
+    const again = page.getByRole('dialog', { name: 'Sign in' });
+    await expect(again).toBeVisible();
+    await page.unroute('**/api/v1/snapshots/');
+    await signInForm(again).token.fill('vps_demo_alice');
+    await page.keyboard.press('Enter');
+    await expect(again).toBeHidden();
+
+    await expect(create.getByRole('textbox', { name: 'Name' })).toHaveValue('kept-through-sign-in');
+    await expect(create.getByText(/session has ended/)).toHaveCount(0);
+    const focusedInCreate = () =>
+      page.evaluate(() => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return active?.closest('dialog')?.getAttribute('aria-labelledby') ?? active?.tagName ?? null;
+      });
+    await expect.poll(focusedInCreate).toBe('create-title');
+    // The next press is a fresh try, and it goes through.
+    await create.getByRole('button', { name: 'Create snapshot' }).click();
+    await expect(create).toBeHidden();
+    await expect(page.getByRole('row').filter({ hasText: 'kept-through-sign-in' })).toHaveCount(1);
+  });
+
   test('the sign-in dialog after a 401 has its own way to sign out instead', async ({ page }) => {
     await resetSimulator({ create_secs: 600 });
     await page.goto('/');

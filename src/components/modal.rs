@@ -69,12 +69,30 @@ pub fn Modal(
             // After the dialog has left the page, so the opener is no longer inert; unless
             // the dialog it was opened from came back in its place, which has the focus.
             request_animation_frame(move || {
-                if browser::dialog_open(&root) {
+                let still_open = browser::find(&root, "dialog[open]")
+                    .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok());
+                let Some(open) = still_open else {
+                    match places.iter().find(|place| place.is_connected()) {
+                        Some(place) => browser::focus(place),
+                        None => browser::focus_home(&root),
+                    }
+                    return;
+                };
+                // A dialog is still in front: the one this was opened over (a sign-in over a
+                // form), or the one it swapped back to, which may have the focus already.
+                let focused = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element())
+                    .and_then(deepest_active);
+                if focused.is_some_and(|el| open.contains(Some(&el))) {
                     return;
                 }
-                match places.iter().find(|place| place.is_connected()) {
+                match places
+                    .iter()
+                    .find(|place| place.is_connected() && open.contains(Some(place)))
+                {
                     Some(place) => browser::focus(place),
-                    None => browser::focus_home(&root),
+                    None => focus_first(&open),
                 }
             });
         }

@@ -8,6 +8,7 @@
 
 use leptos::prelude::*;
 use snapshot_core::bulk::deletable;
+use snapshot_core::error::ApiError;
 use snapshot_core::model::Snapshot;
 use snapshot_core::poll::Pace;
 use snapshot_core::route::Route;
@@ -136,6 +137,18 @@ pub fn SnapshotsPage(
     });
     follow_visibility(board, notifier, actions.waiting_on_safety());
     let to_delete = selected_to_delete(board, selection);
+    // Signed in again over an open dialog: its "sign in again" is no longer true, and the
+    // person's next press is a fresh try.
+    Effect::new(move |was_expired: Option<bool>| {
+        let expired = session.expired.get();
+        let said_sign_in = actions
+            .error
+            .with_untracked(|e| matches!(e, Some(ApiError::Unauthorized)));
+        if was_expired == Some(true) && !expired && said_sign_in {
+            actions.error.set(None);
+        }
+        expired
+    });
 
     let filter = Memo::new(move |_| nav.view.with(|v| normalize_filter(&v.filter)));
     let choices = Memo::new(move |_| {
