@@ -159,9 +159,71 @@ test.describe('with a failing API', () => {
     ]);
     await clearFaults();
     await dialog.getByRole('button', { name: 'Close' }).click();
+    // The notice outlives the dialog's list, so it names what could not be deleted.
+    await expect(page.getByRole('list', { name: 'Notices' })).toContainText(
+      '1 of 2 deleted; 1 could not be deleted: pre-migration-snapshot.',
+    );
     await expect(group.getByRole('row').filter({ hasText: 'weekly-snapshot-2025-01-08' })).toHaveCount(0);
     await expect(group.getByRole('checkbox', { name: 'Select pre-migration-snapshot' })).toBeChecked();
     await expect(page.getByRole('button', { name: 'Delete selected (1)' })).toBeEnabled();
+  });
+});
+
+test.describe('when the API asks to slow down or refuses the token', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of (401|429)/] });
+
+  test('a 429 is waited out, as its Retry-After says, and the same snapshot is sent again', async ({ page }) => {
+    await resetSimulator();
+    await openPanel(page);
+    for (const name of ['pre-migration-snapshot', 'weekly-snapshot-2025-01-08']) {
+      await page.getByRole('checkbox', { name: `Select ${name}`, exact: true }).check();
+    }
+    await page.getByRole('button', { name: 'Delete selected (2)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete 2 snapshots?' });
+    const before = (await apiRequests()).length;
+    await setFaults({ kinds: ['429'], retry_after_secs: 2, method: 'DELETE', count: 1 });
+    const sent = Date.now();
+    await dialog.getByRole('button', { name: 'Delete 2 snapshots' }).click();
+    await expect(dialog.getByRole('status')).toHaveText(
+      '0 of 2 deleted; the API asked to wait, the next one follows when it allows',
+    );
+    await expect(dialog.getByRole('status')).toHaveText('2 of 2 deleted', { timeout: 10_000 });
+    await expect(page.getByRole('list', { name: 'Notices' })).toContainText('All 2 snapshots were deleted.');
+    expect(Date.now() - sent, 'the run waited out the 2 s').toBeGreaterThanOrEqual(2_000);
+    const deletes = (await apiRequests()).slice(before).filter((r) => r.method === 'DELETE');
+    expect(deletes.map((r) => r.status)).toEqual([429, 204, 204]);
+    expect(deletes[1].path, 'the refused one is sent again').toBe(deletes[0].path);
+    expect(deletes[2].path).not.toBe(deletes[0].path);
+  });
+
+  test('a 401 stops the run: nothing more is sent with a refused token', async ({ page }) => {
+    await resetSimulator();
+    await openPanel(page);
+    for (const name of ['pre-migration-snapshot', 'weekly-snapshot-2025-01-08', 'db-nightly-2']) {
+      await page.getByRole('checkbox', { name: `Select ${name}`, exact: true }).check();
+    }
+    await page.getByRole('button', { name: 'Delete selected (3)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete 3 snapshots?' });
+    // The token is revoked after the first delete.
+    let deletes = 0;
+    await page.route('**/api/v1/snapshots/*/', (route) => {
+      if (route.request().method() !== 'DELETE') return route.fallback();
+      deletes += 1;
+      if (deletes === 1) return route.fallback();
+      return route.fulfill({ status: 401, contentType: 'application/json', body: '{"detail": "Invalid token."}' });
+    });
+    await dialog.getByRole('button', { name: 'Delete 3 snapshots' }).click();
+    const signIn = page.getByRole('dialog', { name: 'Sign in' });
+    await expect(signIn).toBeVisible();
+    await page.unroute('**/api/v1/snapshots/*/');
+    await signIn.getByLabel('API token').fill('vps_demo_alice');
+    await signIn.getByRole('button', { name: 'Sign in' }).click();
+    await expect(signIn).toBeHidden();
+    await expect(dialog.getByRole('alert')).toContainText('Stopped: 1 of 3 deleted, 1 not tried; 1 could not be deleted:');
+    expect(deletes, 'DELETEs sent').toBe(2);
+    // The one not sent and the one refused stay selected, to try again.
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('button', { name: 'Delete selected (2)' })).toBeEnabled();
   });
 });
 

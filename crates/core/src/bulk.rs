@@ -78,7 +78,16 @@ pub struct BulkRun {
     stopping: bool,
     /// How many were never sent, because it stopped.
     kept: usize,
+    /// Waiting out the API's rate limit before sending one again.
+    waiting: bool,
 }
+
+/// How many times one delete of a run is sent while the API answers "too many requests".
+pub const MAX_TRIES: u32 = 3;
+/// The wait after a rate limit that came without a `Retry-After`, and the least one.
+pub const RATE_LIMIT_WAIT_MS: u64 = 2_000;
+/// The longest rate limit waited out; past it, that delete counts as failed.
+pub const MAX_RATE_LIMIT_WAIT_MS: u64 = 60_000;
 
 impl BulkRun {
     /// A run over `total` snapshots, none done yet.
@@ -89,12 +98,39 @@ impl BulkRun {
         }
     }
 
-    /// Takes in what happened to `name`.
+    /// Takes in what happened to `name`. A refused token stops the run: every delete after
+    /// it would be refused too, so none is sent until the person signs in and tries again.
     pub fn record(&mut self, name: &str, outcome: Outcome) {
+        self.waiting = false;
         match outcome {
             Outcome::Deleted | Outcome::AlreadyGone => self.gone = self.gone.saturating_add(1),
-            Outcome::Failed(error) => self.failed.push((name.to_owned(), error)),
+            Outcome::Failed(error) => {
+                if matches!(error, ApiError::Unauthorized) {
+                    self.stopping = true;
+                }
+                self.failed.push((name.to_owned(), error));
+            }
         }
+    }
+
+    /// How long to wait before sending the delete that just failed with `error` again, on its
+    /// `tries`-th try, or `None` to count it as failed. Only a rate limit is waited out: the API
+    /// said it did nothing and when to come back, so sending it again deletes nothing twice.
+    /// Without a `Retry-After`, [`RATE_LIMIT_WAIT_MS`]; never longer than
+    /// [`MAX_RATE_LIMIT_WAIT_MS`], a wait no one would sit through.
+    pub fn wait_after(&mut self, error: &ApiError, tries: u32) -> Option<u64> {
+        let ApiError::RateLimited { retry_after_secs } = error else {
+            return None;
+        };
+        if tries >= MAX_TRIES || self.stopping {
+            return None;
+        }
+        let wait = retry_after_secs
+            .map_or(RATE_LIMIT_WAIT_MS, |secs| secs.saturating_mul(1000))
+            .max(RATE_LIMIT_WAIT_MS);
+        let wait = (wait <= MAX_RATE_LIMIT_WAIT_MS).then_some(wait)?;
+        self.waiting = true;
+        Some(wait)
     }
 
     /// Asks it to stop after the delete on its way, if there is one.
@@ -133,9 +169,14 @@ impl BulkRun {
         self.is_finished() && self.gone < self.total
     }
 
-    /// "2 of 3 deleted": said while it runs, and at its end.
+    /// "2 of 3 deleted": said while it runs, and at its end; while it waits out a rate limit,
+    /// says so.
     pub fn progress(&self, t: Locale) -> String {
-        t.bulk_progress(self.gone, self.total).into_owned()
+        if self.waiting {
+            t.bulk_waiting(self.gone, self.total).into_owned()
+        } else {
+            t.bulk_progress(self.gone, self.total).into_owned()
+        }
     }
 
     /// The sentence at its end: all gone, how many could not be deleted, or where it stopped.
@@ -148,5 +189,16 @@ impl BulkRun {
             (kept, _) => t.bulk_stopped_some_failed(self.gone, self.total, kept, failed),
         }
         .into_owned()
+    }
+
+    /// The notice at its end, which outlives the dialog and its list of failures: the
+    /// summary, and the names of those that could not be deleted.
+    pub fn notice(&self, t: Locale) -> String {
+        let summary = self.summary(t);
+        if self.failed.is_empty() {
+            return summary;
+        }
+        let names: Vec<&str> = self.failed.iter().map(|(name, _)| name.as_str()).collect();
+        format!("{summary} {}.", names.join(", "))
     }
 }

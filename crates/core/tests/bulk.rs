@@ -136,3 +136,79 @@ fn a_stop_during_the_last_delete_changes_nothing() {
     assert!(!run.fell_short());
     assert_eq!(run.summary(Locale::En), "The snapshot was deleted.");
 }
+
+#[test]
+fn the_notice_at_the_end_names_what_could_not_be_deleted() {
+    // The dialog's list of failures goes with the dialog; the notice stays.
+    let mut run = BulkRun::new(3);
+    run.record("snap-1", Outcome::Deleted);
+    run.record("snap-2", Outcome::Failed(ApiError::Timeout));
+    run.record("snap-3", Outcome::Failed(ApiError::Timeout));
+    assert_eq!(
+        run.notice(Locale::En),
+        "1 of 3 deleted; 2 could not be deleted: snap-2, snap-3."
+    );
+    assert_eq!(
+        run.notice(Locale::PtBr),
+        "1 de 3 excluídos; 2 não puderam ser excluídos: snap-2, snap-3."
+    );
+    let mut all = BulkRun::new(1);
+    all.record("a", Outcome::Deleted);
+    assert_eq!(all.notice(Locale::En), all.summary(Locale::En));
+}
+
+#[test]
+fn a_refused_token_stops_the_run_instead_of_sending_the_rest() {
+    let mut run = BulkRun::new(4);
+    assert!(run.go_on());
+    run.record("a", Outcome::Deleted);
+    assert!(run.go_on());
+    run.record("b", Outcome::Failed(ApiError::Unauthorized));
+    assert!(
+        !run.go_on(),
+        "no delete is sent with a token the API refused"
+    );
+    assert!(run.is_finished());
+    assert_eq!(
+        run.notice(Locale::En),
+        "Stopped: 1 of 4 deleted, 2 not tried; 1 could not be deleted: b."
+    );
+}
+
+#[test]
+fn a_rate_limit_is_waited_out_a_few_times_then_counts_as_failed() {
+    let mut run = BulkRun::new(2);
+    let limited = |secs| ApiError::RateLimited {
+        retry_after_secs: secs,
+    };
+    assert_eq!(run.wait_after(&limited(Some(5)), 1), Some(5_000));
+    assert_eq!(
+        run.progress(Locale::En),
+        "0 of 2 deleted; the API asked to wait, the next one follows when it allows"
+    );
+    // No Retry-After, or one of 0: a short wait of the panel's own, not a burst.
+    assert_eq!(run.wait_after(&limited(None), 1), Some(2_000));
+    assert_eq!(run.wait_after(&limited(Some(0)), 2), Some(2_000));
+    assert_eq!(run.wait_after(&limited(Some(5)), 3), None, "three tries");
+    assert_eq!(run.wait_after(&limited(Some(3_600)), 1), None, "an hour");
+    assert_eq!(
+        run.wait_after(&ApiError::Timeout, 1),
+        None,
+        "outcome unknown"
+    );
+    assert_eq!(
+        run.wait_after(
+            &ApiError::Server {
+                status: 500,
+                detail: None
+            },
+            1
+        ),
+        None
+    );
+    run.record("a", Outcome::Deleted);
+    assert_eq!(run.progress(Locale::En), "1 of 2 deleted");
+    // Stopped by the person during a wait: nothing is sent again.
+    run.stop();
+    assert_eq!(run.wait_after(&limited(Some(1)), 1), None);
+}

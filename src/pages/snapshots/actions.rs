@@ -23,6 +23,7 @@ use snapshot_core::safety::{safety_step, SafetyStep};
 use snapshot_core::validate::description_error;
 use snapshot_core::{ApiError, Locale, Unconfirmed};
 
+use crate::api::sleep;
 use crate::board::Board;
 use crate::components::form::Confirmation;
 use crate::components::restore_dialog::SafetyState;
@@ -432,7 +433,7 @@ impl Effects {
             if go_on != Some(true) {
                 break;
             }
-            let outcome = Outcome::of(self.delete_one(snapshot).await);
+            let outcome = self.delete_waiting_out_limits(snapshot).await;
             if !matches!(outcome, Outcome::Failed(_)) {
                 self.selection.set(snapshot.id, false);
             }
@@ -456,7 +457,35 @@ impl Effects {
             } else {
                 Tone::Success
             };
-            self.notices.say(tone, run.summary(self.t));
+            self.notices.say(tone, run.notice(self.t));
+        }
+    }
+
+    /// Deletes one snapshot of a run, sending it again after the API's rate limit has passed
+    /// (see [`BulkRun::wait_after`]); a Stop pressed during the wait sends nothing more.
+    async fn delete_waiting_out_limits(self, snapshot: &Snapshot) -> Outcome {
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            let error = match self.delete_one(snapshot).await {
+                Err(error) => error,
+                answer => return Outcome::of(answer),
+            };
+            let wait = self
+                .bulk
+                .try_update(|run| run.as_mut().and_then(|run| run.wait_after(&error, tries)))
+                .flatten();
+            match wait {
+                Some(ms) => sleep(ms).await,
+                None => return Outcome::Failed(error),
+            }
+            if self
+                .bulk
+                .try_with_untracked(|run| run.as_ref().is_some_and(BulkRun::is_stopping))
+                != Some(false)
+            {
+                return Outcome::Failed(error);
+            }
         }
     }
 

@@ -517,6 +517,10 @@ define_catalogue! {
         en: format!("{done} of {total} deleted"),
         pt: format!("{done} de {total} excluídos"),
     }
+    bulk_waiting(done: usize, total: usize) {
+        en: format!("{done} of {total} deleted; the API asked to wait, the next one follows when it allows"),
+        pt: format!("{done} de {total} excluídos; a API pediu para esperar, o próximo segue quando ela permitir"),
+    }
     bulk_all_deleted(count: usize) {
         en: match count {
             1 => "The snapshot was deleted.".to_owned(),
