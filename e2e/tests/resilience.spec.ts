@@ -263,6 +263,36 @@ test.describe('what a failure says will happen, happens', () => {
     await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible();
   });
 
+  test('a change refused with a Retry-After holds its button that long, then lets it go', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    await openPanel(page);
+    await page.getByRole('button', { name: 'New snapshot of staging-app' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New snapshot of staging-app' });
+    const name = dialog.getByRole('textbox', { name: 'Name' });
+    await name.fill('after-the-wait');
+    const create = dialog.getByRole('button', { name: 'Create snapshot' });
+    await setFaults({ kinds: ['429'], retry_after_secs: 3, method: 'POST', count: 1 });
+    const posts = async () => (await apiRequests()).filter((r) => r.method === 'POST').length;
+    await create.click();
+    const refusal = dialog.getByRole('alert');
+    await expect(refusal).toHaveText('The API is busy; try again in 3 s.');
+    // Pressed again during the wait: nothing is sent, and the button says it is unavailable.
+    await expect(create).toHaveAttribute('aria-disabled', 'true');
+    await name.press('Enter');
+    // Forced: Playwright itself would wait for an aria-disabled button to become available.
+    await create.click({ force: true });
+    expect(await posts(), 'POSTs during the wait').toBe(1);
+    await expect(refusal).toHaveText('The API is busy; try again in 3 s.');
+    // Once the wait is over the refusal goes and the button comes back, with the name kept.
+    await expect(refusal).toHaveCount(0, { timeout: 6_000 });
+    await expect(create).not.toHaveAttribute('aria-disabled');
+    await expect(name).toHaveValue('after-the-wait');
+    await create.click();
+    await expect(dialog).toBeHidden();
+    expect(await posts()).toBe(2);
+    await expect(page.getByRole('region', { name: 'staging-app' }).getByRole('rowheader', { name: 'after-the-wait' })).toBeVisible();
+  });
+
   test('a first load that failed offline carries on by itself when the browser is back online', async ({ page, context }) => {
     await resetSimulator();
     let release = () => {};

@@ -14,7 +14,7 @@ use snapshot_core::validate::{
 use snapshot_core::{ApiError, Locale};
 
 use super::delete_oldest::DeleteOldest;
-use super::form::{DialogForm, Submit, TextField};
+use super::form::{held_by_api, DialogForm, Submit, TextField};
 use crate::browser::local_now;
 use crate::intl::locale;
 
@@ -57,7 +57,9 @@ pub fn CreateDialog(
             class="sp-dialog--form"
             submit=Submit::primary(t.create_snapshot(), t.creating())
             pending
-            blocked=Signal::derive(move || !form.valid())
+            blocked=Signal::derive(move || {
+                !form.valid() || form.error.with(|e| held_by_api(e.as_ref()))
+            })
             on_submit=Callback::new(move |()| {
                 if let Some(request) = form.take() {
                     on_submit.run(request);

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use snapshot_core::format::display_name;
 use snapshot_core::model::Snapshot;
 
-use super::form::{Confirmation, DialogForm, Refusal, Submit};
+use super::form::{held_by_api, Confirmation, DialogForm, Refusal, Submit};
 use crate::intl::locale;
 
 /// Asks the person to confirm deleting `snapshot`. Cancel has the focus first.
@@ -23,7 +23,7 @@ pub fn DeleteDialog(
             class="sp-dialog--danger"
             submit=Submit::danger(t.delete_snapshot(), t.deleting())
             pending=confirm.pending
-            blocked=Signal::derive(|| false)
+            blocked=Signal::derive(move || confirm.error.with(|e| held_by_api(e.as_ref())))
             focus_cancel=true
             on_submit=confirm.on_confirm
             on_close=confirm.on_close

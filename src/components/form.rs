@@ -250,6 +250,13 @@ pub struct Confirmation {
     pub on_close: Callback<()>,
 }
 
+/// Whether the API's refusal asked to wait before the request is sent again (a 429 with a
+/// `Retry-After`): the dialog's button stays unavailable, its refusal saying for how long,
+/// until the page clears the refusal when the wait is over.
+pub fn held_by_api(error: Option<&ApiError>) -> bool {
+    error.is_some_and(|e| e.retry_after_secs().is_some())
+}
+
 /// The API's refusal of what a dialog asked, announced as it appears.
 #[component]
 pub fn Refusal(

@@ -12,7 +12,7 @@ use snapshot_core::validate::SNAPSHOTS_PER_SERVER;
 use snapshot_core::Locale;
 
 use super::delete_oldest::DeleteOldest;
-use super::form::{Confirmation, DialogForm, Refusal, Submit, TextField};
+use super::form::{held_by_api, Confirmation, DialogForm, Refusal, Submit, TextField};
 use crate::clock::Clock;
 use crate::intl::{format_local_datetime, locale};
 
@@ -91,7 +91,10 @@ pub fn RestoreDialog(
                 if waiting.get() { t.waiting_ellipsis() } else { t.restoring_ellipsis() }
             })
             pending=confirm.pending
-            blocked=Signal::derive(move || !matches.get() || blocker.with(Option::is_some))
+            blocked=Signal::derive(move || {
+                !matches.get() || blocker.with(Option::is_some)
+                    || confirm.error.with(|e| held_by_api(e.as_ref()))
+            })
             cancellable=Signal::derive(move || !confirm.pending.get() || waiting.get())
             on_submit=confirm.on_confirm
             on_close=confirm.on_close

@@ -83,6 +83,26 @@ struct Effects {
     restoring: RwSignal<bool>,
 }
 
+/// A refusal that asked to wait (a 429 with `Retry-After`) holds its dialog's button; it is
+/// cleared once the wait is over, so the button comes back without the person guessing when.
+/// One that was replaced meanwhile is left alone.
+fn clear_when_the_wait_is_over(error: RwSignal<Option<ApiError>>) {
+    Effect::new(move |_| {
+        let held = error.get();
+        let Some(secs) = held.as_ref().and_then(ApiError::retry_after_secs) else {
+            return;
+        };
+        set_timeout(
+            move || {
+                if error.try_with_untracked(|now| *now == held) == Some(true) {
+                    error.try_set(None);
+                }
+            },
+            std::time::Duration::from_secs(secs),
+        );
+    });
+}
+
 impl PageActions {
     /// The actions of a page showing `board`; `close` closes the open dialog.
     pub fn new(
@@ -124,6 +144,7 @@ impl PageActions {
         let delete_all = Action::new_local(move |list: &Vec<Snapshot>| {
             owner.guard(effects.delete_all(list.clone()))
         });
+        clear_when_the_wait_is_over(error);
         Self {
             create,
             restore,
