@@ -52,6 +52,19 @@ impl Locale {
 }
 
 /// The `locale` setting: a fixed language, or the browser's.
+/// A count as a person reads it, its thousands grouped by `separator` ("5,000"; "5.000").
+fn grouped(n: usize, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len().saturating_mul(4) / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && digits.len().saturating_sub(i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LocaleSetting {
     /// Follow `navigator.languages` (the default).
@@ -163,6 +176,27 @@ sample_numbers!(u16, u64, usize);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_counts_are_grouped_by_thousands_in_each_language() {
+        for (n, en) in [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (5_000, "5,000"),
+            (1_234_567, "1,234,567"),
+        ] {
+            assert_eq!(grouped(n, ','), en);
+        }
+        assert_eq!(
+            Locale::En.filter_matches(5_000, 1_000),
+            "5,000 snapshots match, on 1,000 servers."
+        );
+        assert_eq!(
+            Locale::PtBr.filter_matches(5_000, 1_000),
+            "5.000 snapshots correspondem, em 1.000 servidores."
+        );
+    }
 
     #[test]
     fn languages_from_the_browser_list() {

@@ -3,7 +3,7 @@
 //! Grouped by where the person meets them. A text that takes arguments is a `format!`; one
 //! that depends on a number decides in a `match`, the same way in both languages.
 
-use super::define_catalogue;
+use super::{define_catalogue, grouped};
 
 define_catalogue! {
     // The panel's frame and signing in.
@@ -112,17 +112,17 @@ define_catalogue! {
     filter_matches(snapshots: usize, servers: usize) {
         en: match (snapshots, servers) {
             (0, 1) => "1 server matches; it has no snapshots.".to_owned(),
-            (0, m) => format!("{m} servers match; they have no snapshots."),
+            (0, m) => format!("{} servers match; they have no snapshots.", grouped(m, ',')),
             (1, _) => "1 snapshot matches.".to_owned(),
-            (n, 1) => format!("{n} snapshots match, on 1 server."),
-            (n, m) => format!("{n} snapshots match, on {m} servers."),
+            (n, 1) => format!("{} snapshots match, on 1 server.", grouped(n, ',')),
+            (n, m) => format!("{} snapshots match, on {} servers.", grouped(n, ','), grouped(m, ',')),
         },
         pt: match (snapshots, servers) {
             (0, 1) => "1 servidor corresponde; ele não tem snapshots.".to_owned(),
-            (0, m) => format!("{m} servidores correspondem; eles não têm snapshots."),
+            (0, m) => format!("{} servidores correspondem; eles não têm snapshots.", grouped(m, '.')),
             (1, _) => "1 snapshot corresponde.".to_owned(),
-            (n, 1) => format!("{n} snapshots correspondem, em 1 servidor."),
-            (n, m) => format!("{n} snapshots correspondem, em {m} servidores."),
+            (n, 1) => format!("{} snapshots correspondem, em 1 servidor.", grouped(n, '.')),
+            (n, m) => format!("{} snapshots correspondem, em {} servidores.", grouped(n, '.'), grouped(m, '.')),
         },
     }
     nothing_matches(filter: &str) {
