@@ -17,6 +17,15 @@ async function asAlice(path: string, method: string): Promise<number> {
 // The panel's own 404 (the one deleted elsewhere) and the injected 500 are logged by the browser.
 test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of (404|500)/] });
 
+/** Selects the snapshots named, and opens the confirmation of their delete. */
+async function confirmDeleteOf(page: Page, names: string[]) {
+  for (const name of names) {
+    await page.getByRole('checkbox', { name: `Select ${name}`, exact: true }).check();
+  }
+  await page.getByRole('button', { name: `Delete selected (${names.length})` }).click();
+  return page.getByRole('dialog', { name: `Delete ${names.length} snapshots?` });
+}
+
 async function openPanel(page: Page) {
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'web-server-01' })).toContainText('pre-migration-snapshot', {
@@ -96,11 +105,7 @@ test('one selected: the confirmation speaks of one snapshot', async ({ page }) =
 test('Stop while they are deleted: the one on its way finishes, the rest are kept and stay selected', async ({ page }) => {
   await resetSimulator();
   await openPanel(page);
-  for (const name of ['pre-migration-snapshot', 'weekly-snapshot-2025-01-08', 'db-nightly-2']) {
-    await page.getByRole('checkbox', { name: `Select ${name}`, exact: true }).check();
-  }
-  await page.getByRole('button', { name: 'Delete selected (3)' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Delete 3 snapshots?' });
+  const dialog = await confirmDeleteOf(page, ['pre-migration-snapshot', 'weekly-snapshot-2025-01-08', 'db-nightly-2']);
   const before = (await apiRequests()).length;
   await setFaults({ kinds: ['latency'], latency_ms: 1500, method: 'DELETE' });
   await dialog.getByRole('button', { name: 'Delete 3 snapshots' }).click();
@@ -175,11 +180,7 @@ test.describe('when the API asks to slow down or refuses the token', () => {
   test('a 429 is waited out, as its Retry-After says, and the same snapshot is sent again', async ({ page }) => {
     await resetSimulator();
     await openPanel(page);
-    for (const name of ['pre-migration-snapshot', 'weekly-snapshot-2025-01-08']) {
-      await page.getByRole('checkbox', { name: `Select ${name}`, exact: true }).check();
-    }
-    await page.getByRole('button', { name: 'Delete selected (2)' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Delete 2 snapshots?' });
+    const dialog = await confirmDeleteOf(page, ['pre-migration-snapshot', 'weekly-snapshot-2025-01-08']);
     const before = (await apiRequests()).length;
     await setFaults({ kinds: ['429'], retry_after_secs: 2, method: 'DELETE', count: 1 });
     const sent = Date.now();
@@ -199,11 +200,7 @@ test.describe('when the API asks to slow down or refuses the token', () => {
   test('a 401 stops the run: nothing more is sent with a refused token', async ({ page }) => {
     await resetSimulator();
     await openPanel(page);
-    for (const name of ['pre-migration-snapshot', 'weekly-snapshot-2025-01-08', 'db-nightly-2']) {
-      await page.getByRole('checkbox', { name: `Select ${name}`, exact: true }).check();
-    }
-    await page.getByRole('button', { name: 'Delete selected (3)' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Delete 3 snapshots?' });
+    const dialog = await confirmDeleteOf(page, ['pre-migration-snapshot', 'weekly-snapshot-2025-01-08', 'db-nightly-2']);
     // The token is revoked after the first delete.
     let deletes = 0;
     await page.route('**/api/v1/snapshots/*/', (route) => {

@@ -846,18 +846,37 @@ fn a_link_back_to_a_page_already_read_ends_the_list() {
     assert!(!listed.incomplete);
 }
 
+/// Reads a list of `per_page` rows a page through a `Listing` capped at `cap` until it stops:
+/// each page says the list has `count` rows, and links a next one up to page `last` (forever
+/// when `None`). How many pages were read, and the list.
+fn read_paged(
+    cap: usize,
+    count: Option<u64>,
+    per_page: u64,
+    last: Option<u64>,
+) -> (u64, Listed<Snapshot>) {
+    let mut listing = Listing::new("p0", cap);
+    let mut next = Some("p0".to_owned());
+    let mut pages: u64 = 0;
+    while next.take().is_some() {
+        let first = pages * per_page;
+        pages += 1;
+        let ids: Vec<u64> = (first..first + per_page).collect();
+        let link = last
+            .is_none_or(|last| pages < last)
+            .then(|| format!("p{pages}"));
+        let mut read = page(&ids, link.as_deref());
+        read.count = count;
+        read.skipped = 0;
+        next = listing.add(read, link);
+    }
+    (pages, listing.finish())
+}
+
 #[test]
 fn past_the_cap_what_was_read_is_kept_and_marked_incomplete() {
-    let mut listing = Listing::new("p0", 3);
-    let mut next = Some("p0".to_owned());
-    let mut pages = 0;
-    while let Some(_url) = next.take() {
-        pages += 1;
-        let link = format!("p{pages}");
-        next = listing.add(page(&[pages], Some(&link)), Some(link));
-    }
+    let (pages, listed) = read_paged(3, None, 1, None);
     assert_eq!(pages, 3);
-    let listed = listing.finish();
     assert_eq!(listed.items.len(), 3);
     assert!(listed.incomplete);
 }
@@ -865,39 +884,17 @@ fn past_the_cap_what_was_read_is_kept_and_marked_incomplete() {
 #[test]
 fn a_counted_list_is_read_past_the_cap_to_its_end() {
     // 5,000 snapshots at 20 a page: 250 pages, though no count would stop at the cap of 3.
-    let mut listing = Listing::new("p0", 3);
-    let mut next = Some("p0".to_owned());
-    let mut pages: u64 = 0;
-    while let Some(_url) = next.take() {
-        let first = pages * 20;
-        pages += 1;
-        let ids: Vec<u64> = (first..first + 20).collect();
-        let link = (pages < 250).then(|| format!("p{pages}"));
-        let mut read = page(&ids, link.as_deref());
-        read.count = Some(5_000);
-        read.skipped = 0;
-        next = listing.add(read, link);
-    }
+    let (pages, listed) = read_paged(3, Some(5_000), 20, Some(250));
     assert_eq!(pages, 250);
-    let listed = listing.finish();
     assert_eq!(listed.items.len(), 5_000);
     assert!(!listed.incomplete);
 }
 
 #[test]
 fn a_count_that_never_ends_is_still_capped() {
-    let mut listing = Listing::new("p0", 3);
-    let mut next = Some("p0".to_owned());
-    let mut pages = 0;
-    while let Some(_url) = next.take() {
-        pages += 1;
-        let link = format!("p{pages}");
-        let mut read = page(&[pages], Some(&link));
-        read.count = Some(u64::MAX);
-        next = listing.add(read, Some(link));
-    }
+    let (pages, listed) = read_paged(3, Some(u64::MAX), 1, None);
     assert_eq!(pages, MAX_COUNTED_PAGES as u64);
-    assert!(listing.finish().incomplete);
+    assert!(listed.incomplete);
 }
 
 // ----- the restore phrase -------------------------------------------------------------------
