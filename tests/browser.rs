@@ -671,7 +671,7 @@ async fn unmounting_right_after_a_view_change_is_safe() {
     let link = host
         .shadow_root()
         .unwrap()
-        .query_selector("section[data-server-id='12345'] h2 a")
+        .query_selector("section[data-server-id='12345'] h3 a")
         .unwrap()
         .unwrap()
         .dyn_into::<web_sys::HtmlElement>()
