@@ -96,17 +96,20 @@ pub fn shown_count(
     shown: &[u64],
     filter: &str,
 ) -> usize {
-    // Filled one by one: collecting would compile one more sort (see `order`).
+    // Sets, filled one by one (collecting would compile one more sort, see `order`): each
+    // of 5,000 snapshots is looked up, not compared with a thousand servers.
+    let mut listed = BTreeSet::new();
+    listed.extend(shown.iter().copied());
     let mut whole = BTreeSet::new();
     whole.extend(
         servers
             .iter()
-            .filter(|s| server_matches_filter(s, filter))
+            .filter(|s| listed.contains(&s.id) && server_matches_filter(s, filter))
             .map(|s| s.id),
     );
     snapshots
         .iter()
-        .filter(|s| shown.contains(&s.server.id))
+        .filter(|s| listed.contains(&s.server.id))
         .filter(|s| whole.contains(&s.server.id) || matches_filter(s, filter))
         .count()
 }
