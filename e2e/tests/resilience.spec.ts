@@ -249,6 +249,34 @@ test('a create and a restore whose answers are cut off are shown as done, and a 
   await expect(page.getByRole('region', { name: 'db-primary' }).getByRole('rowheader', { name: 'db-nightly-3' })).toHaveCount(0);
 });
 
+test.describe('a change whose answer is lost, on an API read from a lagging replica', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource: net::ERR_CONNECTION_RESET/] });
+
+  test('a delete that went through is found gone, though the first read after it still lists it', async ({ page }) => {
+    await resetSimulator({ plain_drf: true });
+    await openPanel(page);
+    // The API deletes it; its answer is lost on the way back.
+    await page.route(
+      (url) => /^\/api\/v1\/snapshots\/\d+\/$/.test(url.pathname),
+      async (route) => {
+        if (route.request().method() !== 'DELETE') return route.fallback();
+        await route.fetch();
+        await route.abort('connectionreset');
+      },
+      { times: 1 },
+    );
+    await page.getByRole('button', { name: 'Delete db-nightly-3' }).click();
+    const del = page.getByRole('dialog');
+    await del.getByRole('button', { name: 'Delete snapshot' }).click();
+    await expect(del).toBeHidden({ timeout: 20_000 });
+    await expect(notice(page, 'Snapshot db-nightly-3 was deleted.')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'db-primary' }).getByRole('rowheader', { name: 'db-nightly-3' })).toHaveCount(0);
+
+    const deletes = (await apiRequests()).filter((r) => r.method === 'DELETE');
+    expect(deletes.length, 'the delete was not sent again behind the person\'s back').toBe(1);
+  });
+});
+
 test.describe('what a failure says will happen, happens', () => {
   test.use({ allowedConsoleErrors: [/Failed to load resource/] });
 

@@ -26,8 +26,8 @@ pub struct Config {
     /// Faults injected from start-up (rate 0 = none).
     pub faults: FaultSpec,
     /// Answers as a plain Django REST Framework deployment with default settings would:
-    /// DRF's own words, a snapshot list that lags one read behind a create, and pages that
-    /// drift between requests (see the README).
+    /// DRF's own words, a snapshot list that lags one read behind a create or a delete, and
+    /// pages that drift between requests (see the README).
     pub plain_drf: bool,
     /// Answers CORS requests permissively (any origin) when true.
     pub cors: bool,
@@ -81,7 +81,7 @@ FLAGS (all optional; `--flag value` or `--flag=value`):
     --default-token TOKEN   token assumed when no Authorization header is sent
     --control               enable the /__sim/ control endpoints
     --plain-drf             answer as a plain DRF deployment: DRF's default words, the
-                            list lags one read behind a create, pages drift
+                            list lags one read behind a create or delete, pages drift
     --fault-rate R          probability 0.0..1.0 of faulting an /api/ request  [0]
     --fault-kinds LIST      comma list of latency,html502,500,truncated,429,drop  [all]
     --fault-seed N          seed of the fault generator              [0]

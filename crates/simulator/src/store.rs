@@ -3,8 +3,8 @@
 //! Time passes lazily: every operation first calls [`Store::tick`], which completes the
 //! snapshots and finishes the restores whose deadlines have passed.
 //!
-//! In plain-DRF mode the snapshot list is read from a lagging replica: see
-//! [`Store::snapshot_page`].
+//! In plain-DRF mode the snapshot list is read from a lagging replica, one read behind both
+//! creates and deletes: see [`Store::snapshot_page`].
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
@@ -152,6 +152,9 @@ pub struct Store {
     /// Plain-DRF mode: snapshots created since the last list read that would have shown them
     /// (the replica the list is read from has not caught up with them yet).
     pub unread: BTreeSet<u64>,
+    /// Plain-DRF mode: snapshots deleted since the last list read that would have shown them
+    /// (the replica still lists them).
+    pub ghosts: BTreeMap<u64, Snapshot>,
     /// `last_used_at` of each user's token.
     pub token_last_used: BTreeMap<UserId, i64>,
     /// Fault injection.
@@ -193,6 +196,7 @@ impl Store {
             issued_ids,
             next_id: seed::FIRST_NEW_SNAPSHOT_ID,
             unread: BTreeSet::new(),
+            ghosts: BTreeMap::new(),
             token_last_used: seed::USERS
                 .iter()
                 .map(|u| (u.id, u.token_last_used_at))
@@ -293,9 +297,17 @@ impl Store {
     /// The owner's snapshots, newest first (created_at desc, then id desc).
     pub fn list_snapshots(&mut self, owner: UserId, server_id: Option<i64>) -> Vec<SnapshotView> {
         self.tick();
-        let mut mine: Vec<&Snapshot> = self
-            .snapshots
-            .values()
+        self.views(self.snapshots.values(), owner, server_id)
+    }
+
+    /// Views of those of `snapshots` that are the owner's (and on `server_id`), newest first.
+    fn views<'a>(
+        &self,
+        snapshots: impl Iterator<Item = &'a Snapshot>,
+        owner: UserId,
+        server_id: Option<i64>,
+    ) -> Vec<SnapshotView> {
+        let mut mine: Vec<&Snapshot> = snapshots
             .filter(|s| self.owned_server(owner, s.server_id).is_some())
             .filter(|s| server_id.is_none_or(|id| u64::try_from(id).ok() == Some(s.server_id)))
             .collect();
@@ -303,9 +315,10 @@ impl Store {
         mine.into_iter().map(|s| self.snapshot_view(s)).collect()
     }
 
-    /// The page of the owner's snapshots a list read answers. In plain-DRF mode a snapshot
-    /// created since the last read that would have shown it is left out of this read (of its
-    /// page and of `count`): the read-after-write lag of a replica. The next read shows it.
+    /// The page of the owner's snapshots a list read answers. In plain-DRF mode the list is
+    /// read from a replica one read behind: a snapshot created since the last read that would
+    /// have shown it is left out of this read (of its page and of `count`), and one deleted
+    /// since is still in it. The next read is up to date.
     pub fn snapshot_page(
         &mut self,
         owner: UserId,
@@ -314,21 +327,32 @@ impl Store {
     ) -> Result<Page<SnapshotView>, ApiError> {
         let items = self.list_snapshots(owner, server_id);
         let pager = self.settings.pager();
-        let page = pager.page(items.clone(), base)?;
-        let lagging: BTreeSet<u64> = page
-            .results
+        let mut replica = self.views(
+            self.snapshots.values().chain(self.ghosts.values()),
+            owner,
+            server_id,
+        );
+        let page = pager.page(replica.clone(), base)?;
+        let shown: BTreeSet<u64> = page.results.iter().map(|s| s.id).collect();
+        let lagging: BTreeSet<u64> = shown.intersection(&self.unread).copied().collect();
+        let ghosts: BTreeSet<u64> = shown
             .iter()
-            .map(|s| s.id)
-            .filter(|id| self.unread.contains(id))
+            .filter(|id| self.ghosts.contains_key(id))
+            .copied()
             .collect();
-        if lagging.is_empty() {
-            return Ok(page);
+        if lagging.is_empty() && ghosts.is_empty() {
+            // Nothing this read would show is behind: the replica's other ghosts stay, unseen.
+            return pager.page(items, base);
         }
         self.unread.retain(|id| !lagging.contains(id));
-        let replica = items
-            .into_iter()
-            .filter(|s| !lagging.contains(&s.id))
+        let unseen: BTreeSet<u64> = self
+            .ghosts
+            .keys()
+            .filter(|id| !ghosts.contains(id))
+            .copied()
             .collect();
+        self.ghosts.retain(|id, _| !ghosts.contains(id));
+        replica.retain(|s| !lagging.contains(&s.id) && !unseen.contains(&s.id));
         pager.page(replica, base)
     }
 
@@ -435,8 +459,12 @@ impl Store {
         if self.owned_snapshot(owner, snapshot_id).is_none() {
             return Err(self.settings.dialect.missing(Missing::Snapshot));
         }
-        self.snapshots.remove(&snapshot_id);
-        self.unread.remove(&snapshot_id);
+        let seen = !self.unread.remove(&snapshot_id);
+        if let Some(deleted) = self.snapshots.remove(&snapshot_id) {
+            if seen && self.settings.dialect.is_plain() {
+                self.ghosts.insert(snapshot_id, deleted);
+            }
+        }
         Ok(())
     }
 
@@ -513,6 +541,7 @@ impl Store {
             .collect();
         self.snapshots.retain(|sid, _| !gone.contains(sid));
         self.unread.retain(|sid| !gone.contains(sid));
+        self.ghosts.retain(|_, s| s.server_id != id);
         Ok(())
     }
 }

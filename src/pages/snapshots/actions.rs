@@ -6,19 +6,21 @@
 //! its result to the board, the notices and the dialog before the host page hears of it.
 //!
 //! A change is never sent twice behind the person's back. When its answer is lost (see
-//! [`ApiError::outcome_unknown`]), the page reads what the API now shows and says so.
+//! [`ApiError::outcome_unknown`]), the page reads what the API now shows and says so: twice
+//! if need be ([`look_again`]), since a read replica may not show the change at first.
 //!
 //! A restore can take a safety snapshot first: it creates it, follows it on the board (which
 //! polls it like any snapshot being created), and sends the restore only once it completed.
 //! Cancel, a failure, or the page going means the restore is never sent.
 
 use std::collections::BTreeSet;
+use std::future::Future;
 
 use leptos::prelude::*;
 use snapshot_core::bulk::{BulkRun, Outcome};
 use snapshot_core::format::display_name;
 use snapshot_core::i18n::Text;
-use snapshot_core::model::{NewSnapshot, ServerStatus, Snapshot};
+use snapshot_core::model::{NewSnapshot, Server, ServerStatus, Snapshot};
 use snapshot_core::safety::{safety_step, SafetyStep};
 use snapshot_core::validate::description_error;
 use snapshot_core::{ApiError, Locale, Unconfirmed};
@@ -32,7 +34,8 @@ use crate::host::Host;
 use crate::intl::locale;
 use crate::notices::{Notices, Tone, Topic};
 
-/// How long to wait before a second look at a list that does not show a lost create yet.
+/// How long to wait before a second look at what the API shows, after a first that did not
+/// show a change whose answer was lost.
 const LOOK_AGAIN_MS: u64 = 2_000;
 /// How often a restore waiting on its safety snapshot looks at the board (no request: the
 /// board's own polling brings the news).
@@ -235,8 +238,8 @@ impl Effects {
     }
 
     /// Creates `new`: the snapshot and the API's words on it, or why not. A lost answer is
-    /// checked against the list, twice if need be, for a snapshot of that name that was not
-    /// there before (names need not be unique: an older one proves nothing).
+    /// checked against the list for a snapshot of that name that was not there before (names
+    /// need not be unique: an older one proves nothing).
     async fn create_one(self, new: &NewSnapshot) -> Result<(Snapshot, Option<String>), ApiError> {
         let mut known = BTreeSet::new();
         self.board.with_store(|store| {
@@ -246,13 +249,12 @@ impl Effects {
         match self.board.client().create_snapshot(new).await {
             Ok(created) => Ok((created.snapshot, created.message)),
             Err(error) if error.outcome_unknown() => {
-                let mut listed = self.board.reread_snapshots_of(new.server_id).await;
-                // A read replica may not show a new snapshot on the first read after the POST:
-                // look once more, a moment later, before saying it was not created.
-                if listed.as_ref().is_some_and(|list| !list.iter().any(is_it)) {
-                    crate::api::sleep(LOOK_AGAIN_MS).await;
-                    listed = self.board.reread_snapshots_of(new.server_id).await;
-                }
+                let server_id = new.server_id;
+                let listed = look_again(
+                    || self.board.reread_snapshots_of(server_id),
+                    |list| list.iter().any(is_it),
+                )
+                .await;
                 match listed.map(|list| list.into_iter().find(is_it)) {
                     Some(Some(snapshot)) => Ok((snapshot, None)),
                     Some(None) => Err(ApiError::Unconfirmed(Unconfirmed::NotCreated {
@@ -349,7 +351,7 @@ impl Effects {
                     .cloned()
             });
             match safety_step(listed.as_ref()) {
-                SafetyStep::Wait => crate::api::sleep(WATCH_MS).await,
+                SafetyStep::Wait => sleep(WATCH_MS).await,
                 SafetyStep::Restore => {
                     self.safety.set(SafetyState::Idle);
                     return true;
@@ -379,8 +381,9 @@ impl Effects {
         match self.board.client().restore_snapshot(snapshot.id).await {
             Ok(started) => self.restore_started(&snapshot, started.message),
             Err(error) if error.outcome_unknown() => {
-                match self.board.reread_server(server_id).await {
-                    Some(server) if server.status == ServerStatus::Restoring => {
+                let restoring = |server: &Server| server.status == ServerStatus::Restoring;
+                match look_again(|| self.board.reread_server(server_id), restoring).await {
+                    Some(server) if restoring(&server) => {
                         self.restore_started(&snapshot, None);
                     }
                     Some(server) => {
@@ -419,7 +422,11 @@ impl Effects {
             Ok(()) => false,
             Err(ApiError::NotFound { .. }) => true,
             Err(error) if error.outcome_unknown() => {
-                let listed = self.board.reread_snapshots_of(snapshot.server.id).await;
+                let listed = look_again(
+                    || self.board.reread_snapshots_of(snapshot.server.id),
+                    |list| list.iter().all(|s| s.id != snapshot.id),
+                )
+                .await;
                 match listed.map(|list| list.iter().any(|s| s.id == snapshot.id)) {
                     Some(false) => false,
                     Some(true) => {
@@ -519,4 +526,19 @@ impl Effects {
         };
         self.notices.say(tone, text);
     }
+}
+
+/// What the API shows after a change whose answer was lost, by `read`: read a second time, a
+/// moment later, when the first read does not show the change (`shows_it`), since a read
+/// replica may lag behind the write. `None` when a read failed.
+async fn look_again<T, Read: Future<Output = Option<T>>>(
+    read: impl Fn() -> Read,
+    shows_it: impl Fn(&T) -> bool,
+) -> Option<T> {
+    let first = read().await;
+    if first.as_ref().is_some_and(|seen| !shows_it(seen)) {
+        sleep(LOOK_AGAIN_MS).await;
+        return read().await;
+    }
+    first
 }

@@ -1,5 +1,5 @@
-//! `--plain-drf`: DRF's default words, a list that lags one read behind a create, pages
-//! that drift between requests, and faults that stay deterministic.
+//! `--plain-drf`: DRF's default words, a list that lags one read behind a create or a delete,
+//! pages that drift between requests, and faults that stay deterministic.
 
 use std::collections::BTreeMap;
 
@@ -201,6 +201,49 @@ async fn a_new_snapshot_misses_the_first_list_read_after_its_creation() {
     let filtered = "/api/v1/snapshots/?server_id=12347";
     assert_eq!(sim.get(ALICE, filtered).await.ids(), [id]);
     assert_eq!(sim.get(ALICE, filtered).await.ids(), [next, id]);
+}
+
+#[tokio::test]
+async fn a_deleted_snapshot_is_still_in_the_first_list_read_after_its_deletion() {
+    let sim = Sim::start(plain_config()).await;
+    let on_server = "/api/v1/snapshots/?server_id=12345";
+    assert_eq!(sim.get(ALICE, on_server).await.ids(), [801, 798]);
+    assert_eq!(
+        sim.delete(ALICE, "/api/v1/snapshots/801/").await.status,
+        204
+    );
+
+    // A read that would not show it leaves the lag in place.
+    assert_eq!(
+        sim.get(ALICE, "/api/v1/snapshots/?server_id=12347")
+            .await
+            .ids(),
+        [] as [u64; 0]
+    );
+    let first = sim.get(ALICE, on_server).await;
+    assert_eq!(
+        first.ids(),
+        [801, 798],
+        "the replica has not seen the delete yet"
+    );
+    assert_eq!(first.json["count"], 2);
+    let second = sim.get(ALICE, on_server).await;
+    assert_eq!(second.ids(), [798]);
+    assert_eq!(second.json["count"], 1);
+
+    // The snapshot itself is gone at once: a second delete finds nothing.
+    sim.delete(ALICE, "/api/v1/snapshots/801/").await.assert(
+        404,
+        &json!({"detail": "No Snapshot matches the given query."}),
+    );
+
+    // One created and deleted before any read saw it never shows.
+    let id = create_on(&sim, 12345, "short-lived").await.json["id"]
+        .as_u64()
+        .unwrap();
+    let deleted = sim.delete(ALICE, &format!("/api/v1/snapshots/{id}/")).await;
+    assert_eq!(deleted.status, 204);
+    assert_eq!(sim.get(ALICE, on_server).await.ids(), [798]);
 }
 
 #[tokio::test]
