@@ -177,10 +177,13 @@ pub fn format_seconds_short(secs: u64) -> String {
     }
 }
 
-/// Elapsed time on a running job, as a clock: "0:07", "4:05", "1:02:09".
-pub fn format_elapsed(secs: u64) -> String {
+/// Elapsed time on a running job, as a clock: "0:07", "4:05", "1:02:09"; from a day on, in
+/// days ("3 days"), as for a restore found stuck long ago.
+pub fn format_elapsed(t: Locale, secs: u64) -> String {
     let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
-    if h > 0 {
+    if h >= 24 {
+        t.days(h / 24).into_owned()
+    } else if h > 0 {
         format!("{h}:{m:02}:{s:02}")
     } else {
         format!("{m}:{s:02}")

@@ -235,6 +235,25 @@ pub struct Server {
     pub ip_address: Option<String>,
     #[serde(default, deserialize_with = "optional_text")]
     pub location: Option<String>,
+    /// When the server last changed (RFC 3339): a restore found running began no later.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub updated_at: Option<String>,
+}
+
+impl Server {
+    /// A server known only by its id and name (from a snapshot, or not at all): no status,
+    /// nothing else known.
+    pub fn placeholder(id: u64, name: String) -> Self {
+        Self {
+            id,
+            name,
+            status: ServerStatus::Unknown,
+            hostname: None,
+            ip_address: None,
+            location: None,
+            updated_at: None,
+        }
+    }
 }
 
 /// The answer to `GET /api/v1/account/me/`.

@@ -86,7 +86,7 @@ pub fn progress_note_at_least(t: Locale, seen_secs: u64, expected: (u64, u64)) -
 
 fn note(t: Locale, secs: u64, expected: (u64, u64), at_least: bool) -> Text {
     let (low, high) = (expected.0 / 60, expected.1 / 60);
-    let elapsed = crate::format::format_elapsed(secs);
+    let elapsed = crate::format::format_elapsed(t, secs);
     match (is_overdue(secs, expected), at_least) {
         (false, false) => t.progress(&elapsed, low, high),
         (true, false) => t.overdue(&elapsed, low, high),

@@ -204,12 +204,8 @@ mod tests {
 
     fn server(id: u64) -> Server {
         Server {
-            id,
-            name: format!("server-{id}"),
             status: ServerStatus::Active,
-            hostname: None,
-            ip_address: None,
-            location: None,
+            ..Server::placeholder(id, format!("server-{id}"))
         }
     }
 

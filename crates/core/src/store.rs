@@ -94,10 +94,11 @@ pub struct Store {
 /// The clock of a restore the panel follows, as its server's header shows it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RestoreClock {
-    /// When the panel sent it or first saw it running (ms).
+    /// When it began (ms): when the panel, or another tab, sent it; for one found running,
+    /// the latest it can have begun.
     pub since_ms: f64,
-    /// Whether `since_ms` is when it started (the panel, or another tab, sent it); else it
-    /// was found running, and has run at least that long.
+    /// Whether `since_ms` is when it began; else it was found running, and has run at least
+    /// since then.
     pub start_known: bool,
 }
 
@@ -109,6 +110,37 @@ struct Restore {
     since_ms: f64,
     /// Whether the panel sent it, so that `since_ms` is when it started.
     sent_here: bool,
+    /// The latest it can have begun (ms): `since_ms`, or for one found running, the server's
+    /// last change, if earlier (a restore changes its server).
+    began_by_ms: f64,
+}
+
+impl Restore {
+    /// One the panel sent at `now_ms`.
+    fn sent(server_id: u64, now_ms: f64) -> Self {
+        Self {
+            server_id,
+            since_ms: now_ms,
+            sent_here: true,
+            began_by_ms: now_ms,
+        }
+    }
+
+    /// One `server` shows running at `now_ms`.
+    fn found(server: &Server, now_ms: f64) -> Self {
+        let changed_ms = server
+            .updated_at
+            .as_deref()
+            .and_then(parse_rfc3339)
+            .map(|secs| secs as f64 * 1000.0);
+        Self {
+            server_id: server.id,
+            since_ms: now_ms,
+            sent_here: false,
+            // Never later than now: the API's clock may be ahead of the browser's.
+            began_by_ms: changed_ms.map_or(now_ms, |at| at.min(now_ms)),
+        }
+    }
 }
 
 /// What a full load read.
@@ -145,7 +177,7 @@ impl Store {
     /// The clock of a server's restore, while the panel follows it.
     pub fn restore_clock(&self, server_id: u64) -> Option<RestoreClock> {
         self.restore(server_id).map(|r| RestoreClock {
-            since_ms: r.since_ms,
+            since_ms: r.began_by_ms,
             start_known: r.sent_here,
         })
     }
@@ -154,13 +186,10 @@ impl Store {
         self.restores.iter().find(|r| r.server_id == server_id)
     }
 
-    fn follow_restore(&mut self, server_id: u64, now_ms: f64, sent_here: bool) {
-        if self.restore(server_id).is_none() {
-            self.restores.push(Restore {
-                server_id,
-                since_ms: now_ms,
-                sent_here,
-            });
+    /// Follows `restore`, unless its server's already is.
+    fn follow_restore(&mut self, restore: Restore) {
+        if self.restore(restore.server_id).is_none() {
+            self.restores.push(restore);
         }
     }
 
@@ -369,7 +398,7 @@ impl Store {
         if let Some(server) = self.servers.iter_mut().find(|s| s.id == server_id) {
             server.status = ServerStatus::Restoring;
         }
-        self.follow_restore(server_id, now_ms, true);
+        self.follow_restore(Restore::sent(server_id, now_ms));
     }
 
     fn forget_old_writes(&mut self, now_ms: f64) {
@@ -433,14 +462,9 @@ impl Store {
         refs.dedup_by_key(|r| r.id);
         refs.into_iter()
             .map(|r| {
-                self.server(r.id).cloned().unwrap_or_else(|| Server {
-                    id: r.id,
-                    name: r.name.clone(),
-                    status: ServerStatus::Unknown,
-                    hostname: None,
-                    ip_address: None,
-                    location: None,
-                })
+                self.server(r.id)
+                    .cloned()
+                    .unwrap_or_else(|| Server::placeholder(r.id, r.name.clone()))
             })
             .collect()
     }
@@ -465,7 +489,7 @@ impl Store {
                 continue;
             }
             if server.status == ServerStatus::Restoring {
-                self.follow_restore(server.id, now_ms, false);
+                self.follow_restore(Restore::found(server, now_ms));
                 continue;
             }
             let older_than_restore = self

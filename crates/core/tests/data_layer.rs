@@ -39,12 +39,8 @@ fn snap(id: u64, server_id: u64, status: SnapshotStatus, created_at: &str) -> Sn
 
 fn server(id: u64, status: ServerStatus) -> Server {
     Server {
-        id,
-        name: format!("server-{id}"),
         status,
-        hostname: None,
-        ip_address: None,
-        location: None,
+        ..Server::placeholder(id, format!("server-{id}"))
     }
 }
 
@@ -652,6 +648,53 @@ fn a_restore_the_panel_sent_starts_its_schedule_and_one_found_running_does_not()
     let mut sent = loaded_store();
     sent.mark_restoring(10, 5_000.0);
     assert_eq!(sent.restore_clock(10).map(|c| c.start_known), Some(true));
+}
+
+#[test]
+fn a_restore_found_running_has_run_at_least_since_its_server_last_changed() {
+    // 2025-01-15T18:00:00Z, and five minutes later.
+    let changed_ms = 1_736_964_000_000.0;
+    let seen_ms = changed_ms + 300_000.0;
+    let found = |updated_at: &str, now_ms: f64| {
+        let mut store = loaded_store();
+        let restoring = Server {
+            updated_at: Some(updated_at.to_owned()),
+            ..server(10, ServerStatus::Restoring)
+        };
+        store.update_server(restoring, Some(now_ms), now_ms);
+        store.restore_clock(10)
+    };
+    let at_least_since = |since_ms| {
+        Some(RestoreClock {
+            since_ms,
+            start_known: false,
+        })
+    };
+    assert_eq!(
+        found("2025-01-15T18:00:00Z", seen_ms),
+        at_least_since(changed_ms)
+    );
+    // An API clock ahead of the browser's puts nothing in the future.
+    assert_eq!(
+        found("2025-01-15T18:00:00Z", changed_ms - 60_000.0),
+        at_least_since(changed_ms - 60_000.0)
+    );
+    // Without a readable time of change, it has run at least since the panel saw it.
+    assert_eq!(found("yesterday", seen_ms), at_least_since(seen_ms));
+
+    // Once followed, a later change of the server does not move its clock.
+    let mut store = loaded_store();
+    let restoring = |updated_at: &str| Server {
+        updated_at: Some(updated_at.to_owned()),
+        ..server(10, ServerStatus::Restoring)
+    };
+    store.update_server(restoring("2025-01-15T18:00:00Z"), Some(seen_ms), seen_ms);
+    store.update_server(
+        restoring("2025-01-15T18:04:00Z"),
+        Some(seen_ms + 5_000.0),
+        seen_ms + 5_000.0,
+    );
+    assert_eq!(store.restore_clock(10), at_least_since(changed_ms));
 }
 
 // ----- read retries ---------------------------------------------------------------------------

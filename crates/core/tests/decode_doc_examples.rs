@@ -304,6 +304,7 @@ fn servers_list_decodes_every_server() {
             hostname: Some("web01.example.com".to_owned()),
             ip_address: Some("203.0.113.10".to_owned()),
             location: Some("Lisbon".to_owned()),
+            updated_at: Some("2025-01-15T18:00:00Z".to_owned()),
         }
     );
     assert_eq!(page.items[0].status.label(Locale::En), "Running");
@@ -316,6 +317,7 @@ fn servers_list_decodes_every_server() {
             hostname: Some("db01.example.com".to_owned()),
             ip_address: Some("203.0.113.11".to_owned()),
             location: Some("Frankfurt".to_owned()),
+            updated_at: Some("2025-01-15T18:05:00Z".to_owned()),
         }
     );
     assert_eq!(page.items[1].status.label(Locale::En), "Stopped");
@@ -328,6 +330,7 @@ fn servers_list_decodes_every_server() {
             hostname: None,
             ip_address: None,
             location: None,
+            updated_at: Some("2025-01-16T16:00:00Z".to_owned()),
         },
         "null and empty optional text read as None"
     );

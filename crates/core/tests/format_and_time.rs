@@ -351,7 +351,7 @@ fn bad_http_dates_are_none() {
 
 #[test]
 fn elapsed_as_a_clock() {
-    let cases: [(u64, &str); 7] = [
+    let cases: [(u64, &str); 10] = [
         (0, "0:00"),
         (7, "0:07"),
         (59, "0:59"),
@@ -359,11 +359,15 @@ fn elapsed_as_a_clock() {
         (3599, "59:59"),
         (3600, "1:00:00"),
         (3729, "1:02:09"),
+        (86_399, "23:59:59"),
+        (86_400, "1 day"),
+        (100 * 3600, "4 days"),
     ];
     for (secs, want) in cases {
-        assert_eq!(format_elapsed(secs), want, "{secs} s");
+        assert_eq!(format_elapsed(Locale::En, secs), want, "{secs} s");
     }
-    assert_eq!(format_elapsed(100 * 3600), "100:00:00");
+    assert_eq!(format_elapsed(Locale::PtBr, 692 * 86_400 + 5), "692 dias");
+    assert_eq!(format_elapsed(Locale::PtBr, 86_400), "1 dia");
 }
 
 #[test]

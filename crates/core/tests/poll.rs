@@ -31,12 +31,8 @@ fn snap(id: u64, server_id: u64, name: &str, status: SnapshotStatus) -> Snapshot
 
 fn server(id: u64, name: &str, status: ServerStatus) -> Server {
     Server {
-        id,
-        name: name.to_owned(),
         status,
-        hostname: None,
-        ip_address: None,
-        location: None,
+        ..Server::placeholder(id, name.to_owned())
     }
 }
 

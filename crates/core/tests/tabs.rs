@@ -43,12 +43,10 @@ fn every_kind() -> Vec<News> {
         },
         News::Server {
             server: Server {
-                id: 10,
-                name: String::new(),
                 status: ServerStatus::Other("migrating".to_owned()),
-                hostname: None,
                 ip_address: Some("203.0.113.10".to_owned()),
-                location: None,
+                updated_at: Some("2025-01-15T18:00:00Z".to_owned()),
+                ..Server::placeholder(10, String::new())
             },
             asked_at_ms: Some(1_765_000_000_123.0),
         },

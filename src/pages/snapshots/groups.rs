@@ -143,14 +143,7 @@ fn Group(
                 name: display_name(t, &s.name, s.id),
                 ..s.clone()
             },
-            None => Server {
-                id,
-                name: t.unnamed_server(id).into_owned(),
-                status: Default::default(),
-                hostname: None,
-                ip_address: None,
-                location: None,
-            },
+            None => Server::placeholder(id, t.unnamed_server(id).into_owned()),
         })
     });
     // Whether the filter finds the server itself, which then shows all its snapshots.

@@ -219,6 +219,11 @@ define_catalogue! {
         en: if n == 1 { "1 hour ago".to_owned() } else { format!("{n} hours ago") },
         pt: if n == 1 { "há 1 hora".to_owned() } else { format!("há {n} horas") },
     }
+    /// A long elapsed time, in whole days.
+    days(n: u64) {
+        en: if n == 1 { "1 day".to_owned() } else { format!("{n} days") },
+        pt: if n == 1 { "1 dia".to_owned() } else { format!("{n} dias") },
+    }
     days_ago(n: u64) {
         en: if n == 1 { "yesterday".to_owned() } else { format!("{n} days ago") },
         pt: if n == 1 { "ontem".to_owned() } else { format!("há {n} dias") },
