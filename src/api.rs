@@ -137,8 +137,9 @@ impl Client {
     }
 
     /// Reads a list page by page, following `next` through this panel's own base, each id
-    /// once, never the same page twice, and at most [`MAX_PAGES`] pages (then what was read is
-    /// returned, marked incomplete).
+    /// once, never the same page twice, and at most [`MAX_PAGES`] pages, or the pages its
+    /// first page's `count` says it needs (see [`Listing`]); past that, what was read is
+    /// returned, marked incomplete.
     async fn list_all<T: serde::de::DeserializeOwned + Identified>(
         &self,
         first: String,

@@ -119,7 +119,7 @@ pub fn App(
                     let client = retry_client.clone();
                     let on_retry = Callback::new(move |()| {
                         session.state.set(SessionState::Checking);
-                        session.check(client.clone(), None, false);
+                        session.check(client.clone(), None);
                     });
                     view! { <LoadFailed title=t.api_unreachable() error on_retry /> }.into_any()
                 }

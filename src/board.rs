@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use snapshot_core::model::{Server, Snapshot};
-use snapshot_core::poll::{Finished, Job, JobKind, Pace, PollState};
+use snapshot_core::poll::{Job, JobKind, Pace, PollState};
 use snapshot_core::screen::by_server;
 use snapshot_core::store::{Event, Loaded, RestoreClock, Store};
 use snapshot_core::tabs::{channel_name, grace_ms, News};
@@ -29,7 +29,7 @@ use crate::browser;
 use crate::host::Host;
 use crate::intl::locale;
 use crate::keyed::{set_if_changed, Keyed};
-use crate::notices::{Notices, Tone, Topic};
+use crate::notices::Notices;
 use crate::notify::Notifier;
 use crate::session::{Session, SessionState};
 use crate::tabs::Tabs;
@@ -240,35 +240,13 @@ impl Board {
     }
 
     fn announce(self, event: Event) {
-        let tone = match &event {
-            Event::Finished(Finished::Snapshot {
-                status: snapshot_core::SnapshotStatus::Completed,
-                ..
-            })
-            | Event::Restored(_) => Tone::Success,
-            Event::Finished(_) => Tone::Problem,
-            Event::ServerGone(_) => Tone::Info,
-        };
         let text = event.message(self.t);
-        if matches!(event, Event::Finished(_) | Event::Restored(_)) {
+        if event.ends_a_job() {
             self.notifier.job_ended(&text);
         }
-        let topic = match &event {
-            Event::Finished(Finished::Snapshot { name, server, .. }) => Some(Topic::Snapshot {
-                server_id: server.id,
-                name: name.clone(),
-            }),
-            Event::Finished(Finished::Restore { server, .. }) => Some(Topic::Restore {
-                server_id: server.id,
-            }),
-            Event::Restored(server) => Some(Topic::Restore {
-                server_id: server.id,
-            }),
-            Event::ServerGone(_) => None,
-        };
-        match topic {
-            Some(topic) => self.notices.say_about(topic, tone, text),
-            None => self.notices.say(tone, text),
+        match event.topic() {
+            Some(topic) => self.notices.say_about(topic, event.tone(), text),
+            None => self.notices.say(event.tone(), text),
         }
         if let Event::Restored(server) = event {
             self.host.restore_finished(&server);
@@ -312,16 +290,11 @@ impl Board {
         let can_poll = move || matches!(self.state.get(), LoadState::Ready) && !self.expired.get();
         Effect::new(move |_| self.tabs.want(!paused.get() && can_poll()));
         let leads = self.tabs.leads;
-        let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
-        let clear = move || {
-            if let Some(handle) = timer.try_update_value(Option::take).flatten() {
-                handle.clear();
-            }
-        };
+        let timer = browser::Timer::new();
         Effect::new(move |_| {
             self.schedule.track();
             let leads = leads.get();
-            clear();
+            timer.stop();
             if paused.get() || !can_poll() {
                 return;
             }
@@ -330,14 +303,9 @@ impl Board {
             if let Some(due) = self.poll.with_value(PollState::next_due_ms) {
                 let delay =
                     (due + grace_ms(leads) - browser::now_ms()).clamp(0.0, 3_600_000.0) as u64;
-                let handle = set_timeout_with_handle(
-                    move || self.poll_due(leads),
-                    Duration::from_millis(delay),
-                );
-                timer.set_value(handle.ok());
+                timer.start(Duration::from_millis(delay), move || self.poll_due(leads));
             }
         });
-        on_cleanup(clear);
     }
 
     /// The tab is back in front: checks every running job now.

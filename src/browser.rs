@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use snapshot_core::validate::LocalStamp;
+use snapshot_core::time::LocalTime;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -12,16 +12,55 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// The person's local date and time now, for name suggestions: the browser's `Date` reads its
-/// own clock in the person's zone.
-pub fn local_now() -> LocalStamp {
-    let now = js_sys::Date::new_0();
-    LocalStamp {
-        year: now.get_full_year(),
-        month: now.get_month().saturating_add(1),
-        day: now.get_date(),
-        hour: now.get_hours(),
-        minute: now.get_minutes(),
+/// The person's local date and time now, for name suggestions.
+pub fn local_now() -> LocalTime {
+    local_time(&js_sys::Date::new_0())
+}
+
+/// A `Date`'s local fields: the browser works out the person's zone and its daylight saving.
+pub fn local_time(date: &js_sys::Date) -> LocalTime {
+    LocalTime {
+        year: date.get_full_year(),
+        // A `Date` counts months from 0.
+        month: date.get_month().saturating_add(1),
+        day: date.get_date(),
+        hour: date.get_hours(),
+        minute: date.get_minutes(),
+    }
+}
+
+/// One pending timeout, owned by the reactive owner it was made under: starting it again
+/// replaces what was pending, and the owner's cleanup clears it, so nothing runs after the
+/// panel is gone.
+#[derive(Clone, Copy)]
+pub struct Timer(StoredValue<Option<TimeoutHandle>>);
+
+impl Default for Timer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Timer {
+    pub fn new() -> Self {
+        let timer = Self(StoredValue::new(None));
+        on_cleanup(move || timer.stop());
+        timer
+    }
+
+    /// Runs `then` after `delay`, in place of whatever was pending.
+    pub fn start(self, delay: std::time::Duration, then: impl FnOnce() + 'static) {
+        self.stop();
+        if let Ok(handle) = set_timeout_with_handle(then, delay) {
+            self.0.try_set_value(Some(handle));
+        }
+    }
+
+    /// Clears what is pending, if anything.
+    pub fn stop(self) {
+        if let Some(handle) = self.0.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
     }
 }
 

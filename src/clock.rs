@@ -34,9 +34,10 @@ impl Clock {
         Self { now, coarse }
     }
 
-    /// Now, in ms.
-    pub fn now_ms(self) -> f64 {
-        self.now.get()
+    /// Whole seconds from `since_ms` to now; 0 for a moment ahead of this clock (another
+    /// tab's, or a clock set back).
+    pub fn secs_since(self, since_ms: f64) -> u64 {
+        ((self.now.get() - since_ms) / 1000.0).max(0.0) as u64
     }
 
     /// Now, in whole seconds since the epoch.

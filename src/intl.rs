@@ -2,7 +2,7 @@
 //! zone. `snapshot_core::format` writes sizes, relative times and dates from these.
 
 use leptos::prelude::*;
-use snapshot_core::format::{exact_text, LocalTime};
+use snapshot_core::format::exact_text;
 use snapshot_core::Locale;
 use wasm_bindgen::JsValue;
 
@@ -27,12 +27,5 @@ pub fn format_local_datetime(t: Locale, secs: i64) -> String {
     if date.get_time().is_nan() {
         return String::new();
     }
-    let at = LocalTime {
-        year: date.get_full_year(),
-        month: date.get_month(),
-        day: date.get_date(),
-        hour: date.get_hours(),
-        minute: date.get_minutes(),
-    };
-    exact_text(t, at)
+    exact_text(t, crate::browser::local_time(&date))
 }

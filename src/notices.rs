@@ -6,23 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::intl::locale;
 
-/// How a notice reads: good news or a problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Success,
-    Info,
-    Problem,
-}
-
-/// What a notice is about, when a later one about the same thing makes it stale: a job's end
-/// replaces the notice of its start.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Topic {
-    /// A snapshot, by its server and name.
-    Snapshot { server_id: u64, name: String },
-    /// A server's restore.
-    Restore { server_id: u64 },
-}
+pub use snapshot_core::notice::{Tone, Topic};
 
 /// One notice on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,7 +15,7 @@ use web_sys::{Notification, NotificationOptions, NotificationPermission};
 use crate::browser;
 use crate::intl::locale;
 
-/// The panel's notifier. `Copy`: the toolbar sets it, the board tells it when a job ends.
+/// The panel's notifier. `Copy`: its switch sets it, the board tells it when a job ends.
 #[derive(Clone, Copy)]
 pub struct Notifier {
     state: RwSignal<NotifyState>,

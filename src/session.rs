@@ -104,7 +104,7 @@ impl Session {
                 self.state.set(SessionState::Ready { me: None });
                 self.deferred.set_value(Some(client));
             }
-            _ => self.check(client, None, false),
+            _ => self.check(client, None),
         }
     }
 
@@ -117,7 +117,7 @@ impl Session {
             self.token.track();
             if first.is_some() {
                 self.expired.set(false);
-                self.check(client.clone(), None, false);
+                self.check(client.clone(), None);
             }
         });
     }
@@ -129,19 +129,21 @@ impl Session {
             return;
         };
         if !self.expired.get_untracked() {
-            self.check(client, None, false);
+            self.check(client, None);
         }
     }
 
-    /// Checks a token (the one given, or the current one) with `account/me`.
-    pub fn check(self, client: Client, candidate: Option<(String, bool)>, from_form: bool) {
+    /// Checks a token with `account/me`: the one typed into the sign-in form, or else the
+    /// current one.
+    pub fn check(self, client: Client, candidate: Option<Candidate>) {
+        let from_form = candidate.is_some();
         // This check answers what a deferred one would have.
         self.deferred.set_value(None);
         if from_form && self.checking.get_untracked() {
             return;
         }
         let previous = self.token.get_untracked();
-        if let Some((token, _)) = &candidate {
+        if let Some(Candidate { token, .. }) = &candidate {
             self.token.set(Some(token.trim().to_owned()));
         }
         self.checking.set(true);
@@ -150,7 +152,7 @@ impl Session {
             self.checking.set(false);
             match result {
                 Ok(me) => {
-                    if let Some((token, remember)) = candidate {
+                    if let Some(Candidate { token, remember }) = candidate {
                         remember_token(remember.then_some(token.trim()));
                     }
                     self.sign_in_error.set(None);
@@ -225,6 +227,12 @@ impl Session {
     pub fn can_sign_out(self) -> bool {
         matches!(self.mode, AuthMode::Auto | AuthMode::Token) && self.token.get().is_some()
     }
+}
+
+/// A token typed into the sign-in form, and whether to remember it in this browser.
+pub struct Candidate {
+    pub token: String,
+    pub remember: bool,
 }
 
 fn remember_token(token: Option<&str>) {

@@ -103,6 +103,26 @@ pub fn CreateDialog(
     }
 }
 
+/// A field of the form, as the API names it in its errors.
+#[derive(Clone, Copy)]
+enum Field {
+    Server,
+    Name,
+    Description,
+}
+
+impl Field {
+    const ALL: [Self; 3] = [Self::Server, Self::Name, Self::Description];
+
+    fn api_key(self) -> &'static str {
+        match self {
+            Self::Server => "server_id",
+            Self::Name => "name",
+            Self::Description => "description",
+        }
+    }
+}
+
 /// What the last attempt sent.
 #[derive(Clone, PartialEq)]
 struct Sent {
@@ -231,17 +251,17 @@ impl CreateForm {
     }
 
     /// The API's word on `field`, while the field still holds what it was said about.
-    fn server_said(self, field: &'static str) -> Option<String> {
+    fn server_said(self, field: Field) -> Option<String> {
         let unchanged = self.sent.with(|sent| {
             sent.as_ref().is_some_and(|sent| match field {
-                "name" => self.name.with(|n| *n == sent.name),
-                "description" => self.description.with(|d| *d == sent.description),
-                _ => self.server_id.get() == Some(sent.server_id),
+                Field::Name => self.name.with(|n| *n == sent.name),
+                Field::Description => self.description.with(|d| *d == sent.description),
+                Field::Server => self.server_id.get() == Some(sent.server_id),
             })
         });
         match self.error.get() {
             Some(ApiError::Validation(errors)) if unchanged => {
-                errors.for_field(field).map(|m| m.join(" "))
+                errors.for_field(field.api_key()).map(|m| m.join(" "))
             }
             _ => None,
         }
@@ -251,9 +271,10 @@ impl CreateForm {
     fn top_errors(self) -> Vec<String> {
         match self.error.get() {
             Some(ApiError::Validation(errors)) => {
-                let mut top = errors.outside(&["name", "description", "server_id"]);
+                let mut top = errors.outside(&Field::ALL.map(Field::api_key));
                 if !self.server_field {
-                    top.extend(errors.for_field("server_id").into_iter().flatten().cloned());
+                    let on_server = errors.for_field(Field::Server.api_key());
+                    top.extend(on_server.into_iter().flatten().cloned());
                 }
                 top
             }
@@ -335,7 +356,7 @@ fn ServerField(form: CreateForm) -> impl IntoView {
                 </For>
             </select>
             <p class="sp-field__error" id="create-server-error">
-                {move || form.server_said("server_id")}
+                {move || form.server_said(Field::Server)}
             </p>
         </div>
     }
@@ -348,7 +369,7 @@ fn NameField(form: CreateForm) -> impl IntoView {
     let problem = move || {
         form.name_problem
             .get()
-            .or_else(|| form.server_said("name").map(Text::from))
+            .or_else(|| form.server_said(Field::Name).map(Text::from))
     };
     view! {
         <TextField
@@ -397,7 +418,7 @@ fn DescriptionField(form: CreateForm) -> impl IntoView {
                 {move || {
                     form.description_problem
                         .get()
-                        .or_else(|| form.server_said("description").map(Text::from))
+                        .or_else(|| form.server_said(Field::Description).map(Text::from))
                 }}
             </p>
         </div>

@@ -141,7 +141,7 @@ impl Group {
             let total = self.total.get();
             drawn.draw_header(t, &name, &status, total);
             let note = self.restore_clock.get().map(|clock| {
-                let elapsed = ((self.clock.now_ms() - clock.since_ms) / 1000.0).max(0.0) as u64;
+                let elapsed = self.clock.secs_since(clock.since_ms);
                 if clock.start_known {
                     progress_note(t, elapsed, RESTORE_EXPECTED_SECS)
                 } else {

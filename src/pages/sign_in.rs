@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::api::Client;
 use crate::components::form::TextField;
 use crate::intl::locale;
-use crate::session::Session;
+use crate::session::{Candidate, Session};
 
 /// The sign-in form: an API token, checked with `account/me`, kept in memory unless the person
 /// ticks "remember in this tab".
@@ -38,15 +38,15 @@ pub fn SignInForm(
         });
     }
     let submit = move || {
-        let candidate = token.get_untracked();
-        if candidate.trim().is_empty() || session.checking.get_untracked() {
+        let typed = token.get_untracked();
+        if typed.trim().is_empty() || session.checking.get_untracked() {
             return;
         }
-        session.check(
-            client.clone(),
-            Some((candidate, remember.get_untracked())),
-            true,
-        );
+        let candidate = Candidate {
+            token: typed,
+            remember: remember.get_untracked(),
+        };
+        session.check(client.clone(), Some(candidate));
     };
     view! {
         <form

@@ -58,9 +58,85 @@ pub fn SnapshotsPage(
     let board = Board::new(client.clone(), notices, host, pace);
     let retrying = client.retrying();
 
+    let title = NodeRef::<leptos::html::H2>::new();
+    follow_the_view(board, title);
+
+    let dialog: RwSignal<Option<Dialog>> = RwSignal::new(None);
+    // Closing goes back to the dialog the open one was opened from, if any.
+    let close = Callback::new(move |()| {
+        dialog.update(|open| *open = open.as_ref().and_then(Dialog::back));
+    });
+    let selection = Selection::new();
+    let actions = PageActions::new(board, notices, host, close, selection);
+    let open = Callback::new(move |which: Dialog| {
+        actions.reset();
+        dialog.set(Some(which));
+    });
+    follow_visibility(board, notifier, actions.waiting_on_safety());
+    let to_delete = selected_to_delete(board, selection);
+    // Signed in again after a 401: read everything again. An open dialog's "sign in again" is
+    // no longer true, and the person's next press is a fresh try.
+    Effect::new(move |was_expired: Option<bool>| {
+        let expired = session.expired.get();
+        if was_expired == Some(true) && !expired {
+            board.reload();
+            let said_sign_in = actions
+                .error
+                .with_untracked(|e| matches!(e, Some(ApiError::Unauthorized)));
+            if said_sign_in {
+                actions.error.set(None);
+            }
+        }
+        expired
+    });
+
+    let filter = Memo::new(move |_| nav.view.with(|v| normalize_filter(&v.filter)));
+    let choices = Memo::new(move |_| {
+        board.servers.with(|servers| {
+            board
+                .snapshots
+                .with(|snapshots| server_choices(servers, snapshots))
+        })
+    });
+
+    view! {
+        <div class="sp-page">
+            <PageHead board title />
+            <Toolbar
+                board
+                on_new=Callback::new(move |server: Option<u64>| {
+                    open.run(
+                        match server {
+                            Some(_) => Dialog::create(server),
+                            None => Dialog::create_starting_on(first_listed(board, filter, choices)),
+                        },
+                    )
+                })
+                to_delete=Signal::derive(move || to_delete.with(|(list, _)| list.len()))
+                on_delete_selected=Callback::new(move |()| {
+                    let (snapshots, left_out) = to_delete.get_untracked();
+                    open.run(Dialog::DeleteAll {
+                        snapshots,
+                        left_out,
+                    });
+                })
+            />
+            <NotifyToggle notifier />
+            <AboutSnapshots />
+            <BoardNotes board retrying />
+            <ServerList board filter open selection />
+            <PageDialogs dialog board actions choices open close />
+        </div>
+    }
+}
+
+/// Keeps the board's data and the focus following the view, the page's `title` taking the
+/// focus when it changes.
+fn follow_the_view(board: Board, title: NodeRef<leptos::html::H2>) {
+    let nav = expect_context::<Nav>();
+    let session = expect_context::<Session>();
     // Focus goes to the title when the view changes, and when the person arrives from the
     // sign-in form: the control they used is gone, and a screen reader hears where they are.
-    let title = NodeRef::<leptos::html::H2>::new();
     let focus_title = move || {
         request_animation_frame(move || {
             // `try_`: the panel may have been unmounted before this frame.
@@ -113,81 +189,6 @@ pub fn SnapshotsPage(
             });
         }
     });
-    // A new token after a 401: read everything again.
-    Effect::new(move |was_expired: Option<bool>| {
-        let expired = session.expired.get();
-        if was_expired == Some(true) && !expired {
-            board.reload();
-        }
-        expired
-    });
-
-    let dialog: RwSignal<Option<Dialog>> = RwSignal::new(None);
-    // Closing goes back to the dialog the open one was opened from, if any.
-    let close = Callback::new(move |()| {
-        dialog.update(|open| *open = open.as_ref().and_then(Dialog::back));
-    });
-    let selection = Selection::new();
-    let actions = PageActions::new(board, notices, host, close, selection);
-    let open = Callback::new(move |which: Dialog| {
-        actions.error.set(None);
-        actions.bulk.set(None);
-        actions.safety.set(Default::default());
-        dialog.set(Some(which));
-    });
-    follow_visibility(board, notifier, actions.waiting_on_safety());
-    let to_delete = selected_to_delete(board, selection);
-    // Signed in again over an open dialog: its "sign in again" is no longer true, and the
-    // person's next press is a fresh try.
-    Effect::new(move |was_expired: Option<bool>| {
-        let expired = session.expired.get();
-        let said_sign_in = actions
-            .error
-            .with_untracked(|e| matches!(e, Some(ApiError::Unauthorized)));
-        if was_expired == Some(true) && !expired && said_sign_in {
-            actions.error.set(None);
-        }
-        expired
-    });
-
-    let filter = Memo::new(move |_| nav.view.with(|v| normalize_filter(&v.filter)));
-    let choices = Memo::new(move |_| {
-        board.servers.with(|servers| {
-            board
-                .snapshots
-                .with(|snapshots| server_choices(servers, snapshots))
-        })
-    });
-
-    view! {
-        <div class="sp-page">
-            <PageHead board title />
-            <Toolbar
-                board
-                on_new=Callback::new(move |server: Option<u64>| {
-                    open.run(
-                        match server {
-                            Some(_) => Dialog::create(server),
-                            None => Dialog::create_starting_on(first_listed(board, filter, choices)),
-                        },
-                    )
-                })
-                to_delete=Signal::derive(move || to_delete.with(|(list, _)| list.len()))
-                on_delete_selected=Callback::new(move |()| {
-                    let (snapshots, left_out) = to_delete.get_untracked();
-                    open.run(Dialog::DeleteAll {
-                        snapshots,
-                        left_out,
-                    });
-                })
-            />
-            <NotifyToggle notifier />
-            <AboutSnapshots />
-            <BoardNotes board retrying />
-            <ServerList board filter open selection />
-            <PageDialogs dialog board actions choices open close />
-        </div>
-    }
 }
 
 /// The selected snapshots that may be deleted now, and how many selected ones may not (their

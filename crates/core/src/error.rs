@@ -92,7 +92,8 @@ pub enum Unconfirmed {
 }
 
 impl ApiError {
-    /// The sentence a person reads. Every error sentence in the panel is chosen here.
+    /// The sentence a person reads. Every error sentence in the panel is chosen here, but for
+    /// a token refused at sign-in, which the sign-in form words as such.
     pub fn message(&self, t: Locale) -> String {
         let text = match self {
             Self::Unauthorized => t.err_unauthorized(),

@@ -8,6 +8,7 @@
 //! the way to the first rows.
 
 use crate::i18n::{Locale, Text};
+use crate::time::LocalTime;
 
 /// The unit a size is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +119,7 @@ pub fn size_text(t: Locale, size_mb: Option<u64>) -> String {
 }
 
 /// A whole number with its thousands marked: "17,592,186,044,416", "1.023".
-fn grouped(t: Locale, n: u128) -> String {
+pub(crate) fn grouped(t: Locale, n: u128) -> String {
     let digits = n.to_string();
     let mut written = String::with_capacity(digits.len() + digits.len() / 3);
     for (at, digit) in digits.chars().enumerate() {
@@ -144,18 +145,6 @@ pub fn relative_text(t: Locale, then: i64, now: i64) -> Text {
             TimeUnit::Year => t.years_ago(count),
         },
     }
-}
-
-/// A moment as the person's clock reads it: a `Date`'s local fields, which the browser works
-/// out for the person's zone and its daylight saving.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LocalTime {
-    pub year: u32,
-    /// 0 for January, as a `Date` counts.
-    pub month: u32,
-    pub day: u32,
-    pub hour: u32,
-    pub minute: u32,
 }
 
 /// An exact time, in the same order in both languages: "15 Jan 2025, 18:30", "15 jan. 2025,

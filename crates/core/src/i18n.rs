@@ -51,20 +51,12 @@ impl Locale {
     }
 }
 
-/// The `locale` setting: a fixed language, or the browser's.
-/// A count as a person reads it, its thousands grouped by `separator` ("5,000"; "5.000").
-fn grouped(n: usize, separator: char) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len().saturating_mul(4) / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && digits.len().saturating_sub(i) % 3 == 0 {
-            out.push(separator);
-        }
-        out.push(digit);
-    }
-    out
+/// A count as a person reads it in `t`, its thousands marked ("5,000"; "5.000").
+fn count_text(t: Locale, n: usize) -> String {
+    crate::format::grouped(t, u128::try_from(n).unwrap_or(u128::MAX))
 }
 
+/// The `locale` setting: a fixed language, or the browser's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LocaleSetting {
     /// Follow `navigator.languages` (the default).
@@ -186,7 +178,7 @@ mod tests {
             (5_000, "5,000"),
             (1_234_567, "1,234,567"),
         ] {
-            assert_eq!(grouped(n, ','), en);
+            assert_eq!(count_text(Locale::En, n), en);
         }
         assert_eq!(
             Locale::En.filter_matches(5_000, 1_000),

@@ -13,6 +13,7 @@ pub mod format;
 pub mod i18n;
 pub mod listing;
 pub mod model;
+pub mod notice;
 pub mod notify;
 pub mod order;
 pub mod poll;

@@ -65,7 +65,8 @@ pub struct Listing<T> {
 }
 
 impl<T: Identified> Listing<T> {
-    /// Starts reading at `first`, reading at most `max_pages` pages.
+    /// Starts reading at `first`, reading at most `max_pages` pages, or more if the first
+    /// page's `count` says the list needs them (up to [`MAX_COUNTED_PAGES`]).
     pub fn new(first: &str, max_pages: usize) -> Self {
         Self {
             listed: Listed::default(),

@@ -8,7 +8,8 @@
 use crate::i18n::{Locale, Text};
 use crate::model::{ServerStatus, Snapshot, SnapshotStatus};
 use crate::rules::{create_blocker, Blocker};
-use crate::validate::{LocalStamp, SNAPSHOTS_PER_SERVER};
+use crate::time::LocalTime;
+use crate::validate::SNAPSHOTS_PER_SERVER;
 
 /// What the restore dialog can offer before a restore of a server.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +28,7 @@ pub fn safety_offer(
     t: Locale,
     status: &ServerStatus,
     names: &[&str],
-    at: LocalStamp,
+    at: LocalTime,
 ) -> SafetyOffer {
     match create_blocker(status, names.len()) {
         None => SafetyOffer::Available {
@@ -42,8 +43,8 @@ pub fn safety_offer(
 /// in Portuguese), with `-2`, `-3`… when the server already has one by that name. Valid by
 /// construction: ASCII letters, digits and dashes, and well under the length cap whatever the
 /// stamp holds.
-pub fn safety_name(t: Locale, at: LocalStamp, taken: &[&str]) -> String {
-    let LocalStamp {
+pub fn safety_name(t: Locale, at: LocalTime, taken: &[&str]) -> String {
+    let LocalTime {
         year,
         month,
         day,

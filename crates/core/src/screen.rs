@@ -14,9 +14,10 @@ use crate::rules::create_blocker;
 
 /// The filter as typed, in the form it is compared in: trimmed, lower case.
 ///
-/// Case is folded for ASCII letters only, which are all a snapshot name may hold (the API
-/// accepts `^[A-Za-z0-9_-]+$`); any other character must match as typed. Full Unicode case
-/// mapping would compile its tables into the wasm for names that cannot exist.
+/// Case is folded for ASCII letters only: all a snapshot name may hold (the API accepts
+/// `^[A-Za-z0-9_-]+$`), and all a host name or an IP address holds. A server's name may hold
+/// other letters, which match as typed ("São" finds "São" and "são paulo", not "SÃO"). Full
+/// Unicode case mapping would compile its tables into the wasm for that one case.
 pub fn normalize_filter(typed: &str) -> String {
     typed.trim().to_ascii_lowercase()
 }

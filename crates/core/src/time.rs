@@ -9,6 +9,18 @@
 //! Nothing here writes a date for a person: [`crate::format::exact_text`] does, from the local
 //! fields the browser works out for the person's zone.
 
+/// A moment as the person's clock reads it: a browser `Date`'s local fields, which the browser
+/// works out for the person's zone and its daylight saving, so nothing here converts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalTime {
+    pub year: u32,
+    /// 1 for January.
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+}
+
 /// The months as HTTP dates name them, which are also English dates' short names.
 pub(crate) const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

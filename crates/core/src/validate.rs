@@ -1,6 +1,7 @@
 //! The provider's rules for what a person types, checked as they type.
 
 use crate::i18n::{Locale, Text};
+use crate::time::LocalTime;
 
 /// The longest snapshot name the panel accepts. The provider gives no limit; 64 is a sane cap,
 /// and the API's own word is shown if it differs.
@@ -76,22 +77,10 @@ pub fn description_counter(description: &str) -> String {
     format!("{} / {DESCRIPTION_MAX_CHARS}", description.chars().count())
 }
 
-/// The date and time a suggested name is stamped with, as the person's own clock reads it.
-/// The browser's `Date` gives these fields in the person's zone, so nothing here converts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LocalStamp {
-    pub year: u32,
-    /// 1 to 12.
-    pub month: u32,
-    pub day: u32,
-    pub hour: u32,
-    pub minute: u32,
-}
-
-/// A valid name to pre-fill: the server's name plus the local date and time,
+/// A valid name to pre-fill: the server's name plus the person's local date and time,
 /// `web-server-01-2026-11-26-1630`. Characters the rule refuses become `-`, and the server part
 /// is shortened so the whole fits in [`NAME_MAX_CHARS`].
-pub fn suggest_snapshot_name(server_name: &str, at: LocalStamp) -> String {
+pub fn suggest_snapshot_name(server_name: &str, at: LocalTime) -> String {
     let stamp = format!(
         "{:04}-{:02}-{:02}-{:02}{:02}",
         at.year, at.month, at.day, at.hour, at.minute

@@ -7,9 +7,9 @@
 //! How sizes, relative times and durations read, and the parsers for the API's timestamps.
 
 use snapshot_core::format::{
-    exact_text, format_elapsed, format_seconds_short, relative_text, size_text, LocalTime, SizeUnit,
+    exact_text, format_elapsed, format_seconds_short, relative_text, size_text, SizeUnit,
 };
-use snapshot_core::time::{parse_http_date, parse_rfc3339};
+use snapshot_core::time::{parse_http_date, parse_rfc3339, LocalTime};
 use snapshot_core::Locale;
 
 fn format_size_mb(size_mb: Option<u64>) -> String {
@@ -160,18 +160,18 @@ fn relative_times_in_portuguese() {
 fn an_exact_time_in_both_languages() {
     let at = LocalTime {
         year: 2025,
-        month: 0,
+        month: 1,
         day: 15,
         hour: 8,
         minute: 5,
     };
     assert_eq!(exact_text(Locale::En, at), "15 Jan 2025, 08:05");
     assert_eq!(exact_text(Locale::PtBr, at), "15 jan. 2025, 08:05");
-    let september = LocalTime { month: 8, ..at };
+    let september = LocalTime { month: 9, ..at };
     assert_eq!(exact_text(Locale::En, september), "15 Sep 2025, 08:05");
     assert_eq!(exact_text(Locale::PtBr, september), "15 set. 2025, 08:05");
     let december = LocalTime {
-        month: 11,
+        month: 12,
         hour: 23,
         minute: 59,
         ..at
@@ -181,16 +181,17 @@ fn an_exact_time_in_both_languages() {
 }
 
 #[test]
-fn a_month_past_december_is_left_out_not_a_panic() {
+fn a_month_outside_the_year_is_left_out_not_a_panic() {
     let at = LocalTime {
         year: 2025,
-        month: 12,
+        month: 13,
         day: 1,
         hour: 0,
         minute: 0,
     };
     assert_eq!(exact_text(Locale::En, at), "1  2025, 00:00");
     assert_eq!(Locale::PtBr.month_short(u32::MAX), None);
+    assert_eq!(Locale::En.month_short(0), None);
 }
 
 // ----- RFC 3339 -------------------------------------------------------------------------------

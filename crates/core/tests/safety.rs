@@ -6,11 +6,12 @@ use snapshot_core::model::ServerRef;
 use snapshot_core::safety::{
     safety_name, safety_offer, safety_step, Abandoned, SafetyOffer, SafetyStep,
 };
-use snapshot_core::validate::{snapshot_name_error, LocalStamp};
+use snapshot_core::time::LocalTime;
+use snapshot_core::validate::snapshot_name_error;
 use snapshot_core::{Locale, ServerStatus, Snapshot, SnapshotStatus};
 
-fn at(year: u32, month: u32, day: u32, hour: u32, minute: u32) -> LocalStamp {
-    LocalStamp {
+fn at(year: u32, month: u32, day: u32, hour: u32, minute: u32) -> LocalTime {
+    LocalTime {
         year,
         month,
         day,

@@ -7,14 +7,15 @@
 //! The provider's name rule (`^[A-Za-z0-9_-]+$`, capped at 64), the description limit, and the
 //! suggested name.
 
+use snapshot_core::time::LocalTime;
 use snapshot_core::validate::{
-    description_counter, description_error, snapshot_name_error, suggest_snapshot_name, LocalStamp,
-    NameError, DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS, SNAPSHOTS_PER_SERVER,
+    description_counter, description_error, snapshot_name_error, suggest_snapshot_name, NameError,
+    DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS, SNAPSHOTS_PER_SERVER,
 };
 use snapshot_core::Locale;
 
-fn at(year: u32, month: u32, day: u32, hour: u32, minute: u32) -> LocalStamp {
-    LocalStamp {
+fn at(year: u32, month: u32, day: u32, hour: u32, minute: u32) -> LocalTime {
+    LocalTime {
         year,
         month,
         day,

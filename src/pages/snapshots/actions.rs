@@ -27,6 +27,7 @@ use snapshot_core::{ApiError, Locale, Unconfirmed};
 
 use crate::api::sleep;
 use crate::board::Board;
+use crate::browser::Timer;
 use crate::components::form::Confirmation;
 use crate::components::restore_dialog::SafetyState;
 use crate::components::selection::Selection;
@@ -64,12 +65,14 @@ pub struct PageActions {
     pub error: RwSignal<Option<ApiError>>,
     /// How the safety snapshot before a restore is doing.
     pub safety: RwSignal<SafetyState>,
-    effects: Effects,
+    flows: Flows,
 }
 
-/// What the actions touch.
+/// What the actions run, each a flow of requests and what it tells (create, restore with its
+/// safety snapshot, delete, delete several), and everything those touch. The page's
+/// [`PageActions`] share the signals of it that the dialogs show.
 #[derive(Clone, Copy)]
-struct Effects {
+struct Flows {
     t: Locale,
     board: Board,
     notices: Notices,
@@ -90,19 +93,18 @@ struct Effects {
 /// cleared once the wait is over, so the button comes back without the person guessing when.
 /// One that was replaced meanwhile is left alone.
 fn clear_when_the_wait_is_over(error: RwSignal<Option<ApiError>>) {
+    let timer = Timer::new();
     Effect::new(move |_| {
+        timer.stop();
         let held = error.get();
         let Some(secs) = held.as_ref().and_then(ApiError::retry_after_secs) else {
             return;
         };
-        set_timeout(
-            move || {
-                if error.try_with_untracked(|now| *now == held) == Some(true) {
-                    error.try_set(None);
-                }
-            },
-            std::time::Duration::from_secs(secs),
-        );
+        timer.start(std::time::Duration::from_secs(secs), move || {
+            if error.try_with_untracked(|now| *now == held) == Some(true) {
+                error.try_set(None);
+            }
+        });
     });
 }
 
@@ -118,7 +120,7 @@ impl PageActions {
         let error = RwSignal::new(None);
         let bulk = RwSignal::new(None);
         let safety = RwSignal::new(SafetyState::Idle);
-        let effects = Effects {
+        let flows = Flows {
             bulk,
             selection,
             safety,
@@ -134,18 +136,18 @@ impl PageActions {
         let owner = board.owner();
         let create = {
             let owner = owner.clone();
-            Action::new_local(move |new: &NewSnapshot| owner.guard(effects.create(new.clone())))
+            Action::new_local(move |new: &NewSnapshot| owner.guard(flows.create(new.clone())))
         };
         let restore = {
             let owner = owner.clone();
-            Action::new_local(move |r: &RestoreRequest| owner.guard(effects.restore(r.clone())))
+            Action::new_local(move |r: &RestoreRequest| owner.guard(flows.restore(r.clone())))
         };
         let delete = {
             let owner = owner.clone();
-            Action::new_local(move |s: &Snapshot| owner.guard(effects.delete(s.clone())))
+            Action::new_local(move |s: &Snapshot| owner.guard(flows.delete(s.clone())))
         };
         let delete_all = Action::new_local(move |list: &Vec<Snapshot>| {
-            owner.guard(effects.delete_all(list.clone()))
+            owner.guard(flows.delete_all(list.clone()))
         });
         clear_when_the_wait_is_over(error);
         Self {
@@ -156,8 +158,15 @@ impl PageActions {
             bulk,
             error,
             safety,
-            effects,
+            flows,
         }
+    }
+
+    /// Forgets how the last action went, for a dialog that opens.
+    pub fn reset(self) {
+        self.error.set(None);
+        self.bulk.set(None);
+        self.safety.set(SafetyState::Idle);
     }
 
     /// Whether a restore is waiting on its safety snapshot: the page keeps polling for it
@@ -170,18 +179,18 @@ impl PageActions {
     /// Cancels a restore that waits on its safety snapshot: it is never sent. The safety
     /// snapshot itself is kept (a create cannot be called back).
     pub fn cancel_safety(self) {
-        self.effects.cancel_safety();
+        self.flows.cancel_safety();
     }
 
     /// Whether a restore is on its way. Unlike the action's own `pending`, a restore whose wait
     /// was cancelled is not, though its safety snapshot's create may still be answered.
     pub fn restore_pending(self) -> Signal<bool> {
-        self.effects.restoring.into()
+        self.flows.restoring.into()
     }
 
     /// Sends `request` unless a restore is already on its way.
     pub fn start_restore(self, request: RestoreRequest) {
-        if !self.effects.restoring.get_untracked() {
+        if !self.flows.restoring.get_untracked() {
             self.error.set(None);
             self.restore.dispatch_local(request);
         }
@@ -213,7 +222,7 @@ impl PageActions {
     }
 }
 
-impl Effects {
+impl Flows {
     fn server_name(self, id: u64, fallback: &str) -> String {
         let name = self
             .board

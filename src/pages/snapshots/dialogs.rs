@@ -86,7 +86,6 @@ pub fn PageDialogs(
     /// Closes the open dialog, going back to the one it was opened from, if any.
     close: Callback<()>,
 ) -> impl IntoView {
-    let t = locale();
     let error = actions.error;
     // Untracked: a poll that changes another server must not redraw an open dialog and wipe
     // what the person typed in it.
@@ -112,57 +111,7 @@ pub fn PageDialogs(
                     />
                 }
                 .into_any(),
-                Dialog::Restore(snapshot) => {
-                    let server = snapshot.server.id;
-                    let newer = board
-                        .snapshots
-                        .with_untracked(|all| newer_snapshots(all, &snapshot));
-                    let name = board
-                        .servers
-                        .with(|all| all.iter().find(|s| s.id == server).map(|s| s.name.clone()))
-                        .unwrap_or_else(|| snapshot.server.name.clone());
-                    let safety = safety_first(board, actions, &snapshot, open);
-                    let blocker = restore_blocker_now(board, &snapshot);
-                    let chosen = safety.chosen;
-                    let target = snapshot.clone();
-                    let confirm = Confirmation {
-                        on_confirm: Callback::new(move |()| {
-                            // Named now, against the list as it is now: unique on its server.
-                            let safety_first = chosen.get_untracked().then(|| {
-                                board.with_store(|store| {
-                                    let names: Vec<&str> = store
-                                        .snapshots_of(server)
-                                        .map(|s| s.name.as_str())
-                                        .collect();
-                                    safety_name(t, local_now(), &names)
-                                })
-                            });
-                            actions.start_restore(RestoreRequest {
-                                snapshot: target.clone(),
-                                safety_first,
-                            });
-                        }),
-                        // Leaving while the safety snapshot is taken cancels the restore.
-                        on_close: Callback::new(move |()| {
-                            actions.cancel_safety();
-                            close.run(());
-                        }),
-                        pending: actions.restore_pending(),
-                        error: actions.error.into(),
-                    };
-                    view! {
-                        <RestoreDialog
-                            snapshot=snapshot
-                            phrase=restore_phrase(&name, server)
-                            server_name=display_name(t, &name, server)
-                            newer=newer
-                            confirm
-                            safety
-                            blocker
-                        />
-                    }
-                    .into_any()
-                }
+                Dialog::Restore(snapshot) => restore_dialog(board, actions, snapshot, open, close),
                 Dialog::DeleteAll {
                     snapshots,
                     left_out,
@@ -196,6 +145,67 @@ pub fn PageDialogs(
             })
         })
     }
+}
+
+/// The restore confirmation of `snapshot`, with the safety snapshot it offers first; the
+/// safety snapshot is named only when confirmed, against the server's list as it is then.
+fn restore_dialog(
+    board: Board,
+    actions: PageActions,
+    snapshot: Snapshot,
+    open: Callback<Dialog>,
+    close: Callback<()>,
+) -> AnyView {
+    let t = locale();
+    let server = snapshot.server.id;
+    let newer = board
+        .snapshots
+        .with_untracked(|all| newer_snapshots(all, &snapshot));
+    let name = board
+        .servers
+        .with(|all| all.iter().find(|s| s.id == server).map(|s| s.name.clone()))
+        .unwrap_or_else(|| snapshot.server.name.clone());
+    let safety = safety_first(board, actions, &snapshot, open);
+    let blocker = restore_blocker_now(board, &snapshot);
+    let chosen = safety.chosen;
+    let target = snapshot.clone();
+    let confirm = Confirmation {
+        on_confirm: Callback::new(move |()| {
+            // Named now, against the list as it is now: unique on its server.
+            let safety_first = chosen.get_untracked().then(|| {
+                board.with_store(|store| {
+                    let names: Vec<&str> = store
+                        .snapshots_of(server)
+                        .map(|s| s.name.as_str())
+                        .collect();
+                    safety_name(t, local_now(), &names)
+                })
+            });
+            actions.start_restore(RestoreRequest {
+                snapshot: target.clone(),
+                safety_first,
+            });
+        }),
+        // Leaving while the safety snapshot is taken cancels the restore.
+        on_close: Callback::new(move |()| {
+            actions.cancel_safety();
+            close.run(());
+        }),
+        pending: actions.restore_pending(),
+        error: actions.error.into(),
+    };
+    view! {
+        <RestoreDialog
+            snapshot=snapshot
+            phrase=restore_phrase(&name, server)
+            server_name=display_name(t, &name, server)
+            newer=newer
+            confirm
+            safety
+            blocker
+        />
+    }
+    .into_any()
 }
 
 /// Why `target` cannot be restored now, as the board learns it while its dialog is open: a

@@ -1,5 +1,7 @@
 //! The body of the page: loading, the load's error, or the servers with their snapshots.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use snapshot_core::format::display_name;
 use snapshot_core::model::{Server, Snapshot};
@@ -10,6 +12,7 @@ use snapshot_core::screen::{
 
 use super::dialogs::Dialog;
 use crate::board::{Board, LoadState};
+use crate::browser::Timer;
 use crate::components::load::{LoadFailed, Loading};
 use crate::components::selection::Selection;
 use crate::components::server_group::ServerGroup;
@@ -88,7 +91,7 @@ fn filter_result(board: Board, filter: Memo<String>, shown: Memo<Vec<u64>>) -> R
     let t = locale();
     let nav = expect_context::<Nav>();
     let (heard, set_heard) = signal(String::new());
-    let typed = StoredValue::new(0_u64);
+    let settle = Timer::new();
     Effect::new(move |_| {
         let normalized = filter.get();
         let text = if normalized.is_empty() || !matches!(board.state.get(), LoadState::Ready) {
@@ -107,19 +110,12 @@ fn filter_result(board: Board, filter: Memo<String>, shown: Memo<Vec<u64>>) -> R
                 t.filter_matches(snapshots, servers).into_owned()
             }
         };
-        let this = typed.get_value().wrapping_add(1);
-        typed.set_value(this);
-        set_timeout(
-            move || {
-                // The same words again (a poll while filtering) are not news.
-                if typed.try_get_value() == Some(this)
-                    && heard.try_with_untracked(|h| *h != text) == Some(true)
-                {
-                    set_heard.try_set(text);
-                }
-            },
-            std::time::Duration::from_millis(FILTER_SETTLE_MS),
-        );
+        settle.start(Duration::from_millis(FILTER_SETTLE_MS), move || {
+            // The same words again (a poll while filtering) are not news.
+            if heard.try_with_untracked(|h| *h != text) == Some(true) {
+                set_heard.try_set(text);
+            }
+        });
     });
     heard
 }

@@ -96,10 +96,10 @@ pub fn Toolbar(
     let nav = expect_context::<Nav>();
     let clock = expect_context::<Clock>();
     let updated = move || {
-        board.updated_at.get().map(|at| {
-            let secs = ((clock.now_ms() - at) / 1000.0).max(0.0) as u64;
-            t.updated_ago(secs)
-        })
+        board
+            .updated_at
+            .get()
+            .map(|at| t.updated_ago(clock.secs_since(at)))
     };
     view! {
         <div class="sp-toolbar" role="search">

@@ -3,7 +3,7 @@
 //! Grouped by where the person meets them. A text that takes arguments is a `format!`; one
 //! that depends on a number decides in a `match`, the same way in both languages.
 
-use super::{define_catalogue, grouped};
+use super::{count_text, define_catalogue, Locale};
 
 define_catalogue! {
     // The panel's frame and signing in.
@@ -112,17 +112,17 @@ define_catalogue! {
     filter_matches(snapshots: usize, servers: usize) {
         en: match (snapshots, servers) {
             (0, 1) => "1 server matches; it has no snapshots.".to_owned(),
-            (0, m) => format!("{} servers match; they have no snapshots.", grouped(m, ',')),
+            (0, m) => format!("{} servers match; they have no snapshots.", count_text(Locale::En, m)),
             (1, _) => "1 snapshot matches.".to_owned(),
-            (n, 1) => format!("{} snapshots match, on 1 server.", grouped(n, ',')),
-            (n, m) => format!("{} snapshots match, on {} servers.", grouped(n, ','), grouped(m, ',')),
+            (n, 1) => format!("{} snapshots match, on 1 server.", count_text(Locale::En, n)),
+            (n, m) => format!("{} snapshots match, on {} servers.", count_text(Locale::En, n), count_text(Locale::En, m)),
         },
         pt: match (snapshots, servers) {
             (0, 1) => "1 servidor corresponde; ele não tem snapshots.".to_owned(),
-            (0, m) => format!("{} servidores correspondem; eles não têm snapshots.", grouped(m, '.')),
+            (0, m) => format!("{} servidores correspondem; eles não têm snapshots.", count_text(Locale::PtBr, m)),
             (1, _) => "1 snapshot corresponde.".to_owned(),
-            (n, 1) => format!("{} snapshots correspondem, em 1 servidor.", grouped(n, '.')),
-            (n, m) => format!("{} snapshots correspondem, em {} servidores.", grouped(n, '.'), grouped(m, '.')),
+            (n, 1) => format!("{} snapshots correspondem, em 1 servidor.", count_text(Locale::PtBr, n)),
+            (n, m) => format!("{} snapshots correspondem, em {} servidores.", count_text(Locale::PtBr, n), count_text(Locale::PtBr, m)),
         },
     }
     nothing_matches(filter: &str) {
@@ -730,13 +730,15 @@ const MONTHS_PT: [&str; 12] = [
 
 /// How figures and dates are written: the marks and names that are not sentences.
 impl super::Locale {
-    /// The short name of `month` (0 for January) in a written date; `None` past December.
+    /// The short name of `month` (1 for January) in a written date; `None` outside 1 to 12.
     pub fn month_short(self, month: u32) -> Option<&'static str> {
         let names = match self {
             Self::En => &MONTHS_EN,
             Self::PtBr => &MONTHS_PT,
         };
-        names.get(usize::try_from(month).ok()?).copied()
+        names
+            .get(usize::try_from(month.checked_sub(1)?).ok()?)
+            .copied()
     }
 
     /// What separates a figure's decimals: "5.0 GB", "5,0 GB".
