@@ -19,6 +19,7 @@ use crate::model::{
     Os, Plan, Restore, Server, ServerStatus, Snapshot, SnapshotStatus, User, UserId, SNAPSHOT_LIMIT,
 };
 use crate::pagination::{LinkBase, Page, Pager};
+use crate::query;
 use crate::rng::splitmix64;
 use crate::seed;
 
@@ -152,15 +153,26 @@ pub struct Store {
     /// Plain-DRF mode: snapshots created since the last list read that would have shown them
     /// (the replica the list is read from has not caught up with them yet).
     pub unread: BTreeSet<u64>,
-    /// Plain-DRF mode: snapshots deleted since the last list read that would have shown them
-    /// (the replica still lists them).
-    pub ghosts: BTreeMap<u64, Snapshot>,
+    /// Plain-DRF mode: snapshots deleted that the replica still lists.
+    pub ghosts: BTreeMap<u64, Ghost>,
     /// `last_used_at` of each user's token.
     pub token_last_used: BTreeMap<UserId, i64>,
     /// Fault injection.
     pub faults: FaultState,
     /// Requests to `/api/` since the last reset.
     pub log: Vec<RequestRecord>,
+}
+
+/// How long the replica takes to see a delete at most, however few reads come.
+const GHOST_SECS: u64 = 10;
+
+/// A deleted snapshot that the replica still lists: until a read has shown it and the next
+/// walk through the pages starts (so that the pages of one walk agree), or [`GHOST_SECS`].
+#[derive(Debug)]
+pub struct Ghost {
+    pub snapshot: Snapshot,
+    pub shown: bool,
+    pub until: Instant,
 }
 
 /// Adds `secs` to `now`; `None` when it does not fit (treated as "never").
@@ -294,13 +306,8 @@ impl Store {
         }
     }
 
-    /// The owner's snapshots, newest first (created_at desc, then id desc).
-    pub fn list_snapshots(&mut self, owner: UserId, server_id: Option<i64>) -> Vec<SnapshotView> {
-        self.tick();
-        self.views(self.snapshots.values(), owner, server_id)
-    }
-
-    /// Views of those of `snapshots` that are the owner's (and on `server_id`), newest first.
+    /// Views of those of `snapshots` that are the owner's (and on `server_id`), newest first
+    /// (created_at desc, then id desc).
     fn views<'a>(
         &self,
         snapshots: impl Iterator<Item = &'a Snapshot>,
@@ -318,41 +325,32 @@ impl Store {
     /// The page of the owner's snapshots a list read answers. In plain-DRF mode the list is
     /// read from a replica one read behind: a snapshot created since the last read that would
     /// have shown it is left out of this read (of its page and of `count`), and one deleted
-    /// since is still in it. The next read is up to date.
+    /// since is still in it (see [`Ghost`]). The next read is up to date.
     pub fn snapshot_page(
         &mut self,
         owner: UserId,
         server_id: Option<i64>,
         base: &LinkBase,
     ) -> Result<Page<SnapshotView>, ApiError> {
-        let items = self.list_snapshots(owner, server_id);
+        self.tick();
+        let now = Instant::now();
+        let new_walk = query::get(&base.pairs, "page").is_none_or(|page| page.trim() == "1");
+        self.ghosts
+            .retain(|_, ghost| ghost.until > now && !(new_walk && ghost.shown));
         let pager = self.settings.pager();
-        let mut replica = self.views(
-            self.snapshots.values().chain(self.ghosts.values()),
-            owner,
-            server_id,
-        );
+        let ghosts = self.ghosts.values().map(|ghost| &ghost.snapshot);
+        let mut replica = self.views(self.snapshots.values().chain(ghosts), owner, server_id);
         let page = pager.page(replica.clone(), base)?;
         let shown: BTreeSet<u64> = page.results.iter().map(|s| s.id).collect();
+        for (id, ghost) in &mut self.ghosts {
+            ghost.shown |= shown.contains(id);
+        }
         let lagging: BTreeSet<u64> = shown.intersection(&self.unread).copied().collect();
-        let ghosts: BTreeSet<u64> = shown
-            .iter()
-            .filter(|id| self.ghosts.contains_key(id))
-            .copied()
-            .collect();
-        if lagging.is_empty() && ghosts.is_empty() {
-            // Nothing this read would show is behind: the replica's other ghosts stay, unseen.
-            return pager.page(items, base);
+        if lagging.is_empty() {
+            return Ok(page);
         }
         self.unread.retain(|id| !lagging.contains(id));
-        let unseen: BTreeSet<u64> = self
-            .ghosts
-            .keys()
-            .filter(|id| !ghosts.contains(id))
-            .copied()
-            .collect();
-        self.ghosts.retain(|id, _| !ghosts.contains(id));
-        replica.retain(|s| !lagging.contains(&s.id) && !unseen.contains(&s.id));
+        replica.retain(|s| !lagging.contains(&s.id));
         pager.page(replica, base)
     }
 
@@ -460,9 +458,14 @@ impl Store {
             return Err(self.settings.dialect.missing(Missing::Snapshot));
         }
         let seen = !self.unread.remove(&snapshot_id);
-        if let Some(deleted) = self.snapshots.remove(&snapshot_id) {
+        if let Some(snapshot) = self.snapshots.remove(&snapshot_id) {
             if seen && self.settings.dialect.is_plain() {
-                self.ghosts.insert(snapshot_id, deleted);
+                let ghost = Ghost {
+                    snapshot,
+                    shown: false,
+                    until: Instant::now() + Duration::from_secs(GHOST_SECS),
+                };
+                self.ghosts.insert(snapshot_id, ghost);
             }
         }
         Ok(())
@@ -541,7 +544,8 @@ impl Store {
             .collect();
         self.snapshots.retain(|sid, _| !gone.contains(sid));
         self.unread.retain(|sid| !gone.contains(sid));
-        self.ghosts.retain(|_, s| s.server_id != id);
+        self.ghosts
+            .retain(|_, ghost| ghost.snapshot.server_id != id);
         Ok(())
     }
 }
