@@ -212,6 +212,30 @@ test('a restore that began before the page opened shows at least the time since 
   expect(shown).toBeLessThanOrEqual(Math.ceil((Date.now() - startedBefore) / 1000) + 1);
 });
 
+test.describe('a refusal that shows the page is out of date', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of (400|404)/] });
+
+  test('a snapshot deleted elsewhere: the refusal says so, and the list catches up', async ({ page }) => {
+    await resetSimulator({ restore_secs: 600 });
+    await openPanel(page);
+    const group = page.getByRole('region', { name: 'web-server-01' });
+    // Another person deletes the snapshot; then, in the same minute, restores another one.
+    expect((await asAlice('DELETE', 'snapshots/801/')).status).toBe(204);
+    expect((await asAlice('POST', 'snapshots/798/restore/')).status).toBe(200);
+    await expect(group.getByRole('rowheader', { name: 'pre-migration-snapshot' })).toBeVisible();
+
+    const { dialog, confirmName, restore, safety } = restoreDialog(page, 'web-server-01', 'pre-migration-snapshot');
+    await page.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+    await safety.uncheck();
+    await confirmName.fill('web-server-01');
+    await restore.click();
+    await expect(dialog.getByRole('alert')).toContainText("It isn't there any more");
+    // Behind the dialog, the page shows what the API holds now.
+    await expect(group.getByRole('rowheader', { name: 'pre-migration-snapshot' })).toHaveCount(0);
+    await expect(serverStatus(group, 'Restoring')).toBeVisible();
+  });
+});
+
 test('Escape, Cancel, a click outside and Enter before the name matches all send no request', async ({ page }) => {
   await resetSimulator({ create_secs: 600 });
   await openPanel(page);

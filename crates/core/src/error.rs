@@ -185,6 +185,19 @@ impl ApiError {
         )
     }
 
+    /// Whether the API refused a change for what it holds now (the snapshot is gone, the
+    /// server is full or in the wrong state, the name is taken): the panel's picture of that
+    /// server is out of date, and is read again.
+    pub fn shows_a_stale_view(&self) -> bool {
+        matches!(
+            self,
+            Self::NotFound { .. }
+                | Self::LimitReached { .. }
+                | Self::Rejected { .. }
+                | Self::Validation(_)
+        )
+    }
+
     /// Whether a request that changes something may have gone through although no answer
     /// said so: the connection was lost or timed out after it was sent, a proxy gave up waiting
     /// for the API (502, 504), or the API said yes in words the panel could not read. Such a

@@ -819,6 +819,33 @@ fn a_lost_answer_is_an_unknown_outcome_and_a_refusal_is_not() {
 }
 
 #[test]
+fn a_refusal_for_what_the_api_holds_now_shows_the_page_is_out_of_date() {
+    for error in [
+        ApiError::NotFound { detail: None },
+        ApiError::LimitReached { detail: None },
+        ApiError::Rejected {
+            status: 400,
+            detail: Some("Server is not in a valid state for restoration.".to_owned()),
+        },
+        ApiError::Validation(Default::default()),
+    ] {
+        assert!(error.shows_a_stale_view(), "{error:?}");
+    }
+    for error in [
+        ApiError::Unauthorized,
+        ApiError::Forbidden { detail: None },
+        ApiError::RateLimited {
+            retry_after_secs: Some(3),
+        },
+        server_error(500),
+        ApiError::Network,
+        ApiError::Timeout,
+    ] {
+        assert!(!error.shows_a_stale_view(), "{error:?}");
+    }
+}
+
+#[test]
 fn what_the_api_shows_after_a_lost_answer_is_said_plainly() {
     let said = |u: Unconfirmed| ApiError::Unconfirmed(u).action_message(Locale::En);
     assert_eq!(

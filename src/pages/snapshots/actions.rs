@@ -242,7 +242,19 @@ impl Flows {
     async fn create(self, new: NewSnapshot) {
         match self.create_one(&new).await {
             Ok((snapshot, message)) => self.created(snapshot, message),
-            Err(error) => self.error.set(Some(error)),
+            Err(error) => self.refused(new.server_id, error).await,
+        }
+    }
+
+    /// Shows why a change of `server_id` was refused; when the refusal shows that the page is
+    /// out of date (the snapshot went, the server filled up or is being restored), reads that
+    /// server again, so that the page behind the dialog shows what the API holds.
+    async fn refused(self, server_id: u64, error: ApiError) {
+        let stale = error.shows_a_stale_view();
+        self.error.set(Some(error));
+        if stale {
+            self.board.reread_server(server_id).await;
+            self.board.reread_snapshots_of(server_id).await;
         }
     }
 
@@ -407,7 +419,7 @@ impl Flows {
                         .set(Some(ApiError::Unconfirmed(Unconfirmed::Unchecked))),
                 }
             }
-            Err(error) => self.error.set(Some(error)),
+            Err(error) => self.refused(server_id, error).await,
         }
     }
 
