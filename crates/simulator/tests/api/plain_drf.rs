@@ -246,33 +246,6 @@ async fn a_deleted_snapshot_is_still_in_the_first_list_read_after_its_deletion()
     assert_eq!(sim.get(ALICE, on_server).await.ids(), [798]);
 }
 
-/// The ids of every page of the list at `url`, following `next`, in the order served.
-async fn walk(sim: &Sim, url: &str) -> Vec<u64> {
-    let mut ids = Vec::new();
-    let mut url = Some(url.to_owned());
-    while let Some(next) = url {
-        let page: Value = sim
-            .http
-            .get(&next)
-            .bearer_auth(ALICE)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        ids.extend(
-            page["results"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|item| item["id"].as_u64().unwrap()),
-        );
-        url = page["next"].as_str().map(str::to_owned);
-    }
-    ids
-}
-
 #[tokio::test]
 async fn a_walk_through_the_pages_after_deletes_serves_every_snapshot_left() {
     let sim = Sim::start(Config {
@@ -287,14 +260,22 @@ async fn a_walk_through_the_pages_after_deletes_serves_every_snapshot_left() {
     let left: BTreeSet<u64> = ALICE_IDS[2..].iter().copied().collect();
 
     // The first walk reads the replica, which still lists both: each page of it agrees.
-    let first: BTreeSet<u64> = walk(&sim, &sim.url(SNAPSHOTS)).await.into_iter().collect();
+    let first: BTreeSet<u64> = sim
+        .walk(ALICE, &sim.url(SNAPSHOTS))
+        .await
+        .into_iter()
+        .collect();
     assert_eq!(
         first,
         ALICE_IDS.iter().copied().collect(),
         "the deleted two, and all the rest"
     );
     // The next walk is up to date.
-    let second: BTreeSet<u64> = walk(&sim, &sim.url(SNAPSHOTS)).await.into_iter().collect();
+    let second: BTreeSet<u64> = sim
+        .walk(ALICE, &sim.url(SNAPSHOTS))
+        .await
+        .into_iter()
+        .collect();
     assert_eq!(second, left);
 }
 
@@ -320,7 +301,7 @@ async fn each_page_starts_with_the_last_item_of_the_page_before() {
     }
 
     // A client following `next` reads one id twice at each page boundary.
-    let walked = walk(&sim, &base).await;
+    let walked = sim.walk(ALICE, &base).await;
     let mut seen: BTreeMap<u64, usize> = BTreeMap::new();
     for id in &walked {
         *seen.entry(*id).or_default() += 1;

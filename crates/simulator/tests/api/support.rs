@@ -181,6 +181,34 @@ impl Sim {
         self.call(Method::GET, Some(token), path, None).await
     }
 
+    /// The ids of every page of the list at `url` (absolute), following `next`, in the
+    /// order served.
+    pub async fn walk(&self, token: &str, url: &str) -> Vec<u64> {
+        let mut ids = Vec::new();
+        let mut url = Some(url.to_owned());
+        while let Some(next) = url {
+            let page: Value = self
+                .http
+                .get(&next)
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            ids.extend(
+                page["results"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|item| item["id"].as_u64().unwrap()),
+            );
+            url = page["next"].as_str().map(str::to_owned);
+        }
+        ids
+    }
+
     pub async fn post(&self, token: &str, path: &str, body: &Value) -> Reply {
         self.call(Method::POST, Some(token), path, Some(body)).await
     }
