@@ -166,12 +166,14 @@ pub struct Store {
 /// How long the replica takes to see a delete at most, however few reads come.
 const GHOST_SECS: u64 = 10;
 
-/// A deleted snapshot that the replica still lists: until a read has shown it and the next
-/// walk through the pages starts (so that the pages of one walk agree), or [`GHOST_SECS`].
+/// A deleted snapshot that the replica still lists: until a read of a list has shown it and
+/// the next walk through that list's pages starts (so that the pages of one walk agree), or
+/// for [`GHOST_SECS`].
 #[derive(Debug)]
 pub struct Ghost {
     pub snapshot: Snapshot,
-    pub shown: bool,
+    /// The lists (by their `server_id` filter) a read has shown it in.
+    pub shown_in: BTreeSet<Option<i64>>,
     pub until: Instant,
 }
 
@@ -335,15 +337,20 @@ impl Store {
         self.tick();
         let now = Instant::now();
         let new_walk = query::get(&base.pairs, "page").is_none_or(|page| page.trim() == "1");
-        self.ghosts
-            .retain(|_, ghost| ghost.until > now && !(new_walk && ghost.shown));
+        // A new walk through a list that showed a ghost finds the replica caught up; a walk
+        // through another list (another user's, another filter) does not cut this one short.
+        self.ghosts.retain(|_, ghost| {
+            ghost.until > now && !(new_walk && ghost.shown_in.contains(&server_id))
+        });
         let pager = self.settings.pager();
         let ghosts = self.ghosts.values().map(|ghost| &ghost.snapshot);
         let mut replica = self.views(self.snapshots.values().chain(ghosts), owner, server_id);
         let page = pager.page(replica.clone(), base)?;
         let shown: BTreeSet<u64> = page.results.iter().map(|s| s.id).collect();
         for (id, ghost) in &mut self.ghosts {
-            ghost.shown |= shown.contains(id);
+            if shown.contains(id) {
+                ghost.shown_in.insert(server_id);
+            }
         }
         let lagging: BTreeSet<u64> = shown.intersection(&self.unread).copied().collect();
         if lagging.is_empty() {
@@ -462,7 +469,7 @@ impl Store {
             if seen && self.settings.dialect.is_plain() {
                 let ghost = Ghost {
                     snapshot,
-                    shown: false,
+                    shown_in: BTreeSet::new(),
                     until: Instant::now() + Duration::from_secs(GHOST_SECS),
                 };
                 self.ghosts.insert(snapshot_id, ghost);

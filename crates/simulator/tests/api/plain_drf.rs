@@ -280,6 +280,31 @@ async fn a_walk_through_the_pages_after_deletes_serves_every_snapshot_left() {
 }
 
 #[tokio::test]
+async fn a_first_page_of_another_list_does_not_cut_a_walk_short() {
+    let sim = Sim::start(Config {
+        page_size: 5,
+        ..plain_config()
+    })
+    .await;
+    for id in &ALICE_IDS[..2] {
+        let deleted = sim.delete(ALICE, &format!("/api/v1/snapshots/{id}/")).await;
+        assert_eq!(deleted.status, 204);
+    }
+    // The first page of the whole list shows both ghosts; before its second page is read,
+    // another tab reads one server's list.
+    let first = sim.get(ALICE, SNAPSHOTS).await;
+    assert_eq!(first.ids()[..2], ALICE_IDS[..2]);
+    sim.get(ALICE, "/api/v1/snapshots/?server_id=12346").await;
+    let mut walked: BTreeSet<u64> = first.ids().into_iter().collect();
+    walked.extend(sim.walk(ALICE, &sim.url("/api/v1/snapshots/?page=2")).await);
+    assert_eq!(
+        walked,
+        ALICE_IDS.iter().copied().collect(),
+        "no snapshot skipped"
+    );
+}
+
+#[tokio::test]
 async fn each_page_starts_with_the_last_item_of_the_page_before() {
     let sim = Sim::start(Config {
         page_size: 5,
