@@ -21,7 +21,7 @@ export interface ResetOptions {
 export interface FaultSpec {
   /** Probability 0.0..1.0 that a matching /api/ request is faulted (1.0 when left out). */
   rate?: number;
-  /** Any of latency, html502, 500, truncated, 429, drop; all when left out. */
+  /** Any of latency, html502, 500, 500saved, truncated, 429, drop; all when left out. */
   kinds?: string[];
   latency_ms?: number;
   retry_after_secs?: number;

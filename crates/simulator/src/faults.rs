@@ -19,6 +19,7 @@ use axum::Json;
 use http_body::Frame;
 use serde::{Deserialize, Serialize};
 
+use crate::dialect::Dialect;
 use crate::error::ApiError;
 use crate::rng::splitmix64;
 use crate::AppState;
@@ -26,7 +27,8 @@ use crate::AppState;
 /// A way for a request to go wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FaultKind {
-    /// Wait `latency_ms`, then answer normally.
+    /// Wait `latency_ms`, then answer normally. Like a WSGI worker, the API finishes the
+    /// request even if the client stopped waiting for it.
     #[serde(rename = "latency")]
     Latency,
     /// 502 with an nginx HTML page (`Content-Type: text/html`); the request is not processed.
@@ -36,6 +38,10 @@ pub enum FaultKind {
     /// the request is not processed.
     #[serde(rename = "500")]
     ServerError,
+    /// The request IS processed, then answered as `500`: Django keeps what a view saved
+    /// before it failed, unless `ATOMIC_REQUESTS` is on (it is off by default).
+    #[serde(rename = "500saved")]
+    ServerErrorAfterSave,
     /// The request IS processed, then answered 200 `application/json` with the body cut in half.
     #[serde(rename = "truncated")]
     Truncated,
@@ -49,17 +55,18 @@ pub enum FaultKind {
 
 impl FaultKind {
     /// Every kind.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Latency,
         Self::Html502,
         Self::ServerError,
+        Self::ServerErrorAfterSave,
         Self::Truncated,
         Self::Throttle,
         Self::Drop,
     ];
 
     /// The accepted spellings, for messages.
-    pub const NAMES: &'static str = "latency, html502, 500, truncated, 429, drop";
+    pub const NAMES: &'static str = "latency, html502, 500, 500saved, truncated, 429, drop";
 
     /// The API's spelling.
     pub fn as_str(self) -> &'static str {
@@ -67,6 +74,7 @@ impl FaultKind {
             Self::Latency => "latency",
             Self::Html502 => "html502",
             Self::ServerError => "500",
+            Self::ServerErrorAfterSave => "500saved",
             Self::Truncated => "truncated",
             Self::Throttle => "429",
             Self::Drop => "drop",
@@ -292,7 +300,35 @@ pub async fn inject_and_log(
             store.settings.dialect,
         )
     };
-    let response = match fault {
+    // A client that stops waiting does not stop the API: the request is answered and logged
+    // on its own task, which the client's going does not cancel.
+    let answer = tokio::spawn(async move {
+        let response = faulted(fault, request, next, latency_ms, retry_after_secs, dialect).await;
+        let status = (fault != Some(FaultKind::Drop)).then(|| response.status().as_u16());
+        state.lock().log.push(RequestRecord {
+            method,
+            path,
+            query,
+            status,
+            fault: fault.map(FaultKind::as_str),
+        });
+        response
+    });
+    answer
+        .await
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+/// The answer to `request` with `fault` (if any) injected.
+async fn faulted(
+    fault: Option<FaultKind>,
+    request: Request,
+    next: Next,
+    latency_ms: u64,
+    retry_after_secs: u64,
+    dialect: Dialect,
+) -> Response {
+    match fault {
         None => next.run(request).await,
         Some(FaultKind::Latency) => {
             tokio::time::sleep(Duration::from_millis(latency_ms)).await;
@@ -305,19 +341,14 @@ pub async fn inject_and_log(
         )
             .into_response(),
         Some(FaultKind::ServerError) => dialect.server_error(),
+        Some(FaultKind::ServerErrorAfterSave) => {
+            next.run(request).await;
+            dialect.server_error()
+        }
         Some(FaultKind::Truncated) => truncated(next.run(request).await).await,
         Some(FaultKind::Throttle) => throttled(retry_after_secs),
         Some(FaultKind::Drop) => Response::new(Body::new(BrokenBody)),
-    };
-    let status = (fault != Some(FaultKind::Drop)).then(|| response.status().as_u16());
-    state.lock().log.push(RequestRecord {
-        method,
-        path,
-        query,
-        status,
-        fault: fault.map(FaultKind::as_str),
-    });
-    response
+    }
 }
 
 /// The body of `POST /__sim/faults`: every field optional.

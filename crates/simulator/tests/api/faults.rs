@@ -171,6 +171,59 @@ async fn latency_delays_then_answers() {
     assert_eq!(log[1]["fault"], Value::Null);
 }
 
+#[tokio::test]
+async fn a_500_after_the_save_keeps_what_was_saved() {
+    let sim = Sim::new().await;
+    fault_once(&sim, "500saved").await;
+    let create = sim
+        .post(
+            ALICE,
+            "/api/v1/snapshots/",
+            &json!({"server_id": 12347, "name": "saved-then-failed"}),
+        )
+        .await;
+    create.assert(500, &json!({"detail": "A server error occurred."}));
+    let listed = sim.get(ALICE, "/api/v1/snapshots/?server_id=12347").await;
+    assert_eq!(listed.json["count"], 1);
+    assert_eq!(listed.json["results"][0]["name"], "saved-then-failed");
+}
+
+#[tokio::test]
+async fn a_slow_request_is_finished_after_the_client_stopped_waiting() {
+    let sim = Sim::new().await;
+    sim.control(
+        "/__sim/faults",
+        &json!({"kinds": ["latency"], "latency_ms": 600, "count": 1}),
+    )
+    .await;
+    let gave_up = sim
+        .http
+        .post(sim.url("/api/v1/snapshots/"))
+        .bearer_auth(ALICE)
+        .json(&json!({"server_id": 12347, "name": "finished-anyway"}))
+        .timeout(Duration::from_millis(150))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(gave_up.is_timeout(), "{gave_up:?}");
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    let listed = sim.get(ALICE, "/api/v1/snapshots/?server_id=12347").await;
+    assert_eq!(listed.json["count"], 1, "{}", listed.text);
+    assert_eq!(listed.json["results"][0]["name"], "finished-anyway");
+    let log: Value = sim
+        .http
+        .get(sim.url("/__sim/requests"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(log[0]["method"], "POST");
+    assert_eq!(log[0]["status"], 201);
+    assert_eq!(log[0]["fault"], "latency");
+}
+
 /// Statuses of 40 GETs under a 50 % `500` fault rate with `seed`.
 async fn pattern(sim: &Sim, seed: u64) -> Vec<u16> {
     sim.control(
