@@ -13,7 +13,7 @@ use futures::future::{select, Either};
 use leptos::prelude::*;
 use snapshot_core::model::NewSnapshot;
 use snapshot_core::url::ApiBase;
-use snapshot_core::{ApiError, Locale};
+use snapshot_core::{ApiError, Locale, NoAnswer};
 use snapshot_panel::api::{abandoned_requests, Client};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -229,7 +229,7 @@ async fn a_change_is_never_sent_twice() {
         description: None,
     };
     let error = alice().create_snapshot(&new).await.unwrap_err();
-    assert!(error.outcome_unknown(), "{error:?}");
+    assert_eq!(error.no_answer(), Some(NoAnswer::Lost), "{error:?}");
     assert_eq!(api_requests("POST", "/api/v1/snapshots/").await, 1);
 }
 

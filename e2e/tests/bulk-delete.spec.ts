@@ -160,7 +160,8 @@ test.describe('with a failing API', () => {
     const failed = dialog.getByRole('alert');
     await expect(failed).toContainText('1 of 2 deleted; 1 could not be deleted:');
     await expect(failed.getByRole('listitem')).toHaveText([
-      'pre-migration-snapshot: The API is having trouble (HTTP 500). Nothing was lost; try again in a moment.',
+      // Django keeps what it saved before a 500, so the panel looked: still listed.
+      'pre-migration-snapshot: The API failed while answering (HTTP 500). pre-migration-snapshot is still listed, so it was not deleted. You can try again.',
     ]);
     await clearFaults();
     await dialog.getByRole('button', { name: 'Close' }).click();

@@ -4,6 +4,7 @@
 // shows the new snapshot at once, then follows it to Completed.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, resetSimulator, setFaults, apiRequests, SIM_URL } from './support';
+import { configureDeployment } from './deployment';
 
 // A zone that is neither UTC nor a whole hour away from it, so a suggestion stamped in UTC (or
 // with the offset's minutes dropped) cannot pass for local time.
@@ -399,7 +400,55 @@ test('a double click, and Enter pressed again, send exactly one POST; the button
 });
 
 test.describe('the answer is lost', () => {
-  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 502/] });
+  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 50[02]/] });
+
+  test('a create the API finishes after the panel stopped waiting: not called "not created", and pressed again it is found, not sent again', async ({
+    page,
+  }) => {
+    await resetSimulator({ create_secs: 600 });
+    await configureDeployment(page, { meta: { 'timeout-ms': '1500' } });
+    await openPanel(page);
+    const group = page.getByRole('region', { name: 'web-server-01' });
+    await group.getByRole('button', { name: 'New snapshot of web-server-01' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
+    const form = createForm(dialog);
+    await form.name.fill('late-answer');
+    // The API takes 6 s over it: the panel gives up after 1.5 s and looks twice, 2 s apart,
+    // before the API has made it; the API makes it all the same.
+    await setFaults({ kinds: ['latency'], latency_ms: 6000, method: 'POST', path_prefix: '/api/v1/snapshots/', count: 1 });
+    await form.submit.click();
+    await expect(dialog.getByRole('alert')).toHaveText(
+      "The API didn't answer in time. The list of web-server-01 doesn't show late-answer yet, but the API may still create it. You can try again: the panel will look for it first, and send it only if it still isn't there.",
+      { timeout: 10_000 },
+    );
+    await expect(form.name).toHaveValue('late-answer');
+    await expect.poll(async () => (await createPosts()).map((r) => r.status), { timeout: 10_000 }).toEqual([201]);
+
+    await form.submit.click();
+    await expect(dialog).toBeHidden();
+    await expect(row(group, 'late-answer')).toContainText('In progress');
+    await expect(group.getByRole('rowheader', { name: 'late-answer', exact: true })).toHaveCount(1);
+    await expect(group).toContainText('3 of 5 snapshots');
+    expect(await createPosts(), 'the second press found it and sent nothing').toHaveLength(1);
+  });
+
+  test('a 500 after the API saved the snapshot: the panel looks, finds it, and follows it', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    await openPanel(page);
+    const group = page.getByRole('region', { name: 'web-server-01' });
+    await group.getByRole('button', { name: 'New snapshot of web-server-01' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
+    const form = createForm(dialog);
+    await form.name.fill('saved-then-failed');
+    // Django without ATOMIC_REQUESTS (its default) keeps what a view saved before it failed.
+    await setFaults({ kinds: ['500saved'], method: 'POST', path_prefix: '/api/v1/snapshots/', count: 1 });
+    await form.submit.click();
+    await expect(dialog).toBeHidden();
+    await expect(row(group, 'saved-then-failed')).toContainText('In progress');
+    await expect(page.getByRole('list', { name: 'Notices' })).toContainText('saved-then-failed');
+    await expect(group).toContainText('3 of 5 snapshots');
+    expect((await createPosts()).map((r) => r.status)).toEqual([500]);
+  });
 
   test('an older snapshot of the same name is not taken for the one just asked for', async ({ page }) => {
     await resetSimulator({ create_secs: 600 });

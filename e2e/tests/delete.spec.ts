@@ -143,7 +143,9 @@ test.describe('the API refuses', () => {
     await group.getByRole('button', { name: 'Delete weekly-snapshot-2025-01-08' }).click();
     await setFaults({ kinds: ['500'], method: 'DELETE', count: 1 });
     await confirm.click();
-    await expect(dialog.getByRole('alert')).toContainText('The API is having trouble (HTTP 500).');
+    await expect(dialog.getByRole('alert')).toHaveText(
+      'The API failed while answering (HTTP 500). weekly-snapshot-2025-01-08 is still listed, so it was not deleted. You can try again.',
+    );
     await expect(confirm).toBeFocused();
     await expect(confirm).toBeEnabled();
     // And again, from the keyboard, now that the API is back.

@@ -197,7 +197,7 @@ test.describe('a browser whose language is pt-BR', () => {
     await name.fill('antes-da-atualizacao');
     await create.getByRole('button', { name: 'Criar snapshot' }).click();
     await expect(create.getByRole('alert')).toContainText(
-      'A API está com problemas (HTTP 500). Nada foi perdido; tente de novo daqui a pouco.',
+      'A API falhou ao responder (HTTP 500). A lista de web-server-01 não mostra nenhum antes-da-atualizacao novo, então ele não foi criado. Você pode tentar de novo.',
     );
     await expect(name, 'what was typed is kept').toHaveValue('antes-da-atualizacao');
     await clearFaults();

@@ -18,15 +18,15 @@ import {
 test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of (502|404)/] });
 
 /**
- * Confirms a dialog as a person would: when the panel says the change did not go through and
- * "You can try again.", they press the button again (at most 3 times). Returns how many times
+ * Confirms a dialog as a person would: when the panel says the change did not go through, or
+ * may not have, and "You can try again", they press the button again (at most 3 times). Returns how many times
  * the button was pressed.
  */
 async function confirmAsAPerson(page: Page, button: string): Promise<number> {
   const dialog = page.getByRole('dialog');
   for (let pressed = 1; pressed <= 3; pressed++) {
     await dialog.getByRole('button', { name: button, exact: true }).click();
-    const refused = dialog.getByRole('alert').filter({ hasText: 'You can try again.' });
+    const refused = dialog.getByRole('alert').filter({ hasText: 'You can try again' });
     await expect(async () => {
       const gone = !(await dialog.isVisible());
       const told = await refused.isVisible();
@@ -84,12 +84,15 @@ for (const seed of [1, 2, 3]) {
     await expect(page.getByRole('region', { name: 'db-primary' }).getByText('db-nightly-1', { exact: true })).toHaveCount(0);
 
     await clearFaults();
-    // One request per press of the button, never one behind the person's back.
+    // At most one request per press of the button, never one behind the person's back (a
+    // press after a missing answer looks first, and may find the change made).
     const requests = await apiRequests();
     const posts = requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/snapshots/');
-    expect(posts.length, 'one create request per press').toBe(creates);
+    expect(posts.length, 'at most one create request per press').toBeLessThanOrEqual(creates);
+    expect(posts.length).toBeGreaterThan(0);
     const restorePosts = requests.filter((r) => r.method === 'POST' && r.path.endsWith('/restore/'));
-    expect(restorePosts.length, 'one restore request per press').toBe(restores);
+    expect(restorePosts.length, 'at most one restore request per press').toBeLessThanOrEqual(restores);
+    expect(restorePosts.length).toBeGreaterThan(0);
     await expect(page.locator('tr[data-snapshot-id]').filter({ hasText: `fault-journey-${seed}` })).toHaveCount(1);
   });
 }

@@ -236,6 +236,48 @@ test.describe('a refusal that shows the page is out of date', () => {
   });
 });
 
+test.describe('a restore whose answer is lost, and that the panel could not check either', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource: net::ERR_CONNECTION_RESET/] });
+
+  test('pressed again, it looks first: the restore that went through is followed, not sent twice', async ({ page }) => {
+    await resetSimulator({ restore_secs: 600 });
+    await openPanel(page);
+    const group = page.getByRole('region', { name: 'web-server-01' });
+    // The API starts the restore; its answer is lost on the way back.
+    await page.route(
+      (url) => /\/restore\/$/.test(url.pathname),
+      async (route) => {
+        await route.fetch();
+        await route.abort('connectionreset');
+      },
+      { times: 1 },
+    );
+    // And the server cannot be read just then.
+    let serverUnreadable = true;
+    await page.route(
+      (url) => url.pathname === '/api/v1/servers/12345/',
+      (route) => (serverUnreadable ? route.abort('connectionreset') : route.fallback()),
+    );
+    const { dialog, confirmName, restore, safety } = restoreDialog(page, 'web-server-01', 'pre-migration-snapshot');
+    await page.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+    await safety.uncheck();
+    await confirmName.fill('web-server-01');
+    await restore.click();
+    await expect(dialog.getByRole('alert')).toHaveText(
+      "The API's answer was lost on the way. The panel couldn't check what happened either. You can try again: the panel will look first, so that nothing is done twice.",
+      { timeout: 20_000 },
+    );
+    expect(await restorePosts()).toHaveLength(1);
+
+    serverUnreadable = false;
+    await restore.click();
+    await expect(dialog).toBeHidden();
+    await expect(serverStatus(group, 'Restoring')).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Notices' })).toContainText('web-server-01');
+    expect(await restorePosts(), 'the second press found it restoring and sent nothing').toHaveLength(1);
+  });
+});
+
 test('Escape, Cancel, a click outside and Enter before the name matches all send no request', async ({ page }) => {
   await resetSimulator({ create_secs: 600 });
   await openPanel(page);

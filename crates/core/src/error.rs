@@ -73,12 +73,26 @@ pub enum ApiError {
     Malformed { status: u16, excerpt: String },
     /// A list's next page is outside the API's path: the panel does not send the token there.
     ForeignLink,
-    /// A change whose answer was lost (see [`ApiError::outcome_unknown`]), and what the API
+    /// A change whose answer went missing (see [`ApiError::no_answer`]), and what the API
     /// showed when the panel looked again.
-    Unconfirmed(Unconfirmed),
+    Unconfirmed(NoAnswer, Unconfirmed),
 }
 
-/// What the API showed after a change whose answer was lost, when it did not show the change.
+/// How the answer to a change went missing, so that the panel cannot tell whether it was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoAnswer {
+    /// The connection broke after the request left, a proxy could not reach the API (502), or
+    /// the API said yes in words the panel could not read.
+    Lost,
+    /// Nobody waited long enough: the panel's own time ran out, or a proxy's (504). The API
+    /// may still be working on it, and make the change after the panel has looked.
+    Late,
+    /// The API failed while answering (a 500): it may have saved the change before it did.
+    Failed(u16),
+}
+
+/// What the API showed after a change whose answer went missing, when it did not show the
+/// change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unconfirmed {
     /// The server's list has no snapshot of that name.
@@ -128,16 +142,29 @@ impl ApiError {
             Self::Timeout => t.err_timeout(),
             Self::Malformed { status, .. } => t.err_malformed(*status),
             Self::ForeignLink => t.err_foreign_link(),
-            Self::Unconfirmed(unconfirmed) => {
-                let what = match unconfirmed {
+            Self::Unconfirmed(why, seen) => {
+                let still = *why == NoAnswer::Late;
+                let what = match seen {
+                    Unconfirmed::NotCreated { name, server } if still => {
+                        t.err_not_created_yet(server, name)
+                    }
                     Unconfirmed::NotCreated { name, server } => t.err_not_created(server, name),
+                    Unconfirmed::NotRestored { server, status } if still => {
+                        t.err_not_restored_yet(server, status)
+                    }
                     Unconfirmed::NotRestored { server, status } => {
                         t.err_not_restored(server, status)
                     }
+                    Unconfirmed::NotDeleted { name } if still => t.err_not_deleted_yet(name),
                     Unconfirmed::NotDeleted { name } => t.err_not_deleted(name),
                     Unconfirmed::Unchecked => t.err_unchecked(),
                 };
-                format!("{} {what}", t.err_answer_lost()).into()
+                let how = match why {
+                    NoAnswer::Lost => t.err_answer_lost(),
+                    NoAnswer::Late => t.err_answer_late(),
+                    NoAnswer::Failed(status) => t.err_answer_failed(*status),
+                };
+                format!("{how} {what}").into()
             }
         };
         text.into_owned()
@@ -198,16 +225,19 @@ impl ApiError {
         )
     }
 
-    /// Whether a request that changes something may have gone through although no answer
-    /// said so: the connection was lost or timed out after it was sent, a proxy gave up waiting
-    /// for the API (502, 504), or the API said yes in words the panel could not read. Such a
-    /// request must not be sent again blindly; the panel reads what the API now shows.
-    pub fn outcome_unknown(&self) -> bool {
+    /// How a request that changes something may have gone through although no answer said
+    /// so (see [`NoAnswer`]); `None` when the answer says what happened. Such a request must
+    /// not be sent again blindly: the panel reads what the API now shows. A 503 is not one:
+    /// it says the API is not taking requests.
+    pub fn no_answer(&self) -> Option<NoAnswer> {
         match self {
-            Self::Network | Self::Timeout => true,
-            Self::Server { status, .. } => matches!(status, 502 | 504),
-            Self::Malformed { status, .. } => (200..300).contains(status),
-            _ => false,
+            Self::Network => Some(NoAnswer::Lost),
+            Self::Timeout => Some(NoAnswer::Late),
+            Self::Server { status: 502, .. } => Some(NoAnswer::Lost),
+            Self::Server { status: 504, .. } => Some(NoAnswer::Late),
+            Self::Server { status: 500, .. } => Some(NoAnswer::Failed(500)),
+            Self::Malformed { status, .. } if (200..300).contains(status) => Some(NoAnswer::Lost),
+            _ => None,
         }
     }
 

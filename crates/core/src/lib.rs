@@ -29,6 +29,6 @@ pub mod time;
 pub mod url;
 pub mod validate;
 
-pub use error::{ApiError, FieldErrors, Unconfirmed};
+pub use error::{ApiError, FieldErrors, NoAnswer, Unconfirmed};
 pub use i18n::Locale;
 pub use model::{Server, ServerStatus, Snapshot, SnapshotStatus};

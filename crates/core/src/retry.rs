@@ -2,7 +2,7 @@
 //!
 //! A GET changes nothing, so asking again is always safe. A POST or DELETE is never sent twice
 //! behind the person's back: when its outcome is unknown, the panel reads what the API now
-//! shows instead (see [`ApiError::outcome_unknown`]).
+//! shows instead (see [`ApiError::no_answer`]).
 
 use crate::error::ApiError;
 

@@ -20,7 +20,9 @@ use snapshot_core::rules::{confirms_restore, restore_phrase, strays_from_phrase}
 use snapshot_core::screen::{matches_filter, normalize_filter, oldest_of};
 use snapshot_core::store::{Event, Loaded, RestoreClock, Store, READ_LAG_MS};
 use snapshot_core::Locale;
-use snapshot_core::{ApiError, Server, ServerStatus, Snapshot, SnapshotStatus, Unconfirmed};
+use snapshot_core::{
+    ApiError, NoAnswer, Server, ServerStatus, Snapshot, SnapshotStatus, Unconfirmed,
+};
 
 fn snap(id: u64, server_id: u64, status: SnapshotStatus, created_at: &str) -> Snapshot {
     Snapshot {
@@ -791,30 +793,38 @@ fn retry_after_is_honoured_on_429_and_503_and_too_long_a_wait_gives_up() {
 // ----- outcomes of changes ----------------------------------------------------------------------
 
 #[test]
-fn a_lost_answer_is_an_unknown_outcome_and_a_refusal_is_not() {
-    for error in [
-        ApiError::Network,
-        ApiError::Timeout,
-        server_error(502),
-        server_error(504),
-        ApiError::Malformed {
-            status: 201,
-            excerpt: String::new(),
-        },
+fn a_missing_answer_is_told_apart_from_a_refusal() {
+    for (error, why) in [
+        (ApiError::Network, NoAnswer::Lost),
+        (server_error(502), NoAnswer::Lost),
+        (
+            ApiError::Malformed {
+                status: 201,
+                excerpt: String::new(),
+            },
+            NoAnswer::Lost,
+        ),
+        // Nobody waited long enough: the API may still be at it.
+        (ApiError::Timeout, NoAnswer::Late),
+        (server_error(504), NoAnswer::Late),
+        // Django without ATOMIC_REQUESTS keeps what a view saved before it failed.
+        (server_error(500), NoAnswer::Failed(500)),
     ] {
-        assert!(error.outcome_unknown(), "{error:?}");
+        assert_eq!(error.no_answer(), Some(why), "{error:?}");
     }
     for error in [
-        server_error(500),
         server_error(503),
         ApiError::Offline,
         ApiError::NotFound { detail: None },
+        ApiError::RateLimited {
+            retry_after_secs: None,
+        },
         ApiError::Malformed {
             status: 500,
             excerpt: String::new(),
         },
     ] {
-        assert!(!error.outcome_unknown(), "{error:?}");
+        assert_eq!(error.no_answer(), None, "{error:?}");
     }
 }
 
@@ -846,25 +856,58 @@ fn a_refusal_for_what_the_api_holds_now_shows_the_page_is_out_of_date() {
 }
 
 #[test]
-fn what_the_api_shows_after_a_lost_answer_is_said_plainly() {
-    let said = |u: Unconfirmed| ApiError::Unconfirmed(u).action_message(Locale::En);
+fn what_the_api_shows_after_a_missing_answer_is_said_plainly() {
+    let said = |why, u: Unconfirmed| ApiError::Unconfirmed(why, u).action_message(Locale::En);
+    let not_created = || Unconfirmed::NotCreated {
+        name: "nightly".into(),
+        server: "web-server-01".into(),
+    };
     assert_eq!(
-        said(Unconfirmed::NotCreated {
-            name: "nightly".into(),
-            server: "web-server-01".into()
-        }),
+        said(NoAnswer::Lost, not_created()),
         "The API's answer was lost on the way. The list of web-server-01 shows no new nightly, so it was not created. You can try again."
     );
-    assert!(said(Unconfirmed::NotRestored {
+    assert_eq!(
+        said(NoAnswer::Failed(500), not_created()),
+        "The API failed while answering (HTTP 500). The list of web-server-01 shows no new nightly, so it was not created. You can try again."
+    );
+    // After a wait that ran out, the API may still make the change: the panel does not say
+    // it was not made.
+    assert_eq!(
+        said(NoAnswer::Late, not_created()),
+        "The API didn't answer in time. The list of web-server-01 doesn't show nightly yet, but the API may still create it. You can try again: the panel will look for it first, and send it only if it still isn't there."
+    );
+    let not_restored = || Unconfirmed::NotRestored {
         server: "web-server-01".into(),
-        status: "active".into()
-    })
-    .contains("web-server-01 is active, not restoring"));
-    assert!(said(Unconfirmed::NotDeleted {
-        name: "nightly".into()
-    })
-    .contains("nightly is still listed"));
-    assert!(said(Unconfirmed::Unchecked).contains("refresh the list before trying again"));
+        status: "active".into(),
+    };
+    assert!(said(NoAnswer::Lost, not_restored())
+        .contains("web-server-01 is active, not restoring, so the restore did not start"));
+    assert!(said(NoAnswer::Late, not_restored()).contains(
+        "web-server-01 is active, not restoring, but the API may still start the restore"
+    ));
+    let not_deleted = || Unconfirmed::NotDeleted {
+        name: "nightly".into(),
+    };
+    assert!(said(NoAnswer::Lost, not_deleted())
+        .contains("nightly is still listed, so it was not deleted"));
+    assert!(said(NoAnswer::Late, not_deleted())
+        .contains("nightly is still listed, but the API may still delete it"));
+    assert_eq!(
+        said(NoAnswer::Lost, Unconfirmed::Unchecked),
+        "The API's answer was lost on the way. The panel couldn't check what happened either. You can try again: the panel will look first, so that nothing is done twice."
+    );
+    // Every one of them in Portuguese too, none falling back to English.
+    for why in [NoAnswer::Lost, NoAnswer::Late, NoAnswer::Failed(500)] {
+        for seen in [
+            not_created(),
+            not_restored(),
+            not_deleted(),
+            Unconfirmed::Unchecked,
+        ] {
+            let pt = ApiError::Unconfirmed(why, seen).action_message(Locale::PtBr);
+            assert!(pt.contains("Você pode tentar de novo"), "{pt}");
+        }
+    }
 }
 
 // ----- paged lists ------------------------------------------------------------------------------

@@ -5,9 +5,11 @@
 //! page goes while the request is out, the request is aborted and nothing lands. Each commits
 //! its result to the board, the notices and the dialog before the host page hears of it.
 //!
-//! A change is never sent twice behind the person's back. When its answer is lost (see
-//! [`ApiError::outcome_unknown`]), the page reads what the API now shows and says so: twice
-//! if need be ([`look_again`]), since a read replica may not show the change at first.
+//! A change is never sent twice behind the person's back. When its answer goes missing (see
+//! [`ApiError::no_answer`]), the page reads what the API now shows and says so: twice if need
+//! be ([`look_again`]), since a read replica may not show the change at first. When it did not
+//! show the change, the same change confirmed again looks once more before it is sent
+//! ([`Unsure`]): the API may have made it since, after the panel stopped waiting.
 //!
 //! A restore can take a safety snapshot first: it creates it, follows it on the board (which
 //! polls it like any snapshot being created), and sends the restore only once it completed.
@@ -23,7 +25,7 @@ use snapshot_core::i18n::Text;
 use snapshot_core::model::{NewSnapshot, Server, ServerStatus, Snapshot};
 use snapshot_core::safety::{safety_step, SafetyStep};
 use snapshot_core::validate::description_error;
-use snapshot_core::{ApiError, Locale, Unconfirmed};
+use snapshot_core::{ApiError, Locale, NoAnswer, Unconfirmed};
 
 use crate::api::sleep;
 use crate::board::Board;
@@ -49,6 +51,33 @@ pub struct RestoreRequest {
     pub snapshot: Snapshot,
     /// The safety snapshot to take first, by name, if the person wants one.
     pub safety_first: Option<String>,
+}
+
+/// A change the person asked for, as far as telling whether it was made goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Change {
+    /// A snapshot of that name on that server.
+    Create {
+        server_id: u64,
+        name: String,
+    },
+    Restore {
+        snapshot_id: u64,
+    },
+    Delete {
+        snapshot_id: u64,
+    },
+}
+
+/// A change whose answer went missing and that the API did not show when the panel looked
+/// (or that the panel could not look for): if the person confirms it again, the panel looks
+/// first ([`Flows::look_first`]), and sends it only if it still was not made.
+#[derive(Debug, Clone)]
+struct Unsure {
+    change: Change,
+    why: NoAnswer,
+    /// The snapshots of its server before it was first asked for: a created one is new.
+    before: BTreeSet<u64>,
 }
 
 /// The page's actions, and the error the open dialog shows.
@@ -87,6 +116,8 @@ struct Flows {
     restore_run: StoredValue<u64>,
     /// Whether the live restore is on its way, its safety snapshot included.
     restoring: RwSignal<bool>,
+    /// The last change the panel could not tell was made.
+    unsure: StoredValue<Option<Unsure>>,
 }
 
 /// A refusal that asked to wait (a 429 with `Retry-After`) holds its dialog's button; it is
@@ -126,6 +157,7 @@ impl PageActions {
             safety,
             restore_run: StoredValue::new(0),
             restoring: RwSignal::new(false),
+            unsure: StoredValue::new(None),
             t: locale(),
             board,
             notices,
@@ -258,34 +290,81 @@ impl Flows {
         }
     }
 
-    /// Creates `new`: the snapshot and the API's words on it, or why not. A lost answer is
+    /// Creates `new`: the snapshot and the API's words on it, or why not. A missing answer is
     /// checked against the list for a snapshot of that name that was not there before (names
     /// need not be unique: an older one proves nothing).
     async fn create_one(self, new: &NewSnapshot) -> Result<(Snapshot, Option<String>), ApiError> {
-        let mut known = BTreeSet::new();
+        let server_id = new.server_id;
+        let change = Change::Create {
+            server_id,
+            name: new.name.clone(),
+        };
+        let reread = || self.board.reread_snapshots_of(server_id);
+        let mut before = BTreeSet::new();
         self.board.with_store(|store| {
-            known.extend(store.snapshots_of(new.server_id).map(|s| s.id));
+            before.extend(store.snapshots_of(server_id).map(|s| s.id));
         });
-        let is_it = |s: &Snapshot| s.name == new.name && !known.contains(&s.id);
-        match self.board.client().create_snapshot(new).await {
-            Ok(created) => Ok((created.snapshot, created.message)),
-            Err(error) if error.outcome_unknown() => {
-                let server_id = new.server_id;
-                let listed = look_again(
-                    || self.board.reread_snapshots_of(server_id),
-                    |list| list.iter().any(is_it),
-                )
-                .await;
-                match listed.map(|list| list.into_iter().find(is_it)) {
-                    Some(Some(snapshot)) => Ok((snapshot, None)),
-                    Some(None) => Err(ApiError::Unconfirmed(Unconfirmed::NotCreated {
-                        name: new.name.clone(),
-                        server: self.server_name(new.server_id, ""),
-                    })),
-                    None => Err(ApiError::Unconfirmed(Unconfirmed::Unchecked)),
-                }
+        if let Some((listed, earlier)) = self.look_first(&change, reread).await? {
+            before = earlier;
+            if let Some(made) = listed.into_iter().find(|s| is_new(s, new, &before)) {
+                return Ok((made, None));
             }
-            Err(error) => Err(error),
+        }
+        let error = match self.board.client().create_snapshot(new).await {
+            Ok(created) => return Ok((created.snapshot, created.message)),
+            Err(error) => error,
+        };
+        let Some(why) = error.no_answer() else {
+            return Err(error);
+        };
+        let is_it = |s: &Snapshot| is_new(s, new, &before);
+        let listed = look_again(reread, |list| list.iter().any(is_it)).await;
+        let seen = match listed.map(|list| list.into_iter().find(is_it)) {
+            Some(Some(made)) => return Ok((made, None)),
+            Some(None) => Unconfirmed::NotCreated {
+                name: new.name.clone(),
+                server: self.server_name(server_id, ""),
+            },
+            None => Unconfirmed::Unchecked,
+        };
+        Err(self.unsure_of(change, why, before, seen))
+    }
+
+    /// Remembers `change`, which the API did not show (`seen`) after its answer went missing
+    /// (`why`), so that confirming it again looks first; and says so.
+    fn unsure_of(
+        self,
+        change: Change,
+        why: NoAnswer,
+        before: BTreeSet<u64>,
+        seen: Unconfirmed,
+    ) -> ApiError {
+        self.unsure.set_value(Some(Unsure {
+            change,
+            why,
+            before,
+        }));
+        ApiError::Unconfirmed(why, seen)
+    }
+
+    /// What the API shows now, by `read`, when `change` is confirmed again after its answer
+    /// went missing (see [`Unsure`]), with the snapshots its server had before it was first
+    /// asked for. `Ok(None)` when it is not such a change: it is simply sent.
+    async fn look_first<T, Read: Future<Output = Option<T>>>(
+        self,
+        change: &Change,
+        read: impl FnOnce() -> Read,
+    ) -> Result<Option<(T, BTreeSet<u64>)>, ApiError> {
+        let unsure = self
+            .unsure
+            .try_update_value(|slot| slot.take_if(|unsure| unsure.change == *change))
+            .flatten();
+        let Some(Unsure { why, before, .. }) = unsure else {
+            return Ok(None);
+        };
+        match read().await {
+            Some(seen) => Ok(Some((seen, before))),
+            None => Err(self.unsure_of(change.clone(), why, before, Unconfirmed::Unchecked)),
         }
     }
 
@@ -311,9 +390,27 @@ impl Flows {
         self.restore_run.set_value(run);
         let live = move || self.restore_run.try_get_value() == Some(run);
         self.restoring.set(true);
-        let ready = match safety_first {
-            Some(name) => self.take_safety_snapshot(&snapshot, name, live).await,
-            None => true,
+        let change = Change::Restore {
+            snapshot_id: snapshot.id,
+        };
+        let server_id = snapshot.server.id;
+        let ready = match self
+            .look_first(&change, || self.board.reread_server(server_id))
+            .await
+        {
+            // Its first confirmation started it: no safety snapshot now, nothing sent again.
+            Ok(Some((server, _))) if is_restoring(&server) => {
+                self.restore_started(&snapshot, None);
+                false
+            }
+            Ok(_) => match safety_first {
+                Some(name) => self.take_safety_snapshot(&snapshot, name, live).await,
+                None => true,
+            },
+            Err(error) => {
+                self.error.set(Some(error));
+                false
+            }
         };
         if ready {
             self.restore_now(snapshot).await;
@@ -399,28 +496,29 @@ impl Flows {
 
     async fn restore_now(self, snapshot: Snapshot) {
         let server_id = snapshot.server.id;
-        match self.board.client().restore_snapshot(snapshot.id).await {
-            Ok(started) => self.restore_started(&snapshot, started.message),
-            Err(error) if error.outcome_unknown() => {
-                let restoring = |server: &Server| server.status == ServerStatus::Restoring;
-                match look_again(|| self.board.reread_server(server_id), restoring).await {
-                    Some(server) if restoring(&server) => {
-                        self.restore_started(&snapshot, None);
-                    }
-                    Some(server) => {
-                        self.error
-                            .set(Some(ApiError::Unconfirmed(Unconfirmed::NotRestored {
-                                server: display_name(self.t, &server.name, server.id),
-                                status: server.status.label(self.t).to_ascii_lowercase(),
-                            })))
-                    }
-                    None => self
-                        .error
-                        .set(Some(ApiError::Unconfirmed(Unconfirmed::Unchecked))),
-                }
+        let error = match self.board.client().restore_snapshot(snapshot.id).await {
+            Ok(started) => return self.restore_started(&snapshot, started.message),
+            Err(error) => error,
+        };
+        let Some(why) = error.no_answer() else {
+            return self.refused(server_id, error).await;
+        };
+        let reread = || self.board.reread_server(server_id);
+        let seen = match look_again(reread, is_restoring).await {
+            Some(server) if is_restoring(&server) => {
+                return self.restore_started(&snapshot, None);
             }
-            Err(error) => self.refused(server_id, error).await,
-        }
+            Some(server) => Unconfirmed::NotRestored {
+                server: display_name(self.t, &server.name, server.id),
+                status: server.status.label(self.t).to_ascii_lowercase(),
+            },
+            None => Unconfirmed::Unchecked,
+        };
+        let change = Change::Restore {
+            snapshot_id: snapshot.id,
+        };
+        let error = self.unsure_of(change, why, BTreeSet::new(), seen);
+        self.error.set(Some(error));
     }
 
     fn restore_started(self, snapshot: &Snapshot, message: Option<String>) {
@@ -437,28 +535,39 @@ impl Flows {
     }
 
     /// Deletes one snapshot and takes it off the board: `Ok(already_gone)` (a 404 means
-    /// someone else deleted it first), or why not. A lost answer is checked against the list.
+    /// someone else deleted it first), or why not. A missing answer is checked against the list.
     async fn delete_one(self, snapshot: &Snapshot) -> Result<bool, ApiError> {
-        let already_gone = match self.board.client().delete_snapshot(snapshot.id).await {
-            Ok(()) => false,
-            Err(ApiError::NotFound { .. }) => true,
-            Err(error) if error.outcome_unknown() => {
-                let listed = look_again(
-                    || self.board.reread_snapshots_of(snapshot.server.id),
-                    |list| list.iter().all(|s| s.id != snapshot.id),
-                )
-                .await;
-                match listed.map(|list| list.iter().any(|s| s.id == snapshot.id)) {
-                    Some(false) => false,
-                    Some(true) => {
-                        return Err(ApiError::Unconfirmed(Unconfirmed::NotDeleted {
-                            name: snapshot.name.clone(),
-                        }))
+        let change = Change::Delete {
+            snapshot_id: snapshot.id,
+        };
+        let reread = || self.board.reread_snapshots_of(snapshot.server.id);
+        let gone = |list: &Vec<Snapshot>| list.iter().all(|s| s.id != snapshot.id);
+        let looked = self.look_first(&change, reread).await?;
+        let already_gone = if looked.is_some_and(|(listed, _)| gone(&listed)) {
+            // Its first confirmation deleted it.
+            false
+        } else {
+            match self.board.client().delete_snapshot(snapshot.id).await {
+                Ok(()) => false,
+                Err(ApiError::NotFound { .. }) => true,
+                Err(error) => {
+                    let Some(why) = error.no_answer() else {
+                        return Err(error);
+                    };
+                    match look_again(reread, gone).await {
+                        Some(listed) if gone(&listed) => false,
+                        listed => {
+                            let seen = match listed {
+                                Some(_) => Unconfirmed::NotDeleted {
+                                    name: snapshot.name.clone(),
+                                },
+                                None => Unconfirmed::Unchecked,
+                            };
+                            return Err(self.unsure_of(change, why, BTreeSet::new(), seen));
+                        }
                     }
-                    None => return Err(ApiError::Unconfirmed(Unconfirmed::Unchecked)),
                 }
             }
-            Err(error) => return Err(error),
         };
         self.board.remove_snapshot(snapshot.id);
         Ok(already_gone)
@@ -549,7 +658,17 @@ impl Flows {
     }
 }
 
-/// What the API shows after a change whose answer was lost, by `read`: read a second time, a
+/// Whether `s` is the snapshot `new` asked for: of that name, and not among those its server
+/// had `before`.
+fn is_new(s: &Snapshot, new: &NewSnapshot, before: &BTreeSet<u64>) -> bool {
+    s.name == new.name && !before.contains(&s.id)
+}
+
+fn is_restoring(server: &Server) -> bool {
+    server.status == ServerStatus::Restoring
+}
+
+/// What the API shows after a change whose answer went missing, by `read`: read a second time, a
 /// moment later, when the first read does not show the change (`shows_it`), since a read
 /// replica may lag behind the write. `None` when a read failed.
 async fn look_again<T, Read: Future<Output = Option<T>>>(

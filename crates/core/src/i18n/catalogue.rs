@@ -695,21 +695,41 @@ define_catalogue! {
         en: "The API's answer was lost on the way.",
         pt: "A resposta da API se perdeu no caminho.",
     }
+    err_answer_late() {
+        en: "The API didn't answer in time.",
+        pt: "A API não respondeu a tempo.",
+    }
+    err_answer_failed(status: u16) {
+        en: format!("The API failed while answering (HTTP {status})."),
+        pt: format!("A API falhou ao responder (HTTP {status})."),
+    }
     err_not_created(server: &str, snapshot: &str) {
         en: format!("The list of {server} shows no new {snapshot}, so it was not created. You can try again."),
         pt: format!("A lista de {server} não mostra nenhum {snapshot} novo, então ele não foi criado. Você pode tentar de novo."),
+    }
+    err_not_created_yet(server: &str, snapshot: &str) {
+        en: format!("The list of {server} doesn't show {snapshot} yet, but the API may still create it. You can try again: the panel will look for it first, and send it only if it still isn't there."),
+        pt: format!("A lista de {server} ainda não mostra {snapshot}, mas a API ainda pode criá-lo. Você pode tentar de novo: o painel procura por ele primeiro e só o envia se ele ainda não estiver lá."),
     }
     err_not_restored(server: &str, status: &str) {
         en: format!("{server} is {status}, not restoring, so the restore did not start. You can try again."),
         pt: format!("{server} está com status {status}, não restaurando, então a restauração não começou. Você pode tentar de novo."),
     }
+    err_not_restored_yet(server: &str, status: &str) {
+        en: format!("{server} is {status}, not restoring, but the API may still start the restore. You can try again: the panel will look first, and send it only if the server still isn't restoring."),
+        pt: format!("{server} está com status {status}, não restaurando, mas a API ainda pode iniciar a restauração. Você pode tentar de novo: o painel verifica primeiro e só a envia se o servidor ainda não estiver restaurando."),
+    }
     err_not_deleted(snapshot: &str) {
         en: format!("{snapshot} is still listed, so it was not deleted. You can try again."),
         pt: format!("{snapshot} ainda aparece na lista, então não foi excluído. Você pode tentar de novo."),
     }
+    err_not_deleted_yet(snapshot: &str) {
+        en: format!("{snapshot} is still listed, but the API may still delete it. You can try again: the panel will look first."),
+        pt: format!("{snapshot} ainda aparece na lista, mas a API ainda pode excluí-lo. Você pode tentar de novo: o painel verifica primeiro."),
+    }
     err_unchecked() {
-        en: "The panel couldn't check what happened either: refresh the list before trying again, so that nothing is done twice.",
-        pt: "O painel também não conseguiu verificar o que aconteceu: atualize a lista antes de tentar de novo, para que nada seja feito duas vezes.",
+        en: "The panel couldn't check what happened either. You can try again: the panel will look first, so that nothing is done twice.",
+        pt: "O painel também não conseguiu verificar o que aconteceu. Você pode tentar de novo: o painel verifica primeiro, para que nada seja feito duas vezes.",
     }
     /// The start of an answer that could not be read.
     err_it_began(excerpt: &str) {
