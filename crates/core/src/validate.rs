@@ -27,9 +27,18 @@ impl NameError {
             Self::Empty => t.name_empty(),
             Self::TooLong { chars } => t.name_too_long(NAME_MAX_CHARS, *chars),
             Self::Space => t.name_space(),
-            Self::Character(c) => t.name_character(&c.escape_debug().to_string()),
+            Self::Character(c) if prints_as_nothing(*c) => {
+                t.name_invisible(&format!("U+{:04X}", u32::from(*c)))
+            }
+            Self::Character(c) => t.name_character(&c.to_string()),
         }
     }
+}
+
+/// Whether `c` shows as nothing on its own: a control or zero-width character, or a combining
+/// mark (the ones Rust's debug escaping spells as a code point).
+fn prints_as_nothing(c: char) -> bool {
+    c.is_control() || (c.escape_debug().len() > 1 && !matches!(c, '"' | '\'' | '\\'))
 }
 
 fn is_name_char(c: char) -> bool {

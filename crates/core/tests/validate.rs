@@ -136,19 +136,35 @@ fn punctuation_is_refused_by_name() {
 }
 
 #[test]
-fn invisible_characters_are_escaped_in_the_message() {
+fn invisible_characters_are_named_by_their_code_point() {
     let e = snapshot_name_error("a\u{200b}b").unwrap();
     assert_eq!(e, NameError::Character('\u{200b}'));
     assert_eq!(
         e.message(Locale::En),
-        "“\\u{200b}” isn't allowed; use only letters A–Z, digits, - or _",
-        "a zero-width space is spelled out, not printed invisibly"
+        "An invisible character (U+200B) isn't allowed; use only letters A–Z, digits, - or _",
+        "a zero-width space is named, not printed invisibly"
     );
-    let e = snapshot_name_error("a\u{0}b").unwrap();
     assert_eq!(
-        e.message(Locale::En),
-        "“\\0” isn't allowed; use only letters A–Z, digits, - or _"
+        snapshot_name_error("a\u{0}b").unwrap().message(Locale::En),
+        "An invisible character (U+0000) isn't allowed; use only letters A–Z, digits, - or _"
     );
+    // A combining accent typed apart from its letter ("e" + U+0301) shows as nothing alone.
+    assert_eq!(
+        snapshot_name_error("cafe\u{301}")
+            .unwrap()
+            .message(Locale::PtBr),
+        "Um caractere invisível (U+0301) não é permitido; use só letras A–Z, dígitos, - ou _"
+    );
+    // Characters that print are shown as themselves, quotes and backslashes unescaped.
+    for (name, shown) in [
+        ("a\"b", "“\"”"),
+        ("a\\b", "“\\”"),
+        ("it's", "“'”"),
+        ("café", "“é”"),
+    ] {
+        let said = snapshot_name_error(name).unwrap().message(Locale::En);
+        assert!(said.starts_with(shown), "{name:?}: {said}");
+    }
 }
 
 #[test]

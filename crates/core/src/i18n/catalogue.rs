@@ -325,6 +325,11 @@ define_catalogue! {
         en: format!("“{character}” isn't allowed; use only letters A–Z, digits, - or _"),
         pt: format!("“{character}” não é permitido; use só letras A–Z, dígitos, - ou _"),
     }
+    /// A character that shows as nothing, by its code point (`U+200B`).
+    name_invisible(code_point: &str) {
+        en: format!("An invisible character ({code_point}) isn't allowed; use only letters A–Z, digits, - or _"),
+        pt: format!("Um caractere invisível ({code_point}) não é permitido; use só letras A–Z, dígitos, - ou _"),
+    }
     description_too_long(max: usize, chars: usize) {
         en: format!("Descriptions can be at most {max} characters; this one has {chars}."),
         pt: format!("Descrições podem ter no máximo {max} caracteres; esta tem {chars}."),
