@@ -9,7 +9,7 @@ use std::any::Any;
 use std::cell::RefCell;
 
 use leptos::prelude::*;
-use snapshot_core::config::read_settings;
+use snapshot_core::config::{read_settings, SETTING_NAMES};
 use snapshot_core::i18n::LocaleSetting;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -199,7 +199,7 @@ pub fn set_token(element: &web_sys::HtmlElement, token: Option<String>) -> bool 
 }
 
 #[wasm_bindgen(inline_js = r#"
-export function defineSnapshotPanelElement(connect, disconnect, rotate) {
+export function defineSnapshotPanelElement(connect, disconnect, rotate, settings) {
   // The stylesheet's unit (style/panel.css): computed once at the panel's root, inherited as a
   // length. Registered for the whole page, so only once; a browser without it falls back on em.
   try {
@@ -207,6 +207,12 @@ export function defineSnapshotPanelElement(connect, disconnect, rotate) {
   } catch (_) {}
   if (!window.customElements || customElements.get('snapshot-panel')) return;
   class SnapshotPanelElement extends HTMLElement {
+    static get observedAttributes() { return settings.flatMap((name) => [name, 'data-' + name]); }
+    // A setting changed on a live panel starts it again with the new value. (The attributes
+    // it is created with come before it is connected, and are read then.)
+    attributeChangedCallback(_name, before, now) {
+      if (before !== now && this._live) connect(this, { token: this._token });
+    }
     connectedCallback() {
       // A token set before this script defined the element is an own property that hides the
       // setter: take it as the setter would, and let the setter show through again.
@@ -215,9 +221,10 @@ export function defineSnapshotPanelElement(connect, disconnect, rotate) {
         delete this.token;
         this._token = token;
       }
+      this._live = true;
       connect(this, { token: this._token });
     }
-    disconnectedCallback() { disconnect(this); }
+    disconnectedCallback() { this._live = false; disconnect(this); }
     get token() { return undefined; }
     set token(value) { this._token = value; if (this.isConnected) rotate(this, value); }
   }
@@ -225,7 +232,8 @@ export function defineSnapshotPanelElement(connect, disconnect, rotate) {
 }
 "#)]
 extern "C" {
-    /// Defines `<snapshot-panel>`: it mounts on connect, unmounts on disconnect, and takes a
+    /// Defines `<snapshot-panel>`: it mounts on connect, mounts again when one of the
+    /// `settings` attributes (plain or `data-`) changes, unmounts on disconnect, and takes a
     /// token through its `token` property (never an attribute, which would show in the DOM).
     /// Also registers the stylesheet's `--sp-rem` unit.
     #[wasm_bindgen(js_name = defineSnapshotPanelElement)]
@@ -233,6 +241,7 @@ extern "C" {
         connect: &Closure<dyn Fn(web_sys::HtmlElement, JsValue)>,
         disconnect: &Closure<dyn Fn(web_sys::HtmlElement)>,
         rotate: &Closure<dyn Fn(web_sys::HtmlElement, Option<String>)>,
+        settings: &js_sys::Array,
     );
 }
 
@@ -255,7 +264,8 @@ pub fn define_custom_element() {
             set_token(&element, token);
         },
     );
-    define_snapshot_panel_element(&connect, &disconnect, &rotate);
+    let settings = SETTING_NAMES.iter().copied().map(JsValue::from_str);
+    define_snapshot_panel_element(&connect, &disconnect, &rotate, &settings.collect());
     // The element outlives any one panel: its callbacks live as long as the page.
     connect.forget();
     disconnect.forget();

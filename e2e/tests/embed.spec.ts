@@ -292,6 +292,45 @@ test('settings on the element: data- attributes for mount(), plain attributes on
   await expectNoCspViolations(page, '/examples/host/');
 });
 
+test('a <snapshot-panel> follows its setting attributes as the host changes them; the same value again disturbs nothing', async ({
+  page,
+}) => {
+  await resetSimulator({ create_secs: 600 });
+  await openHostPage(page);
+  await page.evaluate(() => {
+    const element = document.createElement('snapshot-panel');
+    element.id = 'follows';
+    element.setAttribute('auth', 'proxy');
+    element.setAttribute('server-id', '12346');
+    document.querySelector('.host-card')?.append(element);
+  });
+  const panel = page.locator('#follows');
+  await expect(panel.getByRole('region', { name: 'db-primary' })).toContainText('db-nightly-1');
+  const set = (name: string, value: string) =>
+    page.evaluate(([name, value]) => document.querySelector('#follows')?.setAttribute(name, value), [name, value]);
+
+  // The host points it at another server, then switches its language.
+  await set('server-id', '12348');
+  await expect(panel.getByRole('region')).toHaveCount(1);
+  await expect(panel.getByRole('region', { name: 'build-runner' })).toContainText('runner-clean-image');
+  await set('data-locale', 'pt-BR');
+  const create = panel.getByRole('button', { name: 'Novo snapshot de build-runner' });
+  await expect(create).toBeVisible();
+
+  // A host that renders the same value again (as a framework's re-render does) leaves the
+  // panel as it is: the form being filled stays open with its text.
+  await create.click();
+  const dialog = panel.getByRole('dialog', { name: 'Novo snapshot de build-runner' });
+  await dialog.getByRole('textbox', { name: 'Nome' }).fill('kept-as-typed');
+  await set('server-id', '12348');
+  await set('data-locale', 'pt-BR');
+  await expect(dialog.getByRole('textbox', { name: 'Nome' })).toHaveValue('kept-as-typed');
+  await expect(dialog).toBeVisible();
+  // The example's own panel, whose attributes did not change, still shows every server.
+  await expect(page.locator('#panel').getByRole('region')).toHaveCount(7);
+  await expectNoCspViolations(page, '/examples/host/');
+});
+
 test('a token-mode panel in the host page: sign in inside the shadow root, sign out, and the host logs signed-out', async ({
   page,
 }) => {

@@ -53,7 +53,8 @@ pub struct Settings {
     pub locale: LocaleSetting,
 }
 
-/// The documented setting names.
+/// The documented setting names, each as `read_settings` looks it up (an attribute's name,
+/// without `data-`): a `<snapshot-panel>` element starts again when one of them changes.
 pub const SETTING_NAMES: [&str; 7] = [
     "api-base",
     "auth",
@@ -123,6 +124,8 @@ impl SettingError {
 
 /// Reads the settings through `lookup` (a meta tag or a data attribute by name). Every bad
 /// value is reported, not just the first.
+///
+/// Every name it looks up is in [`SETTING_NAMES`].
 pub fn read_settings(
     lookup: impl Fn(&str) -> Option<String>,
 ) -> Result<Settings, Vec<SettingError>> {
