@@ -400,7 +400,7 @@ test('a double click, and Enter pressed again, send exactly one POST; the button
 });
 
 test.describe('the answer is lost', () => {
-  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 50[02]/] });
+  test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of (400|50[02])/] });
 
   test('a create the API finishes after the panel stopped waiting: not called "not created", and pressed again it is found, not sent again', async ({
     page,
@@ -430,6 +430,36 @@ test.describe('the answer is lost', () => {
     await expect(group.getByRole('rowheader', { name: 'late-answer', exact: true })).toHaveCount(1);
     await expect(group).toContainText('3 of 5 snapshots');
     expect(await createPosts(), 'the second press found it and sent nothing').toHaveLength(1);
+  });
+
+  test('a late create seen made on the page, then asked for again by name: sent to the API, not taken for the new one', async ({
+    page,
+  }) => {
+    await resetSimulator({ create_secs: 600 });
+    await configureDeployment(page, { meta: { 'timeout-ms': '1500' } });
+    await openPanel(page);
+    const group = page.getByRole('region', { name: 'web-server-01' });
+    const opener = group.getByRole('button', { name: 'New snapshot of web-server-01' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
+    const form = createForm(dialog);
+    await form.name.fill('late-answer');
+    await setFaults({ kinds: ['latency'], latency_ms: 6000, method: 'POST', path_prefix: '/api/v1/snapshots/', count: 1 });
+    await form.submit.click();
+    await expect(dialog.getByRole('alert')).toContainText('but the API may still create it', { timeout: 10_000 });
+    await expect.poll(async () => (await createPosts()).map((r) => r.status), { timeout: 10_000 }).toEqual([201]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(row(group, 'late-answer')).toContainText('In progress');
+
+    // The person has seen it made, and asks for another of the same name: that is a new
+    // request, and the API's answer to it is what they read.
+    await opener.click();
+    await form.name.fill('late-answer');
+    await form.submit.click();
+    await expect(form.name).toHaveAccessibleDescription(/A snapshot with this name already exists on this server\./);
+    await expect(dialog).toBeVisible();
+    expect(await createPosts(), 'the second request was sent').toHaveLength(2);
   });
 
   test('a 500 after the API saved the snapshot: the panel looks, finds it, and follows it', async ({ page }) => {
@@ -462,7 +492,7 @@ test.describe('the answer is lost', () => {
     await setFaults({ kinds: ['html502'], method: 'POST', path_prefix: '/api/v1/snapshots/', count: 1 });
     await form.submit.click();
     await expect(dialog.getByRole('alert')).toHaveText(
-      "The API's answer was lost on the way. The list of web-server-01 shows no new pre-migration-snapshot, so it was not created. You can try again.",
+      "The API failed while answering (HTTP 502). The list of web-server-01 shows no new pre-migration-snapshot, so it was not created. You can try again.",
     );
     await expect(dialog).toBeVisible();
     await expect(form.name).toHaveValue('pre-migration-snapshot');

@@ -241,7 +241,7 @@ test('a create and a restore whose answers are cut off are shown as done, and a 
   const del = page.getByRole('dialog');
   await del.getByRole('button', { name: 'Delete snapshot' }).click();
   await expect(del.getByRole('alert')).toHaveText(
-    "The API's answer was lost on the way. db-nightly-3 is still listed, so it was not deleted. You can try again.",
+    "The API failed while answering (HTTP 502). db-nightly-3 is still listed, so it was not deleted. You can try again.",
     { timeout: 20_000 },
   );
   const deletes = (await apiRequests()).filter((r) => r.method === 'DELETE');

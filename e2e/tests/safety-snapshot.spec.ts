@@ -4,8 +4,8 @@
 // offers the way to make room, or to go on without.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, resetSimulator, apiRequests, setTabHidden, SIM_URL } from './support';
-import { openHostPage, hostEvents, expectNoCspViolations } from './deployment';
+import { test, expect, resetSimulator, apiRequests, setFaults, setTabHidden, SIM_URL } from './support';
+import { configureDeployment, openHostPage, hostEvents, expectNoCspViolations } from './deployment';
 
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const SAFETY_NAME = /^before-restore-\d{8}-\d{4}$/;
@@ -132,6 +132,29 @@ test('a restore with a safety snapshot: the create, its completion, then exactly
   await expect(page.getByRole('list', { name: 'Notices' })).toContainText(
     'web-server-01: Server is being restored from snapshot. This may take 5-15 minutes.',
   );
+});
+
+test('a restore whose answer is late, confirmed again: no second safety snapshot, and the restore sent at once', async ({
+  page,
+}) => {
+  await resetSimulator({ create_secs: 2, restore_secs: 600 });
+  await configureDeployment(page, { meta: { 'timeout-ms': '1500' } });
+  const { group, dialog, confirmName, restore } = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+  // The API takes 15 s over the restore; the panel stops waiting after 1.5 s.
+  await setFaults({ kinds: ['latency'], latency_ms: 15_000, method: 'POST', path_prefix: '/api/v1/snapshots/798/restore/', count: 1 });
+  await confirmName.fill('web-server-01');
+  await restore.click();
+  await expect(dialog.getByRole('alert')).toContainText('not restoring, but the API may still start the restore', {
+    timeout: 30_000,
+  });
+  expect(await createPosts()).toHaveLength(1);
+
+  // Pressed again before the API got to it: the safety snapshot taken for the first press
+  // serves, and the restore goes at once.
+  await restore.click();
+  await expect(dialog).toBeHidden();
+  await expect(group.getByText('Restoring', { exact: true })).toBeVisible();
+  expect(await createPosts(), 'no second safety snapshot').toHaveLength(1);
 });
 
 test('Cancel while the safety snapshot is taken: no restore is ever sent, and the snapshot is kept', async ({ page }) => {

@@ -81,14 +81,22 @@ pub enum ApiError {
 /// How the answer to a change went missing, so that the panel cannot tell whether it was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoAnswer {
-    /// The connection broke after the request left, a proxy could not reach the API (502), or
-    /// the API said yes in words the panel could not read.
+    /// The connection broke after the request left (the API goes on without it), or the API
+    /// said yes in words the panel could not read. The change may show later.
     Lost,
     /// Nobody waited long enough: the panel's own time ran out, or a proxy's (504). The API
     /// may still be working on it, and make the change after the panel has looked.
     Late,
-    /// The API failed while answering (a 500): it may have saved the change before it did.
+    /// The API failed while answering (500), or died and its proxy said so (502): it may have
+    /// saved the change first, but does nothing more about it.
     Failed(u16),
+}
+
+impl NoAnswer {
+    /// Whether the API may still make the change after the panel has looked.
+    pub fn may_still_happen(self) -> bool {
+        !matches!(self, Self::Failed(_))
+    }
 }
 
 /// What the API showed after a change whose answer went missing, when it did not show the
@@ -143,7 +151,7 @@ impl ApiError {
             Self::Malformed { status, .. } => t.err_malformed(*status),
             Self::ForeignLink => t.err_foreign_link(),
             Self::Unconfirmed(why, seen) => {
-                let still = *why == NoAnswer::Late;
+                let still = why.may_still_happen();
                 let what = match seen {
                     Unconfirmed::NotCreated { name, server } if still => {
                         t.err_not_created_yet(server, name)
@@ -233,9 +241,11 @@ impl ApiError {
         match self {
             Self::Network => Some(NoAnswer::Lost),
             Self::Timeout => Some(NoAnswer::Late),
-            Self::Server { status: 502, .. } => Some(NoAnswer::Lost),
             Self::Server { status: 504, .. } => Some(NoAnswer::Late),
-            Self::Server { status: 500, .. } => Some(NoAnswer::Failed(500)),
+            Self::Server {
+                status: status @ (500 | 502),
+                ..
+            } => Some(NoAnswer::Failed(*status)),
             Self::Malformed { status, .. } if (200..300).contains(status) => Some(NoAnswer::Lost),
             _ => None,
         }

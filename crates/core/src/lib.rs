@@ -26,6 +26,7 @@ pub mod screen;
 pub mod store;
 pub mod tabs;
 pub mod time;
+pub mod unsure;
 pub mod url;
 pub mod validate;
 

@@ -795,8 +795,8 @@ fn retry_after_is_honoured_on_429_and_503_and_too_long_a_wait_gives_up() {
 #[test]
 fn a_missing_answer_is_told_apart_from_a_refusal() {
     for (error, why) in [
+        // The API goes on without the connection.
         (ApiError::Network, NoAnswer::Lost),
-        (server_error(502), NoAnswer::Lost),
         (
             ApiError::Malformed {
                 status: 201,
@@ -807,8 +807,10 @@ fn a_missing_answer_is_told_apart_from_a_refusal() {
         // Nobody waited long enough: the API may still be at it.
         (ApiError::Timeout, NoAnswer::Late),
         (server_error(504), NoAnswer::Late),
-        // Django without ATOMIC_REQUESTS keeps what a view saved before it failed.
+        // Django without ATOMIC_REQUESTS keeps what a view saved before it failed; a proxy's
+        // 502 says the API died on it.
         (server_error(500), NoAnswer::Failed(500)),
+        (server_error(502), NoAnswer::Failed(502)),
     ] {
         assert_eq!(error.no_answer(), Some(why), "{error:?}");
     }
@@ -862,25 +864,30 @@ fn what_the_api_shows_after_a_missing_answer_is_said_plainly() {
         name: "nightly".into(),
         server: "web-server-01".into(),
     };
-    assert_eq!(
-        said(NoAnswer::Lost, not_created()),
-        "The API's answer was lost on the way. The list of web-server-01 shows no new nightly, so it was not created. You can try again."
-    );
+    // An API that failed on it does nothing more: what the list shows is the end of it.
     assert_eq!(
         said(NoAnswer::Failed(500), not_created()),
         "The API failed while answering (HTTP 500). The list of web-server-01 shows no new nightly, so it was not created. You can try again."
     );
-    // After a wait that ran out, the API may still make the change: the panel does not say
-    // it was not made.
+    assert_eq!(
+        said(NoAnswer::Failed(502), not_created()),
+        "The API failed while answering (HTTP 502). The list of web-server-01 shows no new nightly, so it was not created. You can try again."
+    );
+    // After a wait that ran out, or a connection that broke, the API may still make the
+    // change: the panel does not say it was not made.
     assert_eq!(
         said(NoAnswer::Late, not_created()),
         "The API didn't answer in time. The list of web-server-01 doesn't show nightly yet, but the API may still create it. You can try again: the panel will look for it first, and send it only if it still isn't there."
+    );
+    assert_eq!(
+        said(NoAnswer::Lost, not_created()),
+        "The API's answer was lost on the way. The list of web-server-01 doesn't show nightly yet, but the API may still create it. You can try again: the panel will look for it first, and send it only if it still isn't there."
     );
     let not_restored = || Unconfirmed::NotRestored {
         server: "web-server-01".into(),
         status: "active".into(),
     };
-    assert!(said(NoAnswer::Lost, not_restored())
+    assert!(said(NoAnswer::Failed(502), not_restored())
         .contains("web-server-01 is active, not restoring, so the restore did not start"));
     assert!(said(NoAnswer::Late, not_restored()).contains(
         "web-server-01 is active, not restoring, but the API may still start the restore"
@@ -888,9 +895,9 @@ fn what_the_api_shows_after_a_missing_answer_is_said_plainly() {
     let not_deleted = || Unconfirmed::NotDeleted {
         name: "nightly".into(),
     };
-    assert!(said(NoAnswer::Lost, not_deleted())
+    assert!(said(NoAnswer::Failed(500), not_deleted())
         .contains("nightly is still listed, so it was not deleted"));
-    assert!(said(NoAnswer::Late, not_deleted())
+    assert!(said(NoAnswer::Lost, not_deleted())
         .contains("nightly is still listed, but the API may still delete it"));
     assert_eq!(
         said(NoAnswer::Lost, Unconfirmed::Unchecked),

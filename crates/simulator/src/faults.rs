@@ -301,11 +301,26 @@ pub async fn inject_and_log(
         )
     };
     // A client that stops waiting does not stop the API: the request is answered and logged
-    // on its own task, which the client's going does not cancel.
+    // on its own task, which the client's going does not cancel. A reset meanwhile does: what
+    // began before it neither changes nor is logged in the world after it.
+    let era = state.era();
     let answer = tokio::spawn(async move {
-        let response = faulted(fault, request, next, latency_ms, retry_after_secs, dialect).await;
+        let response = match fault {
+            Some(FaultKind::Latency) => {
+                tokio::time::sleep(Duration::from_millis(latency_ms)).await;
+                if state.era() != era {
+                    return StatusCode::SERVICE_UNAVAILABLE.into_response();
+                }
+                next.run(request).await
+            }
+            _ => faulted(fault, request, next, retry_after_secs, dialect).await,
+        };
         let status = (fault != Some(FaultKind::Drop)).then(|| response.status().as_u16());
-        state.lock().log.push(RequestRecord {
+        let mut store = state.lock();
+        if state.era() != era {
+            return response;
+        }
+        store.log.push(RequestRecord {
             method,
             path,
             query,
@@ -319,21 +334,16 @@ pub async fn inject_and_log(
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
-/// The answer to `request` with `fault` (if any) injected.
+/// The answer to `request` with `fault` (if any) injected, but for latency.
 async fn faulted(
     fault: Option<FaultKind>,
     request: Request,
     next: Next,
-    latency_ms: u64,
     retry_after_secs: u64,
     dialect: Dialect,
 ) -> Response {
     match fault {
-        None => next.run(request).await,
-        Some(FaultKind::Latency) => {
-            tokio::time::sleep(Duration::from_millis(latency_ms)).await;
-            next.run(request).await
-        }
+        None | Some(FaultKind::Latency) => next.run(request).await,
         Some(FaultKind::Html502) => (
             StatusCode::BAD_GATEWAY,
             [(CONTENT_TYPE, HeaderValue::from_static("text/html"))],

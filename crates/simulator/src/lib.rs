@@ -24,6 +24,7 @@ mod seed;
 mod store;
 mod validation;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -49,6 +50,9 @@ pub struct AppState {
 struct Shared {
     config: Config,
     store: Mutex<Store>,
+    /// How many resets there have been: a slow request that began before one is not
+    /// performed after it, in another test's world.
+    resets: AtomicU64,
 }
 
 impl AppState {
@@ -60,6 +64,7 @@ impl AppState {
             shared: Arc::new(Shared {
                 config,
                 store: Mutex::new(store),
+                resets: AtomicU64::new(0),
             }),
         }
     }
@@ -79,7 +84,14 @@ impl AppState {
 
     /// Back to the seeded data, with these settings, no faults and an empty request log.
     pub(crate) fn reset(&self, settings: Settings) {
-        *self.lock() = Store::seeded(settings);
+        let mut store = self.lock();
+        *store = Store::seeded(settings);
+        self.shared.resets.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Which reset the store is at (see [`AppState::reset`]).
+    pub(crate) fn era(&self) -> u64 {
+        self.shared.resets.load(Ordering::SeqCst)
     }
 
     /// The words in force (plain DRF or the simulator's own).

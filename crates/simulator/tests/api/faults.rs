@@ -224,6 +224,46 @@ async fn a_slow_request_is_finished_after_the_client_stopped_waiting() {
     assert_eq!(log[0]["fault"], "latency");
 }
 
+#[tokio::test]
+async fn a_slow_request_from_before_a_reset_is_not_performed_after_it() {
+    let sim = Sim::new().await;
+    sim.control(
+        "/__sim/faults",
+        &json!({"kinds": ["latency"], "latency_ms": 500, "count": 1}),
+    )
+    .await;
+    let gave_up = sim
+        .http
+        .post(sim.url("/api/v1/snapshots/"))
+        .bearer_auth(ALICE)
+        .json(&json!({"server_id": 12347, "name": "from-another-test"}))
+        .timeout(Duration::from_millis(100))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(gave_up.is_timeout(), "{gave_up:?}");
+    sim.control("/__sim/reset", &json!({})).await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let listed = sim.get(ALICE, "/api/v1/snapshots/?server_id=12347").await;
+    assert_eq!(listed.json["count"], 0, "{}", listed.text);
+    let log: Value = sim
+        .http
+        .get(sim.url("/__sim/requests"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        log.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["method"] != "POST"),
+        "{log}"
+    );
+}
+
 /// Statuses of 40 GETs under a 50 % `500` fault rate with `seed`.
 async fn pattern(sim: &Sim, seed: u64) -> Vec<u16> {
     sim.control(

@@ -1,0 +1,116 @@
+//! Changes whose answer went missing (see [`crate::ApiError::no_answer`]) and that the API did
+//! not show when the panel looked: the panel remembers them, so that confirming one again
+//! looks first and sends it only if it still was not made.
+
+use std::collections::BTreeSet;
+
+use crate::error::NoAnswer;
+use crate::model::Snapshot;
+
+/// How long a change is looked for before it is sent again. A create or a restore the API
+/// finishes late is seen well within it; past it, a second confirmation is a new change (a
+/// second snapshot of the same name is allowed).
+pub const LOOK_FIRST_FOR_MS: u64 = 10 * 60 * 1000;
+
+/// A change the person asked for, as far as telling whether it was made goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A snapshot of that name on that server.
+    Create {
+        server_id: u64,
+        name: String,
+    },
+    /// The safety snapshot before a restore from that snapshot, by the name it was asked for
+    /// with (each confirmation names its safety snapshot anew).
+    Safety {
+        snapshot_id: u64,
+        name: String,
+    },
+    /// A restore from that snapshot.
+    Restore {
+        snapshot_id: u64,
+    },
+    Delete {
+        snapshot_id: u64,
+    },
+}
+
+impl Change {
+    /// Whether confirming `self` is confirming `earlier` again: the same change, but that a
+    /// safety snapshot's name may differ.
+    pub fn repeats(&self, earlier: &Change) -> bool {
+        match (self, earlier) {
+            (
+                Self::Safety { snapshot_id, .. },
+                Self::Safety {
+                    snapshot_id: was, ..
+                },
+            ) => snapshot_id == was,
+            _ => self == earlier,
+        }
+    }
+
+    /// The name of the snapshot it asked the API to create, if it did.
+    pub fn created_name(&self) -> Option<&str> {
+        match self {
+            Self::Create { name, .. } | Self::Safety { name, .. } => Some(name),
+            Self::Restore { .. } | Self::Delete { .. } => None,
+        }
+    }
+}
+
+/// A change whose answer went missing, not seen made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsure {
+    pub change: Change,
+    pub why: NoAnswer,
+    /// The snapshots of its server before it was first asked for: a snapshot it created is
+    /// one not among them.
+    pub before: BTreeSet<u64>,
+    /// When the panel last looked and did not see it.
+    pub at_ms: u64,
+}
+
+impl Unsure {
+    /// The snapshot it created, among `listed`, if it created one and it is there.
+    pub fn made_in(&self, listed: Vec<Snapshot>) -> Option<Snapshot> {
+        let name = self.change.created_name()?;
+        listed.into_iter().find(|s| is_new(s, name, &self.before))
+    }
+}
+
+/// Whether `s` is a snapshot named `name` that was not among `before`.
+pub fn is_new(s: &Snapshot, name: &str, before: &BTreeSet<u64>) -> bool {
+    s.name == name && !before.contains(&s.id)
+}
+
+/// Every change the panel is unsure of, one entry a change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unsures(Vec<Unsure>);
+
+impl Unsures {
+    /// Remembers `unsure`, in place of what was remembered of the same change.
+    pub fn remember(&mut self, unsure: Unsure) {
+        self.0.retain(|u| !unsure.change.repeats(&u.change));
+        self.0.push(unsure);
+    }
+
+    /// Takes what is remembered of `change` (confirmed again at `now_ms`), unless it is older
+    /// than [`LOOK_FIRST_FOR_MS`]. Forgets whatever is older than that.
+    pub fn take(&mut self, change: &Change, now_ms: u64) -> Option<Unsure> {
+        self.0
+            .retain(|u| now_ms.saturating_sub(u.at_ms) <= LOOK_FIRST_FOR_MS);
+        let at = self.0.iter().position(|u| change.repeats(&u.change))?;
+        Some(self.0.remove(at))
+    }
+
+    /// How many changes it holds.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}

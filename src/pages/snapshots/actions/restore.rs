@@ -1,0 +1,192 @@
+//! Restoring a server from a snapshot, with a safety snapshot of it first if the person wants
+//! one: created, followed on the board (which polls it like any snapshot being created), and
+//! the restore sent only once it completed. Cancel, a failure, or the page going means the
+//! restore is never sent.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use snapshot_core::format::display_name;
+use snapshot_core::model::{NewSnapshot, Server, ServerStatus, Snapshot};
+use snapshot_core::safety::{safety_step, SafetyStep};
+use snapshot_core::unsure::Change;
+use snapshot_core::validate::description_error;
+use snapshot_core::Unconfirmed;
+
+use super::{look_again, Flows, RestoreRequest};
+use crate::api::sleep;
+use crate::components::restore_dialog::SafetyState;
+use crate::notices::{Tone, Topic};
+
+/// How often a restore waiting on its safety snapshot looks at the board (no request: the
+/// board's own polling brings the news).
+const WATCH_MS: u64 = 500;
+
+impl Flows {
+    pub(super) async fn restore(self, request: RestoreRequest) {
+        let RestoreRequest {
+            snapshot,
+            safety_first,
+        } = request;
+        let run = self.restore_run.get_value().wrapping_add(1);
+        self.restore_run.set_value(run);
+        let live = move || self.restore_run.try_get_value() == Some(run);
+        self.restoring.set(true);
+        let change = Change::Restore {
+            snapshot_id: snapshot.id,
+        };
+        let server_id = snapshot.server.id;
+        let reread = || self.board.reread_server(server_id);
+        let ready = match self.look_first(&change, reread).await {
+            // Its first confirmation started it: nothing is sent again.
+            Ok(Some((_, server))) if is_restoring(&server) => {
+                self.restore_started(&snapshot, None);
+                false
+            }
+            // Its first confirmation took the safety snapshot, if there was to be one.
+            Ok(Some(_)) => true,
+            Ok(None) => match safety_first {
+                Some(name) => self.take_safety_snapshot(&snapshot, name, live).await,
+                None => true,
+            },
+            Err(error) => {
+                self.error.set(Some(error));
+                false
+            }
+        };
+        if ready {
+            self.restore_now(&snapshot, change).await;
+        }
+        if live() {
+            self.restoring.set(false);
+        }
+    }
+
+    /// Takes the safety snapshot `name` of `target`'s server and follows it until it is done:
+    /// `true` once it completed, `false` when the restore must not be sent (cancelled, or the
+    /// snapshot failed or went; `safety` says why).
+    /// `live` tells whether this restore is still the one wanted.
+    async fn take_safety_snapshot(
+        self,
+        target: &Snapshot,
+        name: String,
+        live: impl Fn() -> bool,
+    ) -> bool {
+        let t = self.t;
+        let server_id = target.server.id;
+        let server = self.server_name(server_id, &target.server.name);
+        self.safety.set(SafetyState::Waiting {
+            name: name.clone(),
+            server: server.clone(),
+        });
+        let description = t.safety_description(&target.name).into_owned();
+        let new = NewSnapshot {
+            server_id,
+            name: name.clone(),
+            description: description_error(&description)
+                .is_none()
+                .then_some(description),
+        };
+        let change = Change::Safety {
+            snapshot_id: target.id,
+            name: name.clone(),
+        };
+        let created = match self.create_one(&new, change).await {
+            Ok((created, _)) => created,
+            Err(error) => {
+                if live() {
+                    let why = t.safety_not_taken(&error.action_message(t));
+                    self.safety.set(SafetyState::Stopped(why.into_owned()));
+                }
+                return false;
+            }
+        };
+        if created.name != name && live() {
+            // The one a first confirmation asked for, found made: that is the one waited for.
+            self.safety.set(SafetyState::Waiting {
+                name: created.name.clone(),
+                server: server.clone(),
+            });
+        }
+        // On the board even if cancelled meanwhile: it exists, and is followed like any other.
+        self.board.add_snapshot(created.clone());
+        self.host.snapshot_created(&created);
+        loop {
+            if !live() {
+                return false;
+            }
+            let listed = self.board.with_store(|store| {
+                store
+                    .snapshots_of(server_id)
+                    .find(|s| s.id == created.id)
+                    .cloned()
+            });
+            match safety_step(listed.as_ref()) {
+                SafetyStep::Wait => sleep(WATCH_MS).await,
+                SafetyStep::Restore => {
+                    self.safety.set(SafetyState::Idle);
+                    return true;
+                }
+                SafetyStep::Abandon(why) => {
+                    let why = why.message(t, &created.name, &server).into_owned();
+                    self.safety.set(SafetyState::Stopped(why));
+                    return false;
+                }
+            }
+        }
+    }
+
+    pub(super) fn cancel_safety(self) {
+        if let SafetyState::Waiting { name, server } = self.safety.get_untracked() {
+            self.restore_run
+                .update_value(|run| *run = run.wrapping_add(1));
+            self.restoring.set(false);
+            self.safety.set(SafetyState::Idle);
+            self.notices
+                .say(Tone::Info, self.t.safety_cancelled(&server, &name));
+        }
+    }
+
+    /// Sends the restore from `snapshot` (the `change`). A missing answer is checked against
+    /// the server's status.
+    async fn restore_now(self, snapshot: &Snapshot, change: Change) {
+        let server_id = snapshot.server.id;
+        let error = match self.board.client().restore_snapshot(snapshot.id).await {
+            Ok(started) => return self.restore_started(snapshot, started.message),
+            Err(error) => error,
+        };
+        let Some(why) = error.no_answer() else {
+            return self.refused(server_id, error).await;
+        };
+        let reread = || self.board.reread_server(server_id);
+        let seen = match look_again(reread, is_restoring).await {
+            Some(server) if is_restoring(&server) => {
+                return self.restore_started(snapshot, None);
+            }
+            Some(server) => Unconfirmed::NotRestored {
+                server: display_name(self.t, &server.name, server.id),
+                status: server.status.label(self.t).to_ascii_lowercase(),
+            },
+            None => Unconfirmed::Unchecked,
+        };
+        let error = self.unsure_of(change, why, BTreeSet::new(), seen);
+        self.error.set(Some(error));
+    }
+
+    fn restore_started(self, snapshot: &Snapshot, message: Option<String>) {
+        let message = self.news(message, self.t.being_restored());
+        let server = self.server_name(snapshot.server.id, &snapshot.server.name);
+        self.board.mark_restoring(snapshot.server.id);
+        self.close.run(());
+        let topic = Topic::Restore {
+            server_id: snapshot.server.id,
+        };
+        self.notices
+            .say_about(topic, Tone::Info, self.t.about(&server, &message));
+        self.host.restore_started(snapshot);
+    }
+}
+
+fn is_restoring(server: &Server) -> bool {
+    server.status == ServerStatus::Restoring
+}
