@@ -229,7 +229,7 @@ async fn a_change_is_never_sent_twice() {
         description: None,
     };
     let error = alice().create_snapshot(&new).await.unwrap_err();
-    assert_eq!(error.no_answer(), Some(NoAnswer::Lost), "{error:?}");
+    assert_eq!(error.no_answer(), Some(NoAnswer::Failed(502)), "{error:?}");
     assert_eq!(api_requests("POST", "/api/v1/snapshots/").await, 1);
 }
 

@@ -4,6 +4,7 @@
 // exactly one request, then the server is followed until it is back, and the result announced.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, resetSimulator, setFaults, clearFaults, apiRequests, SIM_URL } from './support';
+import { configureDeployment } from './deployment';
 
 // Not UTC and not a whole hour from it, so the dialog's "since" must really be local time:
 // 2025-01-08T12:00:00Z is 8 Jan 2025, 17:30 there.
@@ -233,6 +234,39 @@ test.describe('a refusal that shows the page is out of date', () => {
     // Behind the dialog, the page shows what the API holds now.
     await expect(group.getByRole('rowheader', { name: 'pre-migration-snapshot' })).toHaveCount(0);
     await expect(serverStatus(group, 'Restoring')).toBeVisible();
+  });
+});
+
+test.describe('a restore whose answer is late', () => {
+  test('one that ran and finished before it was confirmed again is not sent again without a word', async ({ page }) => {
+    await resetSimulator({ restore_secs: 3 });
+    await configureDeployment(page, { meta: { 'timeout-ms': '1500' } });
+    await openPanel(page);
+    // The API takes 5 s to start the restore; the panel stops waiting after 1.5 s and looks
+    // twice before then. The restore then runs its 3 s and ends.
+    await setFaults({ kinds: ['latency'], latency_ms: 5_000, method: 'POST', path_prefix: '/api/v1/snapshots/801/restore/', count: 1 });
+    const { dialog, confirmName, restore, safety } = restoreDialog(page, 'web-server-01', 'pre-migration-snapshot');
+    await page.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+    await safety.uncheck();
+    await confirmName.fill('web-server-01');
+    await restore.click();
+    await expect(dialog.getByRole('alert')).toContainText('not restoring, but the API may still start the restore', {
+      timeout: 10_000,
+    });
+    await expect.poll(async () => (await restorePosts()).map((r) => r.status), { timeout: 10_000 }).toEqual([200]);
+    await expect
+      .poll(async () => (await (await asAlice('GET', 'servers/12345/')).json()).status, { timeout: 15_000 })
+      .toBe('active');
+
+    await restore.click();
+    await expect(dialog.getByRole('alert')).toHaveText(
+      "The API didn't answer in time. web-server-01 isn't restoring, but it has changed since the panel last looked: the restore may have run already. Check the server; if you press Restore again, it is sent.",
+    );
+    expect(await restorePosts(), 'not sent again').toHaveLength(1);
+    // The person has been told; pressed once more, it is sent.
+    await restore.click();
+    await expect(dialog).toBeHidden();
+    expect(await restorePosts()).toHaveLength(2);
   });
 });
 

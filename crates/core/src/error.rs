@@ -109,6 +109,9 @@ pub enum Unconfirmed {
     NotRestored { server: String, status: String },
     /// The snapshot is still listed.
     NotDeleted { name: String },
+    /// Confirmed again, the restore's server is not restoring but has changed since the panel
+    /// looked: the first may have run already.
+    ServerChanged { server: String },
     /// The panel could not read what the API shows now either.
     Unchecked,
 }
@@ -165,6 +168,7 @@ impl ApiError {
                     }
                     Unconfirmed::NotDeleted { name } if still => t.err_not_deleted_yet(name),
                     Unconfirmed::NotDeleted { name } => t.err_not_deleted(name),
+                    Unconfirmed::ServerChanged { server } => t.err_server_changed(server),
                     Unconfirmed::Unchecked => t.err_unchecked(),
                 };
                 let how = match why {

@@ -5,11 +5,10 @@
 use std::collections::BTreeSet;
 
 use crate::error::NoAnswer;
-use crate::model::Snapshot;
+use crate::model::{Server, ServerStatus, Snapshot};
 
-/// How long a change is looked for before it is sent again. A create or a restore the API
-/// finishes late is seen well within it; past it, a second confirmation is a new change (a
-/// second snapshot of the same name is allowed).
+/// How long a change is looked for before it is sent again: an API that answers late makes
+/// the change within seconds of it; past this, a second confirmation is a new change.
 pub const LOOK_FIRST_FOR_MS: u64 = 10 * 60 * 1000;
 
 /// A change the person asked for, as far as telling whether it was made goes.
@@ -67,15 +66,53 @@ pub struct Unsure {
     /// The snapshots of its server before it was first asked for: a snapshot it created is
     /// one not among them.
     pub before: BTreeSet<u64>,
+    /// A restore's server's `updated_at` when the panel last looked: a restore that ran
+    /// meanwhile changes it.
+    pub server_changed_at: Option<String>,
     /// When the panel last looked and did not see it.
     pub at_ms: u64,
 }
 
 impl Unsure {
+    /// `change`, whose answer went missing as `why` says.
+    pub fn new(change: Change, why: NoAnswer) -> Self {
+        Self {
+            change,
+            why,
+            before: BTreeSet::new(),
+            server_changed_at: None,
+            at_ms: 0,
+        }
+    }
+
     /// The snapshot it created, among `listed`, if it created one and it is there.
     pub fn made_in(&self, listed: Vec<Snapshot>) -> Option<Snapshot> {
         let name = self.change.created_name()?;
         listed.into_iter().find(|s| is_new(s, name, &self.before))
+    }
+}
+
+/// What a restore confirmed again after its answer went missing does, by its server as the API
+/// shows it now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestoreAgain {
+    /// The first confirmation started it: nothing is sent.
+    Started,
+    /// The server changed since the panel looked: the first may have run and finished. Nothing
+    /// is sent this time; the person is told, and a further confirmation sends it.
+    ServerChanged,
+    /// Send it (its safety snapshot, if any, was taken for the first confirmation).
+    Send,
+}
+
+/// What confirming `unsure`, a restore, again does, `server` being what the API shows now.
+pub fn restore_again(unsure: &Unsure, server: &Server) -> RestoreAgain {
+    if server.status == ServerStatus::Restoring {
+        RestoreAgain::Started
+    } else if unsure.server_changed_at.is_some() && server.updated_at != unsure.server_changed_at {
+        RestoreAgain::ServerChanged
+    } else {
+        RestoreAgain::Send
     }
 }
 
@@ -102,6 +139,16 @@ impl Unsures {
             .retain(|u| now_ms.saturating_sub(u.at_ms) <= LOOK_FIRST_FOR_MS);
         let at = self.0.iter().position(|u| change.repeats(&u.change))?;
         Some(self.0.remove(at))
+    }
+
+    /// Forgets the creates that the page shows made (`shown`: the snapshots it shows of a
+    /// server). The person has seen them, so asking again for one of that name is asking for
+    /// another.
+    pub fn forget_seen_creates(&mut self, shown: impl Fn(u64) -> Vec<Snapshot>) {
+        self.0.retain(|u| match u.change {
+            Change::Create { server_id, .. } => u.made_in(shown(server_id)).is_none(),
+            _ => true,
+        });
     }
 
     /// How many changes it holds.

@@ -4,8 +4,10 @@
 use std::collections::BTreeSet;
 
 use snapshot_core::model::ServerRef;
-use snapshot_core::unsure::{Change, Unsure, Unsures, LOOK_FIRST_FOR_MS};
-use snapshot_core::{NoAnswer, Snapshot, SnapshotStatus};
+use snapshot_core::unsure::{
+    restore_again, Change, RestoreAgain, Unsure, Unsures, LOOK_FIRST_FOR_MS,
+};
+use snapshot_core::{NoAnswer, Server, ServerStatus, Snapshot, SnapshotStatus};
 
 fn snapshot(id: u64, name: &str) -> Snapshot {
     Snapshot {
@@ -31,10 +33,9 @@ fn create(name: &str) -> Change {
 
 fn unsure(change: Change, at_ms: u64) -> Unsure {
     Unsure {
-        change,
-        why: NoAnswer::Late,
         before: BTreeSet::from([801, 798]),
         at_ms,
+        ..Unsure::new(change, NoAnswer::Late)
     }
 }
 
@@ -145,4 +146,66 @@ fn a_snapshot_that_was_there_before_is_not_the_one_asked_for() {
     );
     let restore = unsure(Change::Restore { snapshot_id: 801 }, 1_000);
     assert_eq!(restore.made_in(vec![snapshot(902, "x")]), None);
+}
+
+#[test]
+fn a_create_the_page_shows_made_is_forgotten_and_others_are_kept() {
+    let mut unsures = Unsures::default();
+    unsures.remember(unsure(create("nightly"), 1_000));
+    unsures.remember(unsure(create("weekly"), 1_000));
+    unsures.remember(unsure(Change::Delete { snapshot_id: 801 }, 1_000));
+    // The page shows a new nightly (and 801, still there: that is for the delete to look at).
+    unsures.forget_seen_creates(|server_id| {
+        assert_eq!(server_id, 12345);
+        vec![
+            snapshot(801, "pre-migration-snapshot"),
+            snapshot(903, "nightly"),
+        ]
+    });
+    assert!(unsures.take(&create("nightly"), 2_000).is_none());
+    assert!(unsures.take(&create("weekly"), 2_000).is_some());
+    assert!(unsures
+        .take(&Change::Delete { snapshot_id: 801 }, 2_000)
+        .is_some());
+}
+
+fn server(status: ServerStatus, updated_at: Option<&str>) -> Server {
+    Server {
+        status,
+        updated_at: updated_at.map(str::to_owned),
+        ..Server::placeholder(12345, "web-server-01".to_owned())
+    }
+}
+
+#[test]
+fn a_restore_confirmed_again_is_sent_only_to_a_server_that_has_not_changed() {
+    let earlier = Unsure {
+        server_changed_at: Some("2026-12-07T21:00:00Z".to_owned()),
+        ..Unsure::new(Change::Restore { snapshot_id: 801 }, NoAnswer::Late)
+    };
+    let at = |status, updated_at| restore_again(&earlier, &server(status, updated_at));
+    assert_eq!(
+        at(ServerStatus::Restoring, Some("2026-12-07T21:00:05Z")),
+        RestoreAgain::Started
+    );
+    assert_eq!(
+        at(ServerStatus::Active, Some("2026-12-07T21:00:00Z")),
+        RestoreAgain::Send
+    );
+    // A restore came and went meanwhile (or something else changed the server): not again
+    // without the person knowing.
+    assert_eq!(
+        at(ServerStatus::Active, Some("2026-12-07T21:07:00Z")),
+        RestoreAgain::ServerChanged
+    );
+    assert_eq!(at(ServerStatus::Active, None), RestoreAgain::ServerChanged);
+    // An API that does not say when a server changed cannot tell: it is sent.
+    let blind = Unsure::new(Change::Restore { snapshot_id: 801 }, NoAnswer::Late);
+    assert_eq!(
+        restore_again(
+            &blind,
+            &server(ServerStatus::Active, Some("2026-12-07T21:07:00Z"))
+        ),
+        RestoreAgain::Send
+    );
 }

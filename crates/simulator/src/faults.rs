@@ -285,7 +285,8 @@ pub async fn inject_and_log(
     let query = request.uri().query().unwrap_or_default().to_owned();
     // A test's own reads of the API (to learn what to expect) are never faulted.
     let exempt = request.headers().contains_key(EXEMPT_HEADER);
-    let (fault, latency_ms, retry_after_secs, dialect) = {
+    // Read with the fault, under one lock: a reset cannot come between them.
+    let (fault, latency_ms, retry_after_secs, dialect, era) = {
         let mut store = state.lock();
         let fault = if exempt {
             None
@@ -298,12 +299,12 @@ pub async fn inject_and_log(
             spec.latency_ms,
             spec.retry_after_secs,
             store.settings.dialect,
+            state.era(),
         )
     };
     // A client that stops waiting does not stop the API: the request is answered and logged
     // on its own task, which the client's going does not cancel. A reset meanwhile does: what
     // began before it neither changes nor is logged in the world after it.
-    let era = state.era();
     let answer = tokio::spawn(async move {
         let response = match fault {
             Some(FaultKind::Latency) => {

@@ -18,7 +18,6 @@ mod create;
 mod delete;
 mod restore;
 
-use std::collections::BTreeSet;
 use std::future::Future;
 
 use leptos::prelude::*;
@@ -27,7 +26,7 @@ use snapshot_core::format::display_name;
 use snapshot_core::i18n::Text;
 use snapshot_core::model::{NewSnapshot, Snapshot};
 use snapshot_core::unsure::{Change, Unsure, Unsures};
-use snapshot_core::{ApiError, Locale, NoAnswer, Unconfirmed};
+use snapshot_core::{ApiError, Locale, Unconfirmed};
 
 use crate::api::sleep;
 use crate::board::Board;
@@ -168,6 +167,7 @@ impl PageActions {
 
     /// Forgets how the last action went, for a dialog that opens.
     pub fn reset(self) {
+        self.flows.forget_seen_creates();
         self.error.set(None);
         self.bulk.set(None);
         self.safety.set(SafetyState::Idle);
@@ -255,24 +255,27 @@ impl Flows {
         }
     }
 
-    /// Remembers `change`, which the API did not show (`seen`) after its answer went missing
-    /// (`why`), so that confirming it again looks first; and says so. `before`: the snapshots
-    /// of its server before it was first asked for.
-    fn unsure_of(
-        self,
-        change: Change,
-        why: NoAnswer,
-        before: BTreeSet<u64>,
-        seen: Unconfirmed,
-    ) -> ApiError {
+    /// Remembers `unsure`, a change the API did not show (`seen`) after its answer went
+    /// missing, so that confirming it again looks first; and says so.
+    fn unsure_of(self, unsure: Unsure, seen: Unconfirmed) -> ApiError {
+        let why = unsure.why;
         let unsure = Unsure {
-            change,
-            why,
-            before,
             at_ms: now_ms(),
+            ..unsure
         };
         self.unsure.try_update_value(|all| all.remember(unsure));
         ApiError::Unconfirmed(why, seen)
+    }
+
+    /// Forgets the creates with a missing answer that the page now shows made: asked for
+    /// again in a dialog opened since, they are asked for anew.
+    fn forget_seen_creates(self) {
+        let shown = |server_id| {
+            self.board
+                .with_store(|store| store.snapshots_of(server_id).cloned().collect())
+        };
+        self.unsure
+            .try_update_value(|all| all.forget_seen_creates(shown));
     }
 
     /// When `change` is confirmed again after its answer went missing: what the panel
@@ -292,15 +295,7 @@ impl Flows {
         };
         match read().await {
             Some(seen) => Ok(Some((unsure, seen))),
-            None => {
-                let Unsure {
-                    change,
-                    why,
-                    before,
-                    ..
-                } = unsure;
-                Err(self.unsure_of(change, why, before, Unconfirmed::Unchecked))
-            }
+            None => Err(self.unsure_of(unsure, Unconfirmed::Unchecked)),
         }
     }
 }

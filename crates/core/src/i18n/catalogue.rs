@@ -416,6 +416,11 @@ define_catalogue! {
         en: format!("The safety snapshot could not be taken, so the restore was not sent. {reason}"),
         pt: format!("Não foi possível fazer o snapshot de segurança, então a restauração não foi enviada. {reason}"),
     }
+    /// A safety snapshot whose create's answer went missing (`reason` says what the API shows).
+    safety_not_confirmed(reason: &str) {
+        en: format!("The safety snapshot isn't confirmed, so the restore was not sent. {reason}"),
+        pt: format!("O snapshot de segurança não foi confirmado, então a restauração não foi enviada. {reason}"),
+    }
     safety_cancelled(server: &str, snapshot: &str) {
         en: format!("The restore of {server} was cancelled and not sent. The safety snapshot {snapshot} is kept."),
         pt: format!("A restauração de {server} foi cancelada e não foi enviada. O snapshot de segurança {snapshot} é mantido."),
@@ -731,6 +736,10 @@ define_catalogue! {
     err_not_deleted_yet(snapshot: &str) {
         en: format!("{snapshot} is still listed, but the API may still delete it. You can try again: the panel will look first."),
         pt: format!("{snapshot} ainda aparece na lista, mas a API ainda pode excluí-lo. Você pode tentar de novo: o painel verifica primeiro."),
+    }
+    err_server_changed(server: &str) {
+        en: format!("{server} isn't restoring, but it has changed since the panel last looked: the restore may have run already. Check the server; if you press Restore again, it is sent."),
+        pt: format!("{server} não está restaurando, mas mudou desde a última verificação do painel: a restauração pode já ter acontecido. Verifique o servidor; se você pressionar Restaurar de novo, ela será enviada."),
     }
     err_unchecked() {
         en: "The panel couldn't check what happened either. You can try again: the panel will look first, so that nothing is done twice.",

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use snapshot_core::model::{NewSnapshot, Snapshot};
-use snapshot_core::unsure::{is_new, Change};
+use snapshot_core::unsure::{is_new, Change, Unsure};
 use snapshot_core::{ApiError, Unconfirmed};
 
 use super::{look_again, Flows};
@@ -24,7 +24,8 @@ impl Flows {
 
     /// Creates `new`, the `change` the person asked for: the snapshot and the API's words on
     /// it, or why not. A missing answer is checked against the list for a snapshot of that
-    /// name that was not there before (names need not be unique: an older one proves nothing).
+    /// name that was not there before (the provider does not say names are unique, so an
+    /// older one proves nothing).
     pub(super) async fn create_one(
         self,
         new: &NewSnapshot,
@@ -39,12 +40,10 @@ impl Flows {
                 .collect::<BTreeSet<_>>()
         });
         if let Some((earlier, listed)) = self.look_first(&change, reread).await? {
-            match earlier.made_in(listed) {
-                // On the page before this press: the person saw it made, and asks for another.
-                Some(made) if before.contains(&made.id) => {}
-                Some(made) => return Ok((made, None)),
-                None => before = earlier.before,
+            if let Some(made) = earlier.made_in(listed) {
+                return Ok((made, None));
             }
+            before = earlier.before;
         }
         let error = match self.board.client().create_snapshot(new).await {
             Ok(created) => return Ok((created.snapshot, created.message)),
@@ -63,7 +62,13 @@ impl Flows {
             },
             None => Unconfirmed::Unchecked,
         };
-        Err(self.unsure_of(change, why, before, seen))
+        Err(self.unsure_of(
+            Unsure {
+                before,
+                ..Unsure::new(change, why)
+            },
+            seen,
+        ))
     }
 
     fn created(self, snapshot: Snapshot, message: Option<String>) {

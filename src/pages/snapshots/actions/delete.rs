@@ -1,11 +1,9 @@
 //! Deleting snapshots: one, or several in a row.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 use snapshot_core::bulk::{BulkRun, Outcome};
 use snapshot_core::model::Snapshot;
-use snapshot_core::unsure::Change;
+use snapshot_core::unsure::{Change, Unsure};
 use snapshot_core::{ApiError, Unconfirmed};
 
 use super::{look_again, Flows};
@@ -48,7 +46,7 @@ impl Flows {
             },
             None => Unconfirmed::Unchecked,
         };
-        Err(self.unsure_of(change, why, BTreeSet::new(), seen))
+        Err(self.unsure_of(Unsure::new(change, why), seen))
     }
 
     pub(super) async fn delete(self, snapshot: Snapshot) {

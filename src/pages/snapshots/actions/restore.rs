@@ -3,15 +3,13 @@
 //! the restore sent only once it completed. Cancel, a failure, or the page going means the
 //! restore is never sent.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 use snapshot_core::format::display_name;
 use snapshot_core::model::{NewSnapshot, Server, ServerStatus, Snapshot};
 use snapshot_core::safety::{safety_step, SafetyStep};
-use snapshot_core::unsure::Change;
+use snapshot_core::unsure::{restore_again, Change, RestoreAgain, Unsure};
 use snapshot_core::validate::description_error;
-use snapshot_core::Unconfirmed;
+use snapshot_core::{ApiError, Unconfirmed};
 
 use super::{look_again, Flows, RestoreRequest};
 use crate::api::sleep;
@@ -38,13 +36,21 @@ impl Flows {
         let server_id = snapshot.server.id;
         let reread = || self.board.reread_server(server_id);
         let ready = match self.look_first(&change, reread).await {
-            // Its first confirmation started it: nothing is sent again.
-            Ok(Some((_, server))) if is_restoring(&server) => {
-                self.restore_started(&snapshot, None);
-                false
-            }
-            // Its first confirmation took the safety snapshot, if there was to be one.
-            Ok(Some(_)) => true,
+            Ok(Some((earlier, server))) => match restore_again(&earlier, &server) {
+                RestoreAgain::Started => {
+                    self.restore_started(&snapshot, None);
+                    false
+                }
+                RestoreAgain::ServerChanged => {
+                    let server = display_name(self.t, &server.name, server.id);
+                    let seen = Unconfirmed::ServerChanged { server };
+                    self.error
+                        .set(Some(ApiError::Unconfirmed(earlier.why, seen)));
+                    false
+                }
+                // Its first confirmation took the safety snapshot, if there was to be one.
+                RestoreAgain::Send => true,
+            },
             Ok(None) => match safety_first {
                 Some(name) => self.take_safety_snapshot(&snapshot, name, live).await,
                 None => true,
@@ -95,7 +101,11 @@ impl Flows {
             Ok((created, _)) => created,
             Err(error) => {
                 if live() {
-                    let why = t.safety_not_taken(&error.action_message(t));
+                    let reason = error.action_message(t);
+                    let why = match error {
+                        ApiError::Unconfirmed(..) => t.safety_not_confirmed(&reason),
+                        _ => t.safety_not_taken(&reason),
+                    };
                     self.safety.set(SafetyState::Stopped(why.into_owned()));
                 }
                 return false;
@@ -159,17 +169,21 @@ impl Flows {
             return self.refused(server_id, error).await;
         };
         let reread = || self.board.reread_server(server_id);
+        let mut unsure = Unsure::new(change, why);
         let seen = match look_again(reread, is_restoring).await {
             Some(server) if is_restoring(&server) => {
                 return self.restore_started(snapshot, None);
             }
-            Some(server) => Unconfirmed::NotRestored {
-                server: display_name(self.t, &server.name, server.id),
-                status: server.status.label(self.t).to_ascii_lowercase(),
-            },
+            Some(server) => {
+                unsure.server_changed_at = server.updated_at;
+                Unconfirmed::NotRestored {
+                    server: display_name(self.t, &server.name, server.id),
+                    status: server.status.label(self.t).to_ascii_lowercase(),
+                }
+            }
             None => Unconfirmed::Unchecked,
         };
-        let error = self.unsure_of(change, why, BTreeSet::new(), seen);
+        let error = self.unsure_of(unsure, seen);
         self.error.set(Some(error));
     }
 
