@@ -179,6 +179,15 @@ impl Board {
         self.store.with_value(read)
     }
 
+    /// Refresh, as the person asks for it: a full load already on its way is left to finish,
+    /// since pressing again would only send its requests again. (A load waiting to retry has
+    /// its own "Try again now", which [`Board::reload`]s.)
+    pub fn refresh(self) {
+        if !self.reloading.get_untracked() {
+            self.reload();
+        }
+    }
+
     /// Loads everything in `scope` again, keeping what is on screen until the answer comes.
     /// A load asked while another load or a poll runs replaces it: the newest view wins, and
     /// a full load answers everything a poll would have.

@@ -47,6 +47,14 @@ function row(group: Locator, name: string): Locator {
   return group.getByRole('row').filter({ has: group.page().getByRole('rowheader', { name, exact: true }) });
 }
 
+/** Opens the create dialog from `server`'s group. */
+async function newSnapshotOf(page: Page, server: string) {
+  const group = page.getByRole('region', { name: server });
+  await group.getByRole('button', { name: `New snapshot of ${server}` }).click();
+  const dialog = page.getByRole('dialog', { name: `New snapshot of ${server}` });
+  return { group, dialog, form: createForm(dialog) };
+}
+
 function createForm(dialog: Locator) {
   return {
     name: dialog.getByRole('textbox', { name: 'Name' }),
@@ -408,10 +416,7 @@ test.describe('the answer is lost', () => {
     await resetSimulator({ create_secs: 600 });
     await configureDeployment(page, { meta: { 'timeout-ms': '1500' } });
     await openPanel(page);
-    const group = page.getByRole('region', { name: 'web-server-01' });
-    await group.getByRole('button', { name: 'New snapshot of web-server-01' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
-    const form = createForm(dialog);
+    const { group, dialog, form } = await newSnapshotOf(page, 'web-server-01');
     await form.name.fill('late-answer');
     // The API takes 6 s over it: the panel gives up after 1.5 s and looks twice, 2 s apart,
     // before the API has made it; the API makes it all the same.
@@ -465,10 +470,7 @@ test.describe('the answer is lost', () => {
   test('a 500 after the API saved the snapshot: the panel looks, finds it, and follows it', async ({ page }) => {
     await resetSimulator({ create_secs: 600 });
     await openPanel(page);
-    const group = page.getByRole('region', { name: 'web-server-01' });
-    await group.getByRole('button', { name: 'New snapshot of web-server-01' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
-    const form = createForm(dialog);
+    const { group, dialog, form } = await newSnapshotOf(page, 'web-server-01');
     await form.name.fill('saved-then-failed');
     // Django without ATOMIC_REQUESTS (its default) keeps what a view saved before it failed.
     await setFaults({ kinds: ['500saved'], method: 'POST', path_prefix: '/api/v1/snapshots/', count: 1 });
@@ -483,10 +485,7 @@ test.describe('the answer is lost', () => {
   test('an older snapshot of the same name is not taken for the one just asked for', async ({ page }) => {
     await resetSimulator({ create_secs: 600 });
     await openPanel(page);
-    const group = page.getByRole('region', { name: 'web-server-01' });
-    await group.getByRole('button', { name: 'New snapshot of web-server-01' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
-    const form = createForm(dialog);
+    const { group, dialog, form } = await newSnapshotOf(page, 'web-server-01');
     await form.name.fill('pre-migration-snapshot');
     // A proxy in front of the API gives up: the POST may or may not have been taken.
     await setFaults({ kinds: ['html502'], method: 'POST', path_prefix: '/api/v1/snapshots/', count: 1 });
@@ -550,10 +549,7 @@ test.describe('the API refuses', () => {
       if (route.request().method() !== 'POST') return route.continue();
       await route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ server_id: [refusal] }) });
     });
-    const group = page.getByRole('region', { name: 'web-server-01' });
-    await group.getByRole('button', { name: 'New snapshot of web-server-01' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
-    const form = createForm(dialog);
+    const { group, dialog, form } = await newSnapshotOf(page, 'web-server-01');
     await form.name.fill('refused-image');
     await form.submit.click();
 

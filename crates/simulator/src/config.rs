@@ -83,7 +83,7 @@ FLAGS (all optional; `--flag value` or `--flag=value`):
     --plain-drf             answer as a plain DRF deployment: DRF's default words, the
                             list lags one read behind a create or delete, pages drift
     --fault-rate R          probability 0.0..1.0 of faulting an /api/ request  [0]
-    --fault-kinds LIST      comma list of latency,html502,500,truncated,429,drop  [all]
+    --fault-kinds LIST      comma list of latency,html502,500,500saved,truncated,429,drop  [all]
     --fault-seed N          seed of the fault generator              [0]
     --latency-ms N          delay of the `latency` fault             [300]
     --retry-after-secs N    Retry-After of the `429` fault           [2]

@@ -140,7 +140,7 @@ pub fn Toolbar(
                 type="button"
                 class="sp-button"
                 aria-busy=move || board.busy_loading().get().to_string()
-                on:click=move |_| board.reload()
+                on:click=move |_| board.refresh()
             >
                 {t.refresh()}
             </button>

@@ -157,15 +157,7 @@ async fn latency_delays_then_answers() {
     assert_eq!(reply.json["count"], 2);
     // Only the one request was delayed.
     assert_eq!(sim.get(ALICE, LIST).await.status, 200);
-    let log: Value = sim
-        .http
-        .get(sim.url("/__sim/requests"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let log = sim.requests().await;
     assert_eq!(log[0]["fault"], "latency");
     assert_eq!(log[0]["status"], 200);
     assert_eq!(log[1]["fault"], Value::Null);
@@ -188,37 +180,35 @@ async fn a_500_after_the_save_keeps_what_was_saved() {
     assert_eq!(listed.json["results"][0]["name"], "saved-then-failed");
 }
 
-#[tokio::test]
-async fn a_slow_request_is_finished_after_the_client_stopped_waiting() {
-    let sim = Sim::new().await;
+/// Asks for a snapshot `name` of 12347 that the API takes `latency_ms` over, and stops
+/// waiting for it after `waits_ms`.
+async fn create_and_give_up(sim: &Sim, name: &str, latency_ms: u64, waits_ms: u64) {
     sim.control(
         "/__sim/faults",
-        &json!({"kinds": ["latency"], "latency_ms": 600, "count": 1}),
+        &json!({"kinds": ["latency"], "latency_ms": latency_ms, "count": 1}),
     )
     .await;
     let gave_up = sim
         .http
         .post(sim.url("/api/v1/snapshots/"))
         .bearer_auth(ALICE)
-        .json(&json!({"server_id": 12347, "name": "finished-anyway"}))
-        .timeout(Duration::from_millis(150))
+        .json(&json!({"server_id": 12347, "name": name}))
+        .timeout(Duration::from_millis(waits_ms))
         .send()
         .await
         .unwrap_err();
     assert!(gave_up.is_timeout(), "{gave_up:?}");
+}
+
+#[tokio::test]
+async fn a_slow_request_is_finished_after_the_client_stopped_waiting() {
+    let sim = Sim::new().await;
+    create_and_give_up(&sim, "finished-anyway", 600, 150).await;
     tokio::time::sleep(Duration::from_millis(900)).await;
     let listed = sim.get(ALICE, "/api/v1/snapshots/?server_id=12347").await;
     assert_eq!(listed.json["count"], 1, "{}", listed.text);
     assert_eq!(listed.json["results"][0]["name"], "finished-anyway");
-    let log: Value = sim
-        .http
-        .get(sim.url("/__sim/requests"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let log = sim.requests().await;
     assert_eq!(log[0]["method"], "POST");
     assert_eq!(log[0]["status"], 201);
     assert_eq!(log[0]["fault"], "latency");
@@ -227,34 +217,12 @@ async fn a_slow_request_is_finished_after_the_client_stopped_waiting() {
 #[tokio::test]
 async fn a_slow_request_from_before_a_reset_is_not_performed_after_it() {
     let sim = Sim::new().await;
-    sim.control(
-        "/__sim/faults",
-        &json!({"kinds": ["latency"], "latency_ms": 500, "count": 1}),
-    )
-    .await;
-    let gave_up = sim
-        .http
-        .post(sim.url("/api/v1/snapshots/"))
-        .bearer_auth(ALICE)
-        .json(&json!({"server_id": 12347, "name": "from-another-test"}))
-        .timeout(Duration::from_millis(100))
-        .send()
-        .await
-        .unwrap_err();
-    assert!(gave_up.is_timeout(), "{gave_up:?}");
+    create_and_give_up(&sim, "from-another-test", 500, 100).await;
     sim.control("/__sim/reset", &json!({})).await;
     tokio::time::sleep(Duration::from_millis(800)).await;
     let listed = sim.get(ALICE, "/api/v1/snapshots/?server_id=12347").await;
     assert_eq!(listed.json["count"], 0, "{}", listed.text);
-    let log: Value = sim
-        .http
-        .get(sim.url("/__sim/requests"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let log = sim.requests().await;
     assert!(
         log.as_array()
             .unwrap()
@@ -380,14 +348,7 @@ async fn start_up_faults_from_the_config() {
     assert_eq!(reply.status, 429);
     assert_eq!(reply.header("retry-after"), Some("5"));
     // Control endpoints are never faulted (nor authenticated).
-    let log = sim
-        .http
-        .get(sim.url("/__sim/requests"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(log.status(), 200);
-    let log: Value = log.json().await.unwrap();
+    let log = sim.requests().await;
     assert_eq!(
         log,
         json!([{"method": "GET", "path": "/api/v1/snapshots/", "query": "server_id=12345", "status": 429, "fault": "429"}])

@@ -181,6 +181,13 @@ impl Sim {
         self.call(Method::GET, Some(token), path, None).await
     }
 
+    /// The simulator's request log (`GET /__sim/requests`), oldest first.
+    pub async fn requests(&self) -> Value {
+        let reply = self.call(Method::GET, None, "/__sim/requests", None).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+        reply.json
+    }
+
     /// The ids of every page of the list at `url` (absolute), following `next`, in the
     /// order served.
     pub async fn walk(&self, token: &str, url: &str) -> Vec<u64> {
