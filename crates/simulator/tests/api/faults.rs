@@ -281,15 +281,10 @@ async fn filters_by_path_prefix_and_method() {
             .await;
         assert_eq!(reply.status, 500);
     }
-    let state: Value = sim
-        .http
-        .get(sim.url("/__sim/faults"))
-        .send()
+    let state = sim
+        .call(Method::GET, None, "/__sim/faults", None)
         .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .json;
     assert_eq!(state["kinds"], json!(["500"]));
     assert_eq!(state["rate"], 1.0);
     assert_eq!(state["remaining"], Value::Null);

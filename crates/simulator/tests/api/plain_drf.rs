@@ -246,8 +246,8 @@ async fn a_deleted_snapshot_is_still_in_the_first_list_read_after_its_deletion()
     assert_eq!(sim.get(ALICE, on_server).await.ids(), [798]);
 }
 
-#[tokio::test]
-async fn a_walk_through_the_pages_after_deletes_serves_every_snapshot_left() {
+/// A plain-DRF simulator at 5 a page, after alice deleted her first two snapshots.
+async fn two_deleted_at_five_a_page() -> Sim {
     let sim = Sim::start(Config {
         page_size: 5,
         ..plain_config()
@@ -257,6 +257,12 @@ async fn a_walk_through_the_pages_after_deletes_serves_every_snapshot_left() {
         let deleted = sim.delete(ALICE, &format!("/api/v1/snapshots/{id}/")).await;
         assert_eq!(deleted.status, 204);
     }
+    sim
+}
+
+#[tokio::test]
+async fn a_walk_through_the_pages_after_deletes_serves_every_snapshot_left() {
+    let sim = two_deleted_at_five_a_page().await;
     let left: BTreeSet<u64> = ALICE_IDS[2..].iter().copied().collect();
 
     // The first walk reads the replica, which still lists both: each page of it agrees.
@@ -281,15 +287,7 @@ async fn a_walk_through_the_pages_after_deletes_serves_every_snapshot_left() {
 
 #[tokio::test]
 async fn a_first_page_of_another_list_does_not_cut_a_walk_short() {
-    let sim = Sim::start(Config {
-        page_size: 5,
-        ..plain_config()
-    })
-    .await;
-    for id in &ALICE_IDS[..2] {
-        let deleted = sim.delete(ALICE, &format!("/api/v1/snapshots/{id}/")).await;
-        assert_eq!(deleted.status, 204);
-    }
+    let sim = two_deleted_at_five_a_page().await;
     // The first page of the whole list shows both ghosts; before its second page is read,
     // another tab reads one server's list.
     let first = sim.get(ALICE, SNAPSHOTS).await;
