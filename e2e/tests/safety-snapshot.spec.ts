@@ -157,6 +157,33 @@ test('a restore whose answer is late, confirmed again: no second safety snapshot
   expect(await createPosts(), 'no second safety snapshot').toHaveLength(1);
 });
 
+test('a late restore first confirmed without a safety snapshot, confirmed again with one: the safety snapshot is taken first', async ({
+  page,
+}) => {
+  await resetSimulator({ create_secs: 2, restore_secs: 600 });
+  await configureDeployment(page, { meta: { 'timeout-ms': '1500' } });
+  const { group, dialog, safety, confirmName, restore } = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+  await setFaults({ kinds: ['latency'], latency_ms: 15_000, method: 'POST', path_prefix: '/api/v1/snapshots/798/restore/', count: 1 });
+  await safety.uncheck();
+  await confirmName.fill('web-server-01');
+  await restore.click();
+  await expect(dialog.getByRole('alert')).toContainText('not restoring, but the API may still start the restore', {
+    timeout: 30_000,
+  });
+  expect(await createPosts(), 'none asked for yet').toHaveLength(0);
+
+  // The person changes their mind: the first confirmation took none, so this one takes it.
+  await safety.check();
+  await restore.click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  await expect(group.getByText('Restoring', { exact: true })).toBeVisible();
+  const taken = (await snapshotsOf(12345)).filter((s) => SAFETY_NAME.test(s.name));
+  expect(taken, 'the safety snapshot asked for the second time').toHaveLength(1);
+  expect(taken[0].status).toBe('completed');
+  // The first restore, which the API answers only after 15 s, and this one.
+  await expect.poll(async () => (await restorePosts()).length, { timeout: 20_000 }).toBe(2);
+});
+
 test('Cancel while the safety snapshot is taken: no restore is ever sent, and the snapshot is kept', async ({ page }) => {
   await resetSimulator({ create_secs: 3, restore_secs: 600 });
   const { group, dialog, confirmName, restore, cancel, status } = await openRestore(page, 'web-server-01', 'pre-migration-snapshot');

@@ -69,6 +69,8 @@ pub struct Unsure {
     /// A restore's server's `updated_at` when the panel last looked: a restore that ran
     /// meanwhile changes it.
     pub server_changed_at: Option<String>,
+    /// Whether a restore's safety snapshot was taken before it was sent.
+    pub safety_taken: bool,
     /// When the panel last looked and did not see it.
     pub at_ms: u64,
 }
@@ -81,6 +83,7 @@ impl Unsure {
             why,
             before: BTreeSet::new(),
             server_changed_at: None,
+            safety_taken: false,
             at_ms: 0,
         }
     }
@@ -101,18 +104,22 @@ pub enum RestoreAgain {
     /// The server changed since the panel looked: the first may have run and finished. Nothing
     /// is sent this time; the person is told, and a further confirmation sends it.
     ServerChanged,
-    /// Send it (its safety snapshot, if any, was taken for the first confirmation).
-    Send,
+    /// Send it, after taking a safety snapshot if `take_safety`: one is asked for now and the
+    /// first confirmation took none (one it took serves).
+    Send { take_safety: bool },
 }
 
-/// What confirming `unsure`, a restore, again does, `server` being what the API shows now.
-pub fn restore_again(unsure: &Unsure, server: &Server) -> RestoreAgain {
+/// What confirming `unsure`, a restore, again does, `server` being what the API shows now and
+/// `safety_asked` whether the person asks for a safety snapshot this time.
+pub fn restore_again(unsure: &Unsure, server: &Server, safety_asked: bool) -> RestoreAgain {
     if server.status == ServerStatus::Restoring {
         RestoreAgain::Started
     } else if unsure.server_changed_at.is_some() && server.updated_at != unsure.server_changed_at {
         RestoreAgain::ServerChanged
     } else {
-        RestoreAgain::Send
+        RestoreAgain::Send {
+            take_safety: safety_asked && !unsure.safety_taken,
+        }
     }
 }
 

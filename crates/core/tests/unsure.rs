@@ -183,14 +183,14 @@ fn a_restore_confirmed_again_is_sent_only_to_a_server_that_has_not_changed() {
         server_changed_at: Some("2026-12-07T21:00:00Z".to_owned()),
         ..Unsure::new(Change::Restore { snapshot_id: 801 }, NoAnswer::Late)
     };
-    let at = |status, updated_at| restore_again(&earlier, &server(status, updated_at));
+    let at = |status, updated_at| restore_again(&earlier, &server(status, updated_at), false);
     assert_eq!(
         at(ServerStatus::Restoring, Some("2026-12-07T21:00:05Z")),
         RestoreAgain::Started
     );
     assert_eq!(
         at(ServerStatus::Active, Some("2026-12-07T21:00:00Z")),
-        RestoreAgain::Send
+        RestoreAgain::Send { take_safety: false }
     );
     // A restore came and went meanwhile (or something else changed the server): not again
     // without the person knowing.
@@ -204,8 +204,34 @@ fn a_restore_confirmed_again_is_sent_only_to_a_server_that_has_not_changed() {
     assert_eq!(
         restore_again(
             &blind,
-            &server(ServerStatus::Active, Some("2026-12-07T21:07:00Z"))
+            &server(ServerStatus::Active, Some("2026-12-07T21:07:00Z")),
+            false
         ),
-        RestoreAgain::Send
+        RestoreAgain::Send { take_safety: false }
+    );
+}
+
+#[test]
+fn a_restore_confirmed_again_takes_a_safety_snapshot_only_if_the_first_took_none() {
+    let running = server(ServerStatus::Active, None);
+    let without = Unsure::new(Change::Restore { snapshot_id: 801 }, NoAnswer::Lost);
+    let with = Unsure {
+        safety_taken: true,
+        ..without.clone()
+    };
+    // Asked for now, none taken the first time: taken now.
+    assert_eq!(
+        restore_again(&without, &running, true),
+        RestoreAgain::Send { take_safety: true }
+    );
+    // The first one serves: not a second.
+    assert_eq!(
+        restore_again(&with, &running, true),
+        RestoreAgain::Send { take_safety: false }
+    );
+    // Not asked for now.
+    assert_eq!(
+        restore_again(&without, &running, false),
+        RestoreAgain::Send { take_safety: false }
     );
 }

@@ -20,6 +20,14 @@ use crate::notices::{Tone, Topic};
 /// board's own polling brings the news).
 const WATCH_MS: u64 = 500;
 
+/// What a confirmed restore does before it is sent.
+enum First {
+    /// Takes this safety snapshot, and sends the restore once it completed.
+    TakeSafety(String),
+    /// Nothing: it is sent at once. `safety_taken`: an earlier confirmation took one.
+    Nothing { safety_taken: bool },
+}
+
 impl Flows {
     pub(super) async fn restore(self, request: RestoreRequest) {
         let RestoreRequest {
@@ -35,33 +43,51 @@ impl Flows {
         };
         let server_id = snapshot.server.id;
         let reread = || self.board.reread_server(server_id);
-        let ready = match self.look_first(&change, reread).await {
-            Ok(Some((earlier, server))) => match restore_again(&earlier, &server) {
-                RestoreAgain::Started => {
-                    self.restore_started(&snapshot, None);
-                    false
+        // Whether to send it, and what first.
+        let send = match self.look_first(&change, reread).await {
+            Ok(Some((earlier, server))) => {
+                match restore_again(&earlier, &server, safety_first.is_some()) {
+                    RestoreAgain::Started => {
+                        self.restore_started(&snapshot, None);
+                        None
+                    }
+                    RestoreAgain::ServerChanged => {
+                        let server = display_name(self.t, &server.name, server.id);
+                        let seen = Unconfirmed::ServerChanged { server };
+                        self.error
+                            .set(Some(ApiError::Unconfirmed(earlier.why, seen)));
+                        None
+                    }
+                    // A safety snapshot the first confirmation took serves.
+                    RestoreAgain::Send { take_safety } => Some(match safety_first {
+                        Some(name) if take_safety => First::TakeSafety(name),
+                        _ => First::Nothing {
+                            safety_taken: earlier.safety_taken,
+                        },
+                    }),
                 }
-                RestoreAgain::ServerChanged => {
-                    let server = display_name(self.t, &server.name, server.id);
-                    let seen = Unconfirmed::ServerChanged { server };
-                    self.error
-                        .set(Some(ApiError::Unconfirmed(earlier.why, seen)));
-                    false
-                }
-                // Its first confirmation took the safety snapshot, if there was to be one.
-                RestoreAgain::Send => true,
-            },
-            Ok(None) => match safety_first {
-                Some(name) => self.take_safety_snapshot(&snapshot, name, live).await,
-                None => true,
-            },
+            }
+            Ok(None) => Some(match safety_first {
+                Some(name) => First::TakeSafety(name),
+                None => First::Nothing {
+                    safety_taken: false,
+                },
+            }),
             Err(error) => {
                 self.error.set(Some(error));
-                false
+                None
             }
         };
-        if ready {
-            self.restore_now(&snapshot, change).await;
+        let safety_taken = match send {
+            Some(First::TakeSafety(name)) => self
+                .take_safety_snapshot(&snapshot, name, live)
+                .await
+                .then_some(true),
+            Some(First::Nothing { safety_taken }) => Some(safety_taken),
+            None => None,
+        };
+        if let Some(safety_taken) = safety_taken {
+            self.restore_now(&snapshot, change, safety_taken).await;
         }
         if live() {
             self.restoring.set(false);
@@ -157,9 +183,9 @@ impl Flows {
         }
     }
 
-    /// Sends the restore from `snapshot` (the `change`). A missing answer is checked against
-    /// the server's status.
-    async fn restore_now(self, snapshot: &Snapshot, change: Change) {
+    /// Sends the restore from `snapshot` (the `change`), after a safety snapshot if
+    /// `safety_taken`. A missing answer is checked against the server's status.
+    async fn restore_now(self, snapshot: &Snapshot, change: Change, safety_taken: bool) {
         let server_id = snapshot.server.id;
         let error = match self.board.client().restore_snapshot(snapshot.id).await {
             Ok(started) => return self.restore_started(snapshot, started.message),
@@ -169,7 +195,10 @@ impl Flows {
             return self.refused(server_id, error).await;
         };
         let reread = || self.board.reread_server(server_id);
-        let mut unsure = Unsure::new(change, why);
+        let mut unsure = Unsure {
+            safety_taken,
+            ..Unsure::new(change, why)
+        };
         let seen = match look_again(reread, is_restoring).await {
             Some(server) if is_restoring(&server) => {
                 return self.restore_started(snapshot, None);
