@@ -19,6 +19,7 @@ use snapshot_core::model::{CreatedSnapshot, Me, NewSnapshot, RestoreStarted, Ser
 use snapshot_core::response::{self, parse_retry_after, Page, RawResponse};
 use snapshot_core::retry::read_retry_delay_ms;
 use snapshot_core::url::{split_query, ApiBase};
+use snapshot_core::validate::token_error;
 use snapshot_core::{ApiError, Locale};
 
 use crate::browser;
@@ -258,8 +259,12 @@ impl Client {
             .header("Content-Type", "application/json")
             .header("Accept-Language", accept_language(self.locale))
             .header(PANEL_HEADER.0, PANEL_HEADER.1);
-        // Only when the panel has a token: behind a proxy that injects it, none is sent.
+        // Only when the panel has a token: behind a proxy that injects it, none is sent. One
+        // with a character no token has (a host's, say) is not: the browser would throw.
         if let Some(token) = self.token.get_untracked().filter(|t| !t.is_empty()) {
+            if token_error(&token).is_some() {
+                return Err(ApiError::Unauthorized);
+            }
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
         let request = match body {

@@ -144,7 +144,7 @@ impl Session {
         }
         let previous = self.token.get_untracked();
         if let Some(Candidate { token, .. }) = &candidate {
-            self.token.set(Some(token.trim().to_owned()));
+            self.token.set(Some(token.clone()));
         }
         self.checking.set(true);
         self.checks.replace(&self.owner.get_value(), async move {
@@ -153,7 +153,7 @@ impl Session {
             match result {
                 Ok(me) => {
                     if let Some(Candidate { token, remember }) = candidate {
-                        remember_token(remember.then_some(token.trim()));
+                        remember_token(remember.then_some(token.as_str()));
                     }
                     self.sign_in_error.set(None);
                     self.expired.set(false);

@@ -195,6 +195,9 @@ test.describe('the keyboard alone, from a fresh load', () => {
       await expect(page.getByRole('alert')).toHaveText('That token was not accepted. Check it and try again.');
       await expect(token).toHaveValue('vps_demo_alicf');
       await expect(token).toBeFocused();
+      // The field itself says it was refused, and why, to whoever lands on it.
+      await expect(token).toHaveAttribute('aria-invalid', 'true');
+      await expect(token).toHaveAccessibleDescription(/That token was not accepted\. Check it and try again\./);
       await page.keyboard.press('Backspace');
       await page.keyboard.type('e');
       await page.keyboard.press('Enter');

@@ -12,7 +12,7 @@
 // `<meta name="snapshot-panel:auth">` (configureDeployment): the deployment's configuration
 // changed without a rebuild.
 import type { Locator, Page, Request } from '@playwright/test';
-import { test, expect, resetSimulator, apiRequests } from './support';
+import { test, expect, resetSimulator, apiRequests, SIM_URL } from './support';
 import { configureDeployment, exposeLoader } from './deployment';
 
 const REFUSED = 'That token was not accepted. Check it and try again.';
@@ -180,6 +180,36 @@ test.describe('token mode', () => {
     await page.reload();
     await expect(signInForm(page).heading).toBeVisible();
     await expect(page.getByRole('region')).toHaveCount(0);
+  });
+
+  test('a token pasted with invisible characters: around it they are dropped; inside it the form says so, sends nothing, and the next try works', async ({
+    page,
+  }) => {
+    await resetSimulator({ create_secs: 600 });
+    await configureDeployment(page, { meta: { auth: 'token' } });
+    const thrown: string[] = [];
+    page.on('pageerror', (error) => thrown.push(error.message));
+    await page.goto('/');
+    const form = signInForm(page);
+
+    // Copied from a chat, with a zero-width space inside: the browser could not even send it.
+    await signIn(page, 'vps_demo\u200b_bob');
+    await expect(page.getByRole('alert')).toHaveText(
+      "The token has an invisible character (U+200B) inside it, which a token can't have. Copy it again from your VPS.org account.",
+    );
+    await expect(form.token).toHaveValue('vps_demo\u200b_bob');
+    await expect(form.token).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.submit).toHaveText('Sign in');
+    expect(await apiRequests(), 'nothing was sent').toEqual([]);
+
+    // Copied again, this time with a byte-order mark and a zero-width space around it.
+    await signIn(page, '\ufeffvps_demo_bob\u200b');
+    await expect(page.getByText('Signed in as Bob Example')).toBeVisible();
+    const checks = (await apiRequests()).filter((r) => r.path === '/api/v1/account/me/');
+    expect(checks.map((r) => `${r.method} ${r.path} ${r.status}`), 'only the cleaned token was checked').toEqual([
+      'GET /api/v1/account/me/ 200',
+    ]);
+    expect(thrown, 'no script error').toEqual([]);
   });
 
   test('a 401 in mid-session opens a sign-in dialog over the page: the address and the typed name survive', async ({
@@ -507,6 +537,31 @@ test.describe('host mode', () => {
     await expect(panel.getByRole('region', { name: 'bob-web' })).toContainText('bob-nightly');
     await expect(panel.getByRole('region', { name: 'web-server-01' })).toHaveCount(0);
     expect(new URL(page.url()).pathname).toBe('/examples/host/');
+  });
+
+  test('a token the host hands in with a character no token has is refused like a wrong one, and the next one works', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    const thrown: string[] = [];
+    page.on('pageerror', (error) => thrown.push(error.message));
+    await page.goto('/examples/host/');
+    await expect(page.locator('#panel').getByRole('region', { name: 'web-server-01' })).toBeVisible();
+    await exposeLoader(page);
+    await page.evaluate(() => {
+      const element = document.createElement('div');
+      element.id = 'host-mode';
+      (window as unknown as { __unauthorized: number }).__unauthorized = 0;
+      element.addEventListener('snapshot-panel:unauthorized', () => {
+        (window as unknown as { __unauthorized: number }).__unauthorized += 1;
+      });
+      document.body.append(element);
+      window.__loader.mount(element, { auth: 'host', token: 'vps_demo_b\u00f6b' });
+    });
+    // As a wrong token is: the host hears of it, and the panel waits for another.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __unauthorized: number }).__unauthorized)).toBeGreaterThan(0);
+    await expect(page.locator('#host-mode').getByRole('region')).toHaveCount(0);
+    await page.evaluate(() => window.__loader.setToken(document.getElementById('host-mode') as HTMLElement, 'vps_demo_bob'));
+    await expect(page.locator('#host-mode').getByRole('region', { name: 'bob-web' })).toContainText('bob-nightly');
+    expect(thrown, 'no script error').toEqual([]);
   });
 
   test('a token refused from the first load is not sent again to ask whose it is; the next one the host hands in is', async ({

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 use snapshot_core::i18n::Text;
+use snapshot_core::validate::{clean_token, token_error, TokenCharacter};
+use snapshot_core::ApiError;
 use wasm_bindgen::JsCast;
 
 use crate::api::Client;
@@ -23,6 +25,8 @@ pub fn SignInForm(
     let session = expect_context::<Session>();
     let token = RwSignal::new(String::new());
     let remember = RwSignal::new(false);
+    // A character no token has, found before anything is sent.
+    let typo = RwSignal::new(None::<TokenCharacter>);
     // After Sign out the focus would be left on a button that is gone: it goes to the token.
     let form = NodeRef::<leptos::html::Form>::new();
     if session.take_arrival_focus() {
@@ -39,11 +43,16 @@ pub fn SignInForm(
     }
     let submit = move || {
         let typed = token.get_untracked();
-        if typed.trim().is_empty() || session.checking.get_untracked() {
+        let cleaned = clean_token(&typed);
+        if cleaned.is_empty() || session.checking.get_untracked() {
+            return;
+        }
+        typo.set(token_error(cleaned));
+        if typo.get_untracked().is_some() {
             return;
         }
         let candidate = Candidate {
-            token: typed,
+            token: cleaned.to_owned(),
             remember: remember.get_untracked(),
         };
         session.check(client.clone(), Some(candidate));
@@ -58,19 +67,22 @@ pub fn SignInForm(
             }
         >
             <h2 id="sign-in-title">{t.sign_in()}</h2>
-            <p>{reason.unwrap_or_else(|| t.sign_in_intro())}</p>
-            <Show when=move || session.sign_in_error.get().is_some()>
-                <p class="sp-alert sp-alert--problem" role="alert">
-                    {move || {
-                        session
-                            .sign_in_error
-                            .get()
-                            .map(|e| match e {
-                                snapshot_core::ApiError::Unauthorized => {
-                                    t.token_not_accepted().into_owned()
-                                }
-                                other => other.message(t),
-                            })
+            <p id="sign-in-intro">{reason.unwrap_or_else(|| t.sign_in_intro())}</p>
+            <Show when=move || {
+                typo.with(Option::is_some) || session.sign_in_error.with(Option::is_some)
+            }>
+                <p id="sign-in-error" class="sp-alert sp-alert--problem" role="alert">
+                    {move || match typo.get() {
+                        Some(typo) => Some(typo.message(t).into_owned()),
+                        None => {
+                            session
+                                .sign_in_error
+                                .get()
+                                .map(|e| match e {
+                                    ApiError::Unauthorized => t.token_not_accepted().into_owned(),
+                                    other => other.message(t),
+                                })
+                        }
                     }}
                 </p>
             </Show>
@@ -80,6 +92,11 @@ pub fn SignInForm(
                 kind="password"
                 value=token
                 on_input=Callback::new(move |text| token.set(text))
+                described_by="sign-in-intro sign-in-error"
+                invalid=Signal::derive(move || {
+                    typo.with(Option::is_some)
+                        || session.sign_in_error.with(|e| matches!(e, Some(ApiError::Unauthorized)))
+                })
                 autofocus=true
                 required=true
             />

@@ -41,6 +41,37 @@ fn prints_as_nothing(c: char) -> bool {
     c.is_control() || (c.escape_debug().len() > 1 && !matches!(c, '"' | '\'' | '\\'))
 }
 
+/// A token as it was meant: without the spaces and invisible characters that copying it from a
+/// page or a chat leaves around it.
+pub fn clean_token(typed: &str) -> &str {
+    typed.trim_matches(|c: char| c.is_whitespace() || prints_as_nothing(c))
+}
+
+/// A character no API token has (tokens are printable ASCII), found in one typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenCharacter(pub char);
+
+impl TokenCharacter {
+    /// The sentence the sign-in form shows.
+    pub fn message(self, t: Locale) -> Text {
+        let Self(c) = self;
+        if prints_as_nothing(c) || c.is_whitespace() {
+            t.token_invisible(&format!("U+{:04X}", u32::from(c)))
+        } else {
+            t.token_character(&c.to_string())
+        }
+    }
+}
+
+/// The first character of `token` that no token has, if any. The browser could not send it
+/// in a header at all.
+pub fn token_error(token: &str) -> Option<TokenCharacter> {
+    token
+        .chars()
+        .find(|c| !c.is_ascii_graphic())
+        .map(TokenCharacter)
+}
+
 fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || c == '_'
 }

@@ -9,8 +9,9 @@
 
 use snapshot_core::time::LocalTime;
 use snapshot_core::validate::{
-    description_counter, description_error, snapshot_name_error, suggest_snapshot_name, NameError,
-    DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS, SNAPSHOTS_PER_SERVER,
+    clean_token, description_counter, description_error, snapshot_name_error,
+    suggest_snapshot_name, token_error, NameError, TokenCharacter, DESCRIPTION_MAX_CHARS,
+    NAME_MAX_CHARS, SNAPSHOTS_PER_SERVER,
 };
 use snapshot_core::Locale;
 
@@ -282,4 +283,41 @@ fn suggestion_from_a_long_server_name_fits_and_is_valid() {
     let name = suggest_snapshot_name(&server, at(2026, 11, 26, 16, 30));
     assert!(name.chars().count() <= 64, "{name}");
     assert_eq!(snapshot_name_error(&name), None, "{name}");
+}
+
+#[test]
+fn a_pasted_token_loses_what_copying_added_around_it() {
+    // A zero-width space from a chat, a byte-order mark, a newline from a terminal.
+    assert_eq!(clean_token("\u{200b}vps_demo_bob\u{200b}"), "vps_demo_bob");
+    assert_eq!(clean_token("\u{feff} vps_demo_bob\n"), "vps_demo_bob");
+    assert_eq!(clean_token("vps_demo_bob"), "vps_demo_bob");
+    // Inside it, nothing is taken out: the person is told instead.
+    assert_eq!(clean_token("vps_demo\u{200b}_bob"), "vps_demo\u{200b}_bob");
+}
+
+#[test]
+fn a_token_with_a_character_no_token_has_is_refused_before_it_is_sent() {
+    assert_eq!(token_error("vps_demo_bob"), None);
+    assert_eq!(token_error("Az09-._~+/=!"), None);
+    let invisible = token_error("vps_demo\u{200b}_bob").unwrap();
+    assert_eq!(invisible, TokenCharacter('\u{200b}'));
+    assert_eq!(
+        invisible.message(Locale::En),
+        "The token has an invisible character (U+200B) inside it, which a token can't have. \
+         Copy it again from your VPS.org account."
+    );
+    assert_eq!(
+        token_error("vps demo").unwrap().message(Locale::En),
+        "The token has an invisible character (U+0020) inside it, which a token can't have. \
+         Copy it again from your VPS.org account."
+    );
+    // One the browser could not put in a header at all (outside Latin-1), and one it could.
+    assert_eq!(
+        token_error("vps_dém€").unwrap().message(Locale::PtBr),
+        "“é” não pode fazer parte de um token. Confira e tente de novo."
+    );
+    assert_eq!(
+        token_error("vps_€").unwrap().message(Locale::En),
+        "“€” can't be part of a token. Check it and try again."
+    );
 }

@@ -70,6 +70,16 @@ define_catalogue! {
         en: "That token was not accepted. Check it and try again.",
         pt: "Esse token não foi aceito. Confira e tente de novo.",
     }
+    /// A character a token cannot hold, typed or pasted in one.
+    token_character(character: &str) {
+        en: format!("“{character}” can't be part of a token. Check it and try again."),
+        pt: format!("“{character}” não pode fazer parte de um token. Confira e tente de novo."),
+    }
+    /// A space or a character that shows as nothing inside a token, by its code point.
+    token_invisible(code_point: &str) {
+        en: format!("The token has an invisible character ({code_point}) inside it, which a token can't have. Copy it again from your VPS.org account."),
+        pt: format!("O token tem um caractere invisível ({code_point}) no meio, que um token não pode ter. Copie-o de novo da sua conta VPS.org."),
+    }
     api_token() { en: "API token", pt: "Token da API" }
     remember_in_tab() { en: "Remember in this tab", pt: "Lembrar nesta aba" }
     remember_hint() {
