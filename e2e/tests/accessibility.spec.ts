@@ -627,6 +627,67 @@ test.describe('a narrow screen, 320 CSS pixels (WCAG 1.4.10)', () => {
   });
 });
 
+// Between a phone and a wide desktop (a phone held sideways, a laptop zoomed in, a host page's
+// column): every row's cells stay apart and readable, in both languages.
+for (const locale of ['en', 'pt-BR']) {
+  test.describe(`rows at in-between widths, ${locale}`, () => {
+    test.use({ locale });
+
+    for (const width of [740, 800, 960, 1100, 1280]) {
+      test(`${width} CSS pixels: no cell spills into another, and descriptions are lines, not columns of letters`, async ({
+        page,
+      }) => {
+        await page.setViewportSize({ width, height: 900 });
+        await resetSimulator({ create_secs: 600 });
+        await openPanel(page);
+        await expect(page.getByRole('row', { name: /edge-baseline/ })).toBeVisible();
+        const problems = await page.getByRole('row').evaluateAll((rows) =>
+          rows.flatMap((row) => {
+            const cells = Array.from(row.children).filter((cell) => cell.getBoundingClientRect().width > 0);
+            const name = cells.map((cell) => cell.textContent?.trim()).find((text) => text) ?? '';
+            const found: string[] = [];
+            for (const cell of cells) {
+              const box = cell.getBoundingClientRect();
+              // What is drawn in it: its words (not those only a screen reader gets) and its
+              // controls. A line that cannot wrap spills out of the cell's box.
+              const drawn: DOMRect[] = [];
+              const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                if (!node.textContent?.trim() || node.parentElement?.closest('.sp-vh')) continue;
+                const range = document.createRange();
+                range.selectNodeContents(node);
+                drawn.push(...Array.from(range.getClientRects()));
+              }
+              for (const control of Array.from(cell.querySelectorAll('button, input, .sp-badge'))) {
+                drawn.push(control.getBoundingClientRect());
+              }
+              const words = cell.textContent?.trim();
+              if (drawn.some((rect) => rect.width > 0 && (rect.left < box.left - 1 || rect.right > box.right + 1))) {
+                found.push(`${name}: “${words}” spills out of its cell`);
+              }
+              if (cell.classList.contains('sp-row__description') && drawn.length > 1 && box.width < 150) {
+                found.push(`${name}: its description is ${Math.round(box.width)} px wide`);
+              }
+            }
+            for (let i = 1; i < cells.length; i++) {
+              const a = cells[i - 1].getBoundingClientRect();
+              const b = cells[i].getBoundingClientRect();
+              const sameLine = a.top < b.bottom - 1 && b.top < a.bottom - 1;
+              if (sameLine && a.right > b.left + 1 && b.right > a.left + 1) found.push(`${name}: two cells overlap`);
+            }
+            return found;
+          }),
+        );
+        expect(problems).toEqual([]);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+          'the page scrolls sideways by',
+        ).toBe(0);
+      });
+    }
+  });
+}
+
 test.describe('a phone, 390×844 with touch', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
@@ -679,10 +740,12 @@ test.describe('a phone, 390×844 with touch', () => {
     await resetSimulator();
     await openPanel(page);
     const group = page.getByRole('region', { name: 'web-server-01' });
-    const all = group.getByRole('checkbox', { name: 'Select every snapshot of web-server-01' });
+    const all = group.getByRole('checkbox', { name: 'Select all snapshots of web-server-01' });
     await expect(all).toBeVisible();
     const words = group.getByText('Select all', { exact: true });
     await expect(words).toBeVisible();
+    // Label in name (WCAG 2.5.3): a voice-control user says what they see.
+    expect(await all.getAttribute('aria-label')).toContain(await words.textContent());
     // The words are the box's label: a finger on them ticks it.
     await words.tap();
     await expect(all).toBeChecked();

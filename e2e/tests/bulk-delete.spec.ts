@@ -141,7 +141,7 @@ test.describe('with a failing API', () => {
     await resetSimulator();
     await openPanel(page);
     const group = page.getByRole('region', { name: 'web-server-01' });
-    const all = group.getByRole('checkbox', { name: 'Select every snapshot of web-server-01' });
+    const all = group.getByRole('checkbox', { name: 'Select all snapshots of web-server-01' });
     // On a wide screen the box sits in the column heads; its words are for phones only.
     await expect(group.getByText('Select all', { exact: true })).toBeHidden();
     await all.check();
@@ -233,6 +233,6 @@ test('a snapshot whose server is being restored cannot be selected, and says why
   const box = group.getByRole('checkbox', { name: 'Select db-nightly-2' });
   await expect(box).toBeDisabled();
   await expect(box).toHaveAccessibleDescription('The server is being restored; wait until it has finished.');
-  await expect(group.getByRole('checkbox', { name: 'Select every snapshot of db-primary' })).toBeDisabled();
+  await expect(group.getByRole('checkbox', { name: 'Select all snapshots of db-primary' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Delete selected (0)' })).toBeDisabled();
 });

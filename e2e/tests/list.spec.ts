@@ -278,7 +278,7 @@ test.describe('the list per server', () => {
       // selection boxes and reaches the newest snapshot's time.
       await region.getByRole('button', { name: `New snapshot of ${server.name}` }).focus();
       await page.keyboard.press('Tab');
-      await expect(region.getByRole('checkbox', { name: `Select every snapshot of ${server.name}` })).toBeFocused();
+      await expect(region.getByRole('checkbox', { name: `Select all snapshots of ${server.name}` })).toBeFocused();
       await page.keyboard.press('Tab');
       await expect(region.getByRole('checkbox', { name: `Select ${newest.name}`, exact: true })).toBeFocused();
       await page.keyboard.press('Tab');

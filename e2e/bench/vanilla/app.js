@@ -197,7 +197,7 @@ function serverSection(server, snapshots) {
           'table',
           { class: 'sp-table' },
           h('caption', { class: 'sp-vh' }, `Snapshots of ${server.name}`),
-          h('thead', null, h('tr', null, h('th', { scope: 'col', class: 'sp-row__select' }, h('input', { type: 'checkbox', 'aria-label': `Select every snapshot of ${server.name}` })), ...['Name', 'Status', 'Size', 'Created', 'Description'].map((name) => h('th', { scope: 'col' }, name)), h('th', { scope: 'col' }, h('span', { class: 'sp-vh' }, 'Actions')))),
+          h('thead', null, h('tr', null, h('th', { scope: 'col', class: 'sp-row__select' }, h('input', { type: 'checkbox', 'aria-label': `Select all snapshots of ${server.name}` })), ...['Name', 'Status', 'Size', 'Created', 'Description'].map((name) => h('th', { scope: 'col' }, name)), h('th', { scope: 'col' }, h('span', { class: 'sp-vh' }, 'Actions')))),
           h('tbody', null, ...snapshots.map(row)),
         ),
   );

@@ -491,7 +491,7 @@ define_catalogue! {
     /// Beside a server's box on a phone, where the column heads are hidden.
     select_all() { en: "Select all", pt: "Selecionar todos" }
     select_all_of(server: &str) {
-        en: format!("Select every snapshot of {server}"),
+        en: format!("Select all snapshots of {server}"),
         pt: format!("Selecionar todos os snapshots de {server}"),
     }
     delete_selected(count: usize) {
