@@ -251,6 +251,9 @@ impl Client {
         // The query goes through the builder: given inside the URL, gloo-net would append a
         // stray `&` to it.
         let (path, query) = split_query(&url);
+        // A read that fails offline waits for the network; a change that was on its way when
+        // the network went may have been made, so its answer is only lost.
+        let is_read = method == Method::GET;
         let mut request = RequestBuilder::new(path)
             .query(query.iter().map(|(key, value)| (key.as_str(), value)))
             .method(method)
@@ -276,7 +279,7 @@ impl Client {
         let network_error = |_| {
             if timed_out.get() {
                 ApiError::Timeout
-            } else if !is_online() {
+            } else if is_read && !is_online() {
                 ApiError::Offline
             } else {
                 ApiError::Network

@@ -347,6 +347,28 @@ test.describe('what a failure says will happen, happens', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
+  test('a snapshot asked for offline: the dialog says nothing was sent and keeps the name; back online, the same press creates it once', async ({
+    page,
+    context,
+  }) => {
+    await resetSimulator({ create_secs: 600 });
+    await openPanel(page);
+    await page.getByRole('region', { name: 'web-server-01' }).getByRole('button', { name: 'New snapshot of web-server-01' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('made-once-online');
+    await context.setOffline(true);
+    await dialog.getByRole('button', { name: 'Create snapshot' }).click();
+    // Not the list's "the panel will carry on": nothing carries this on by itself.
+    await expect(dialog.getByRole('alert')).toHaveText("You're offline, so nothing was sent. Try again once you're back online.");
+    await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue('made-once-online');
+    await context.setOffline(false);
+    await dialog.getByRole('button', { name: 'Create snapshot' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('region', { name: 'web-server-01' }).getByRole('rowheader', { name: 'made-once-online' })).toBeVisible();
+    const posts = (await apiRequests()).filter((r) => r.method === 'POST');
+    expect(posts.map((r) => `${r.path} ${r.status}`)).toEqual(['/api/v1/snapshots/ 201']);
+  });
+
   test('a refresh that failed offline is done again when the browser is back online', async ({ page, context }) => {
     await resetSimulator({ create_secs: 600 });
     await openPanel(page);

@@ -184,7 +184,8 @@ impl ApiError {
 
     /// The sentence for an action the person started (a form, a confirmation): the same as
     /// [`ApiError::message`], except that nothing is retried for them, so a rate limit says
-    /// when to try again rather than that the panel will.
+    /// when to try again rather than that the panel will, and being offline says that nothing
+    /// was sent.
     pub fn action_message(&self, t: Locale) -> String {
         match self {
             Self::RateLimited {
@@ -193,6 +194,7 @@ impl ApiError {
             Self::RateLimited {
                 retry_after_secs: None,
             } => t.err_busy_try().into_owned(),
+            Self::Offline => t.err_offline_not_sent().into_owned(),
             other => other.message(t),
         }
     }

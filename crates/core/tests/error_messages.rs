@@ -394,4 +394,13 @@ fn actions_the_person_started_are_told_when_to_try_again_not_that_the_panel_will
         ApiError::Timeout.action_message(Locale::En),
         ApiError::Timeout.message(Locale::En)
     );
+    // A read offline waits for the network; a change asked for offline is not sent later.
+    assert_eq!(
+        ApiError::Offline.action_message(Locale::En),
+        "You're offline, so nothing was sent. Try again once you're back online."
+    );
+    assert_eq!(
+        ApiError::Offline.action_message(Locale::PtBr),
+        "Você está sem conexão, então nada foi enviado. Tente de novo quando a conexão voltar."
+    );
 }

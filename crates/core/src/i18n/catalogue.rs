@@ -699,6 +699,11 @@ define_catalogue! {
         en: "You're offline. The panel will carry on when you're back.",
         pt: "Você está sem conexão. O painel continua quando a conexão voltar.",
     }
+    /// A change asked for while offline: it was not sent, and is not sent later on its own.
+    err_offline_not_sent() {
+        en: "You're offline, so nothing was sent. Try again once you're back online.",
+        pt: "Você está sem conexão, então nada foi enviado. Tente de novo quando a conexão voltar.",
+    }
     err_network() {
         en: "Couldn't reach the API. Check your connection, or the proxy in front of the API.",
         pt: "Não foi possível acessar a API. Verifique sua conexão ou o proxy à frente da API.",
