@@ -140,15 +140,28 @@ impl Client {
     /// Reads a list page by page, following `next` through this panel's own base, each id
     /// once, never the same page twice, and at most [`MAX_PAGES`] pages, or the pages its
     /// first page's `count` says it needs (see [`Listing`]); past that, what was read is
-    /// returned, marked incomplete.
+    /// returned, marked incomplete. A later page that is gone starts the walk again, once.
     async fn list_all<T: serde::de::DeserializeOwned + Identified>(
         &self,
         first: String,
     ) -> Result<Listed<T>, ApiError> {
         let mut listing = Listing::new(&first, MAX_PAGES);
-        let mut url = Some(first);
+        let mut url = Some(first.clone());
+        let mut walked_again = false;
         while let Some(current) = url.take() {
-            let page: Page<T> = self.read(current, response::decode_page).await?;
+            let later = current != first;
+            let page: Page<T> = match self.read(current, response::decode_page).await {
+                Ok(page) => page,
+                // A later page gone (DRF's 404 "Invalid page."): rows went between the reads
+                // and the pages moved. The walk starts again, once.
+                Err(ApiError::NotFound { .. }) if later && !walked_again => {
+                    walked_again = true;
+                    listing = Listing::new(&first, MAX_PAGES);
+                    url = Some(first.clone());
+                    continue;
+                }
+                Err(error) => return Err(error),
+            };
             let next = match &page.next {
                 Some(next) => Some(self.base.follow(next).ok_or(ApiError::ForeignLink)?),
                 None => None,

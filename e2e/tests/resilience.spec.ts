@@ -194,6 +194,25 @@ test('behind page-number pagination over a changing list, each snapshot shows on
   await expect(page.locator('tr[data-snapshot-id]')).toHaveCount(13);
 });
 
+test('a later page gone between the reads (DRF\'s 404 "Invalid page."): the walk starts again and every snapshot shows', async ({
+  page,
+}) => {
+  await resetSimulator({ page_size: 5 });
+  let gone = 0;
+  await page.route(
+    (url) => url.pathname === '/api/v1/snapshots/' && url.searchParams.get('page') === '2',
+    async (route) => {
+      gone += 1;
+      await route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ detail: 'Invalid page.' }) });
+    },
+    { times: 1 },
+  );
+  await openPanel(page);
+  expect(gone, 'the second page was answered 404 once').toBe(1);
+  await expect(page.locator('tr[data-snapshot-id]')).toHaveCount(13);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('a new snapshot stays on screen while the API\'s first list does not show it yet', async ({ page }) => {
   await resetSimulator({ plain_drf: true, create_secs: 12 });
   await openPanel(page);
