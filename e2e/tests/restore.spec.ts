@@ -312,6 +312,69 @@ test.describe('a restore whose answer is lost, and that the panel could not chec
   });
 });
 
+test('a read replica behind the restore: a list that still shows the server as it was does not end it', async ({ page }) => {
+  await resetSimulator({ create_secs: 600, restore_secs: 600 });
+  // The servers list as it was before the restore, answered once more after it, whole: a
+  // replica that has not seen the write yet.
+  let before: string | undefined;
+  let lagging = false;
+  await page.route(
+    (url) => url.pathname === '/api/v1/servers/',
+    async (route) => {
+      const response = await route.fetch();
+      before ??= await response.text();
+      if (lagging) {
+        lagging = false;
+        await route.fulfill({ response, body: before });
+        return;
+      }
+      await route.fulfill({ response });
+    },
+  );
+  await openPanel(page);
+  const group = page.getByRole('region', { name: 'web-server-01' });
+  await group.getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' }).click();
+  const { dialog, confirmName, restore, safety } = restoreDialog(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+  await safety.uncheck();
+  await confirmName.fill('web-server-01');
+  await restore.click();
+  await expect(dialog).toBeHidden();
+  await expect(serverStatus(group, 'Restoring')).toBeVisible();
+
+  lagging = true;
+  const refresh = page.getByRole('button', { name: 'Refresh' });
+  await refresh.click();
+  await expect.poll(() => lagging, 'the lagging list was answered').toBe(false);
+  await expect(refresh).not.toHaveAttribute('aria-busy', 'true');
+  // The API still says restoring, and so does the panel; no one is told it ended.
+  await expect(serverStatus(group, 'Restoring')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Notices' })).not.toContainText('has been restored');
+  await expect(group.getByRole('button', { name: 'Restore pre-migration-snapshot' })).toHaveAttribute('aria-disabled', 'true');
+});
+
+test('a double-click on Restore or Delete opens its dialog and leaves it open', async ({ page }) => {
+  await resetSimulator({ create_secs: 600 });
+  await openPanel(page);
+  const group = page.getByRole('region', { name: 'web-server-01' });
+  await group.getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' }).dblclick();
+  const { dialog, cancel } = restoreDialog(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+  await expect(dialog).toBeVisible();
+  // Long enough for a close to have happened.
+  await page.waitForTimeout(500);
+  await expect(dialog).toBeVisible();
+  await cancel.click();
+  await expect(dialog).toBeHidden();
+
+  await group.getByRole('button', { name: 'Delete weekly-snapshot-2025-01-08' }).dblclick();
+  const remove = page.getByRole('dialog', { name: /Delete weekly-snapshot-2025-01-08/ });
+  await expect(remove).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(remove).toBeVisible();
+  // A single click outside still closes it.
+  await page.mouse.click(5, 5);
+  await expect(remove).toBeHidden();
+});
+
 test('Escape, Cancel, a click outside and Enter before the name matches all send no request', async ({ page }) => {
   await resetSimulator({ create_secs: 600 });
   await openPanel(page);

@@ -9,7 +9,8 @@ use crate::browser;
 use crate::notices::DialogLiveRegion;
 
 /// A modal dialog around `children`. Escape, a click on the backdrop (pressed and released
-/// there: not a text selection that ends outside) and the dialog's own cancel buttons all call
+/// there: not a text selection that ends outside; a single click, not the second of a
+/// double-click that opened the dialog) and the dialog's own cancel buttons all call
 /// `on_close`; focus goes back to the control that opened it, or, when
 /// that control left the page with what the dialog did (a deleted snapshot's Delete button),
 /// to the nearest `[data-focus-return]` around it that is still there, else to the page's
@@ -116,8 +117,8 @@ pub fn Modal(
                 }
             }
             on:pointerdown=move |ev| pressed_on_backdrop.set_value(is_backdrop(&ev))
-            on:click=move |ev| {
-                if is_backdrop(&ev) && pressed_on_backdrop.get_value() {
+            on:click=move |ev: web_sys::MouseEvent| {
+                if is_backdrop(&ev) && pressed_on_backdrop.get_value() && ev.detail() < 2 {
                     on_close.run(());
                 }
             }

@@ -18,7 +18,8 @@ use crate::order::{descending, rank, signed, sort_by_rank};
 use crate::poll::{Finished, Job, JobKind};
 use crate::time::parse_rfc3339;
 
-/// How long the panel trusts its own create or delete over a list that does not show it yet.
+/// How long the panel trusts its own create, delete or restore over a read that does not show
+/// it yet.
 pub const READ_LAG_MS: f64 = 60_000.0;
 
 /// Sorts snapshots the one way the panel shows them: newest first by `created_at`; ties (and
@@ -113,32 +114,33 @@ struct Restore {
     /// The latest it can have begun (ms): `since_ms`, or for one found running, the server's
     /// last change, if earlier (a restore changes its server).
     began_by_ms: f64,
+    /// For one the panel sent, its server's last change before it (seconds): a record that
+    /// shows no later change is from before the restore.
+    changed_before: Option<i64>,
 }
 
 impl Restore {
-    /// One the panel sent at `now_ms`.
-    fn sent(server_id: u64, now_ms: f64) -> Self {
+    /// One the panel sent at `now_ms` to `server` (as the panel last read it, if it did).
+    fn sent(server_id: u64, server: Option<&Server>, now_ms: f64) -> Self {
         Self {
             server_id,
             since_ms: now_ms,
             sent_here: true,
             began_by_ms: now_ms,
+            changed_before: server.and_then(last_change),
         }
     }
 
     /// One `server` shows running at `now_ms`.
     fn found(server: &Server, now_ms: f64) -> Self {
-        let changed_ms = server
-            .updated_at
-            .as_deref()
-            .and_then(parse_rfc3339)
-            .map(|secs| secs as f64 * 1000.0);
+        let changed_ms = last_change(server).map(|secs| secs as f64 * 1000.0);
         Self {
             server_id: server.id,
             since_ms: now_ms,
             sent_here: false,
             // Never later than now: the API's clock may be ahead of the browser's.
             began_by_ms: changed_ms.map_or(now_ms, |at| at.min(now_ms)),
+            changed_before: None,
         }
     }
 }
@@ -395,10 +397,11 @@ impl Store {
 
     /// Marks a server as restoring, after the API accepted a restore, and starts its clock.
     pub fn mark_restoring(&mut self, server_id: u64, now_ms: f64) {
+        let restore = Restore::sent(server_id, self.server(server_id), now_ms);
         if let Some(server) = self.servers.iter_mut().find(|s| s.id == server_id) {
             server.status = ServerStatus::Restoring;
         }
-        self.follow_restore(Restore::sent(server_id, now_ms));
+        self.follow_restore(restore);
     }
 
     fn forget_old_writes(&mut self, now_ms: f64) {
@@ -471,8 +474,10 @@ impl Store {
 
     /// Follows restores through fresh server records, read by requests sent at
     /// `asked_at_ms`: starts the clock of a server seen restoring, and reports each that
-    /// stopped. A record asked for before its restore was known is older than that restore:
-    /// it is kept restoring.
+    /// stopped. A record asked for before its restore was known is older than that restore: it
+    /// is kept restoring. So is one that shows no change since before the panel sent it (a
+    /// read replica behind the write), for [`READ_LAG_MS`]: an API whose restores do not touch
+    /// `updated_at` is believed after that.
     fn follow_servers(
         &mut self,
         fresh: &mut [Server],
@@ -492,10 +497,14 @@ impl Store {
                 self.follow_restore(Restore::found(server, now_ms));
                 continue;
             }
-            let older_than_restore = self
-                .restore(server.id)
-                .zip(asked_at_ms)
-                .is_some_and(|(restore, asked)| asked < restore.since_ms);
+            let older_than_restore = self.restore(server.id).is_some_and(|restore| {
+                asked_at_ms.is_some_and(|asked| asked < restore.since_ms)
+                    || (now_ms - restore.since_ms < READ_LAG_MS
+                        && restore
+                            .changed_before
+                            .zip(last_change(server))
+                            .is_some_and(|(before, changed)| changed <= before))
+            });
             if older_than_restore {
                 server.status = ServerStatus::Restoring;
                 continue;
@@ -511,6 +520,11 @@ impl Store {
         }
         events
     }
+}
+
+/// When `server` last changed, as the API says (seconds), if it says.
+fn last_change(server: &Server) -> Option<i64> {
+    server.updated_at.as_deref().and_then(parse_rfc3339)
 }
 
 /// Keeps the first of each id.

@@ -288,6 +288,60 @@ fn an_answer_asked_for_before_a_restore_does_not_end_it() {
 }
 
 #[test]
+fn a_read_that_still_shows_the_server_as_before_the_restore_does_not_end_it() {
+    // A read replica behind the write: asked for after the restore was accepted, it answers
+    // the server's record from before it (its last change unchanged), still "active".
+    let changed = |status, at: &str| Server {
+        updated_at: Some(at.to_owned()),
+        ..server(10, status)
+    };
+    let mut store = loaded_store();
+    store.update_server(
+        changed(ServerStatus::Active, "2026-12-07T10:00:00Z"),
+        Some(1_000.0),
+        1_000.0,
+    );
+    store.mark_restoring(10, 5_000.0);
+    let events = store.update_server(
+        changed(ServerStatus::Active, "2026-12-07T10:00:00Z"),
+        Some(6_500.0),
+        6_500.0,
+    );
+    assert_eq!(events, vec![], "no restore is announced");
+    assert_restoring(&store, 10, 5_000.0);
+    // The same from a full load.
+    let events = store.load(
+        Loaded {
+            snapshots: vec![snap(1, 10, SnapshotStatus::Completed, T1)],
+            servers: Some(vec![changed(ServerStatus::Active, "2026-12-07T10:00:00Z")]),
+            asked_at_ms: Some(7_000.0),
+        },
+        None,
+        7_500.0,
+    );
+    assert_eq!(events, vec![]);
+    assert_restoring(&store, 10, 5_000.0);
+
+    // The record the restore changed: it started, and ended.
+    let mut ended = store.clone();
+    let events = ended.update_server(
+        changed(ServerStatus::Active, "2026-12-07T10:09:00Z"),
+        Some(8_000.0),
+        8_000.0,
+    );
+    assert!(matches!(&events[..], [Event::Restored(s)] if s.id == 10));
+
+    // An API whose restores leave `updated_at` as it was is believed once a lagging read
+    // would have caught up.
+    let events = store.update_server(
+        changed(ServerStatus::Active, "2026-12-07T10:00:00Z"),
+        Some(65_500.0),
+        65_500.0,
+    );
+    assert!(matches!(&events[..], [Event::Restored(s)] if s.id == 10));
+}
+
+#[test]
 fn a_load_whose_servers_read_failed_does_not_end_a_restore() {
     // The snapshots were read, the servers endpoint was not (a 403, a 502, a timeout): the
     // servers named by the snapshots carry no status, which is no news of the restore.
