@@ -276,6 +276,32 @@ test.describe('token mode', () => {
     const posts = (await apiRequests()).filter((r) => r.method === 'POST');
     expect(posts.map((r) => `${r.path} ${r.status}`)).toEqual(['/api/v1/snapshots/ 201']);
   });
+
+  test('signed in as someone else over an open dialog: the dialog about the last account\'s snapshot closes', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    await configureDeployment(page, { meta: { auth: 'token' } });
+    await page.goto('/');
+    await signIn(page, 'vps_demo_alice');
+    await expect(page.getByText('Signed in as Alice Example')).toBeVisible();
+    await page.getByRole('button', { name: 'Delete weekly-snapshot-2025-01-08' }).click();
+    const remove = page.getByRole('dialog', { name: 'Delete weekly-snapshot-2025-01-08?' });
+    await page.route(
+      '**/api/v1/snapshots/*/',
+      (route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ detail: 'Invalid token.' }) }),
+      { times: 1 },
+    );
+    await remove.getByRole('button', { name: 'Delete snapshot' }).click();
+    const again = page.getByRole('dialog', { name: 'Sign in' });
+    await expect(again).toBeVisible();
+    await signIn(again, 'vps_demo_bob');
+    await expect(page.getByText('Signed in as Bob Example')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'bob-web' })).toBeVisible();
+    // Bob's token is never sent to delete alice's snapshot.
+    await expect(remove).toHaveCount(0);
+    expect((await apiRequests()).filter((r) => r.method === 'DELETE')).toEqual([]);
+    const weekly = await fetch(`${SIM_URL}/api/v1/snapshots/?server_id=12345`, { headers: { Authorization: 'Bearer vps_demo_alice' } });
+    expect(JSON.stringify(await weekly.json())).toContain('weekly-snapshot-2025-01-08');
+  });
 });
 
 test.describe('auto mode (the deployment as shipped)', () => {

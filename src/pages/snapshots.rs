@@ -38,7 +38,7 @@ use crate::host::Host;
 use crate::nav::Nav;
 use crate::notices::Notices;
 use crate::notify::{Notifier, NotifyToggle};
-use crate::session::Session;
+use crate::session::{Session, SessionState};
 
 /// After how long without news a tab coming back to the front reloads (ms).
 const STALE_AFTER_MS: f64 = 60_000.0;
@@ -75,10 +75,22 @@ pub fn SnapshotsPage(
     follow_visibility(board, notifier, actions.waiting_on_safety());
     let to_delete = selected_to_delete(board, selection);
     // Signed in again after a 401: read everything again. An open dialog's "sign in again" is
-    // no longer true, and the person's next press is a fresh try.
+    // no longer true, and the person's next press is a fresh try. Signed in as someone else,
+    // an open dialog is about the last account's snapshot: it closes.
+    let account = move || {
+        session.state.with_untracked(|state| match state {
+            SessionState::Ready { me: Some(me) } => Some(me.account.email.clone()),
+            _ => None,
+        })
+    };
+    let signed_in_as = StoredValue::new(account());
     Effect::new(move |was_expired: Option<bool>| {
         let expired = session.expired.get();
         if was_expired == Some(true) && !expired {
+            if account() != signed_in_as.get_value() {
+                signed_in_as.set_value(account());
+                dialog.set(None);
+            }
             board.reload();
             let said_sign_in = actions
                 .error
