@@ -388,6 +388,40 @@ test.describe('what a failure says will happen, happens', () => {
     expect(posts.map((r) => `${r.path} ${r.status}`)).toEqual(['/api/v1/snapshots/ 201']);
   });
 
+  test('a create on its way when the network goes is not called offline: the panel looks first before sending it again', async ({
+    page,
+    context,
+  }) => {
+    await resetSimulator({ create_secs: 600 });
+    await openPanel(page);
+    await page.getByRole('region', { name: 'web-server-01' }).getByRole('button', { name: 'New snapshot of web-server-01' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('cut-off-offline');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === '/api/v1/snapshots/',
+      async (route) => {
+        if (route.request().method() !== 'POST') return route.fallback();
+        await held;
+        await route.abort('internetdisconnected');
+      },
+      { times: 1 },
+    );
+    await dialog.getByRole('button', { name: 'Create snapshot' }).click();
+    await expect(dialog.getByRole('button', { name: 'Creating…' })).toBeVisible();
+    await context.setOffline(true);
+    release();
+    // Sent, then cut off: for all the panel knows, the API made it.
+    const alert = dialog.getByRole('alert');
+    await expect(alert).toContainText("The API's answer was lost on the way.", { timeout: 20_000 });
+    await expect(alert).not.toContainText('nothing was sent');
+    await context.setOffline(false);
+    await dialog.getByRole('button', { name: 'Create snapshot' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('region', { name: 'web-server-01' }).getByRole('rowheader', { name: 'cut-off-offline' })).toBeVisible();
+  });
+
   test('a refresh that failed offline is done again when the browser is back online', async ({ page, context }) => {
     await resetSimulator({ create_secs: 600 });
     await openPanel(page);
