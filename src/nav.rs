@@ -50,7 +50,13 @@ impl Nav {
             by_history: StoredValue::new(false),
         };
         if routing {
-            nav.write_history(false);
+            // An address it does not know stays in the address bar, which says what was asked.
+            if !nav
+                .view
+                .with_untracked(|v| matches!(v.route, Route::Unknown(_)))
+            {
+                nav.write_history(false);
+            }
             let handle = window_event_listener(leptos::ev::popstate, move |_| {
                 if let Some((path, query)) = location() {
                     nav.by_history.set_value(true);
@@ -99,7 +105,13 @@ impl Nav {
     /// Changes the name filter, replacing the history entry (typing is not navigation).
     pub fn set_filter(self, filter: String) {
         if self.view.with_untracked(|v| v.filter != filter) {
-            self.view.update(|v| v.filter = filter);
+            self.view.update(|v| {
+                // A filter typed at an address the panel does not know filters every server.
+                if matches!(v.route, Route::Unknown(_)) {
+                    v.route = Route::All;
+                }
+                v.filter = filter;
+            });
             self.write_history(false);
         }
     }

@@ -303,6 +303,19 @@ test.describe('the list per server', () => {
 });
 
 test.describe('views and the address bar', () => {
+  test('an address the panel does not know says so, keeps the address, and links back to every server', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    await page.goto('/servers/abc');
+    await expect(page.getByRole('heading', { level: 2, name: 'Page not found' })).toBeVisible();
+    await expect(page.getByText('There is no page at “servers/abc”.')).toBeVisible();
+    await expect(page.getByRole('region')).toHaveCount(0);
+    await expect(page).toHaveURL(/\/servers\/abc$/);
+    await page.getByRole('link', { name: '← All servers' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'All servers' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
   test('a deep link opens the right view, asking the API for that server only', async ({ page }) => {
     await resetSimulator({ create_secs: 600 });
     const server = (await apiServers()).find((s) => s.id === 12345);

@@ -58,7 +58,7 @@ pub fn route_server(route: &Route) -> Option<u64> {
 }
 
 /// The ids of the servers the screen lists, in the servers' order: the route's server only,
-/// or all of them; with a filter, only those that match it themselves or have a matching
+/// or all of them, or none at an address the panel does not know; with a filter, only those that match it themselves or have a matching
 /// snapshot. One pass over each list.
 pub fn shown_servers(
     servers: &[Server],
@@ -77,6 +77,9 @@ pub fn shown_servers(
         );
         ids
     });
+    if matches!(route, Route::Unknown(_)) {
+        return Vec::new();
+    }
     let only = route_server(route);
     servers
         .iter()
@@ -266,6 +269,18 @@ mod tests {
             [10, 20]
         );
         assert!(shown_servers(&servers, &snapshots, &Route::All, "nothing").is_empty());
+    }
+
+    #[test]
+    fn one_servers_address_lists_that_server_and_an_unknown_address_none() {
+        let (servers, snapshots) = data();
+        assert_eq!(
+            shown_servers(&servers, &snapshots, &Route::Server(20), ""),
+            [20]
+        );
+        // Not every server under a heading that says the page does not exist.
+        let unknown = Route::Unknown("servers/abc".to_owned());
+        assert!(shown_servers(&servers, &snapshots, &unknown, "").is_empty());
     }
 
     #[test]

@@ -29,7 +29,8 @@ pub fn PageHead(board: Board, title: NodeRef<leptos::html::H2>) -> impl IntoView
                     .map(|s| display_name(t, &s.name, s.id))
             })
             .unwrap_or_else(|| t.unnamed_server(id).into_owned()),
-        _ => t.all_servers().into_owned(),
+        Route::Unknown(_) => t.page_not_found().into_owned(),
+        Route::All => t.all_servers().into_owned(),
     };
     name_the_window(nav, heading);
     view! {

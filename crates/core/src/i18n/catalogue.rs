@@ -139,6 +139,8 @@ define_catalogue! {
         en: format!("No server or snapshot matches “{filter}”."),
         pt: format!("Nenhum servidor ou snapshot corresponde a “{filter}”."),
     }
+    /// The heading at an address the panel does not know.
+    page_not_found() { en: "Page not found", pt: "Página não encontrada" }
     no_page_at(path: &str) {
         en: format!("There is no page at “{path}”."),
         pt: format!("Não há nenhuma página em “{path}”."),
