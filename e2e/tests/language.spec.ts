@@ -178,7 +178,7 @@ test.describe('a browser whose language is pt-BR', () => {
     await expect(bulk).toBeHidden();
 
     // The notification opt-in, in Portuguese.
-    await expect(page.getByRole('checkbox', { name: 'Avisar quando terminar' })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Avisar quando um snapshot ou restauração terminar' })).toBeVisible();
   });
 
   test.describe('with a failing API', () => {

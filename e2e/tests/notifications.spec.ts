@@ -1,4 +1,4 @@
-// Issue 14, notifications when a long job ends: "Notify me when it's done" is an opt-in that
+// Issue 14, notifications when a long job ends: "Notify me when a snapshot or restore is done" is an opt-in that
 // asks the browser's permission only when ticked; a create finishing while the tab is in the
 // background shows one system notification naming the snapshot and its server (the panel
 // keeps following the job there); nothing is shown while the tab is visible; a refusal is
@@ -66,7 +66,7 @@ test('asked only on a click; a create that ends in a background tab is notified,
   await stubNotifications(page, 'default', 'granted');
   await resetSimulator({ create_secs: 3 });
   const group = await openPanel(page);
-  const toggle = page.getByRole('checkbox', { name: "Notify me when it's done" });
+  const toggle = page.getByRole('checkbox', { name: 'Notify me when a snapshot or restore is done' });
   await expect(toggle).not.toBeChecked();
   expect((await recorded(page)).asked, 'nothing is asked before the click').toBe(0);
 
@@ -109,7 +109,7 @@ test('a restore that ends in a background tab is notified, naming the server', a
   await stubNotifications(page, 'granted', 'granted');
   await resetSimulator({ restore_secs: 3 });
   const group = await openPanel(page);
-  const toggle = page.getByRole('checkbox', { name: "Notify me when it's done" });
+  const toggle = page.getByRole('checkbox', { name: 'Notify me when a snapshot or restore is done' });
   await toggle.check();
   expect((await recorded(page)).asked, 'allowed before: not asked again').toBe(0);
 
@@ -129,7 +129,7 @@ test('a refusal is explained, the box stays unticked, and the browser is not ask
   await stubNotifications(page, 'default', 'denied');
   await resetSimulator();
   await openPanel(page);
-  const toggle = page.getByRole('checkbox', { name: "Notify me when it's done" });
+  const toggle = page.getByRole('checkbox', { name: 'Notify me when a snapshot or restore is done' });
   await toggle.click();
   const explained = page.getByText('Notifications are blocked for this site in your browser', { exact: false });
   await expect(explained).toBeVisible();
@@ -145,7 +145,7 @@ test('a permission refused before is explained without asking', async ({ page })
   await stubNotifications(page, 'denied', 'denied');
   await resetSimulator();
   await openPanel(page);
-  const toggle = page.getByRole('checkbox', { name: "Notify me when it's done" });
+  const toggle = page.getByRole('checkbox', { name: 'Notify me when a snapshot or restore is done' });
   await toggle.click();
   await expect(page.getByText('Notifications are blocked for this site in your browser', { exact: false })).toBeVisible();
   await expect(toggle).not.toBeChecked();

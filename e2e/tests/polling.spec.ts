@@ -345,9 +345,12 @@ test('never more than one request in flight', async ({ page }) => {
   const refresh = page.getByRole('button', { name: 'Refresh' });
   await refresh.click();
   await expect(refresh).toHaveAttribute('aria-busy', 'true');
+  // Seen and heard: the press was taken.
+  await expect(refresh).toHaveText('Refreshing…');
   await refresh.click();
   await refresh.click();
   await expect(refresh).toHaveAttribute('aria-busy', 'false', { timeout: 8_000 });
+  await expect(refresh).toHaveText('Refresh');
   // One list request answered, and nothing else started behind it.
   await page.waitForTimeout(500);
   expect((await requestsSince(before)).filter(listOf(WEB))).toHaveLength(1);

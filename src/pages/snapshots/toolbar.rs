@@ -143,7 +143,7 @@ pub fn Toolbar(
                 aria-busy=move || board.busy_loading().get().to_string()
                 on:click=move |_| board.refresh()
             >
-                {t.refresh()}
+                {move || if board.busy_loading().get() { t.refreshing() } else { t.refresh() }}
             </button>
         </div>
     }

@@ -98,6 +98,8 @@ define_catalogue! {
     filter_label() { en: "Filter servers and snapshots", pt: "Filtrar servidores e snapshots" }
     new_snapshot_ellipsis() { en: "New snapshot…", pt: "Novo snapshot…" }
     refresh() { en: "Refresh", pt: "Atualizar" }
+    /// Refresh while the load it started (or any full load) is on its way.
+    refreshing() { en: "Refreshing…", pt: "Atualizando…" }
     /// How fresh the data on screen is.
     updated_ago(secs: u64) {
         en: match secs {
@@ -600,7 +602,10 @@ define_catalogue! {
 
     // Notifications.
 
-    notify_me() { en: "Notify me when it's done", pt: "Avisar quando terminar" }
+    notify_me() {
+        en: "Notify me when a snapshot or restore is done",
+        pt: "Avisar quando um snapshot ou restauração terminar",
+    }
     notify_on() {
         en: "You'll get a notification when a create or restore ends while this tab is in the background.",
         pt: "Você receberá uma notificação quando uma criação ou restauração terminar com esta aba em segundo plano.",
