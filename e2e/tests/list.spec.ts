@@ -488,6 +488,25 @@ test.describe('states', () => {
     await expect(page.getByRole('dialog')).toBeVisible();
   });
 
+  test('a server the servers list leaves out still shows its snapshots, under the name they give it', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    // Gone from the servers list (deleted, or past its last page) while its snapshots remain.
+    await page.route(
+      (url) => url.pathname === '/api/v1/servers/',
+      async (route) => {
+        const response = await route.fetch();
+        const body = await response.json();
+        body.results = body.results.filter((s: { name: string }) => s.name !== 'edge-cache');
+        body.count = body.results.length;
+        await route.fulfill({ response, json: body });
+      },
+    );
+    await page.goto('/');
+    const edge = serverRegion(page, 'edge-cache');
+    await expect(edge.getByRole('rowheader', { name: 'edge-baseline' })).toBeVisible();
+    await expect(page.locator('tr[data-snapshot-id]')).toHaveCount((await apiSnapshots()).length);
+  });
+
   test.describe('when the servers endpoint fails', () => {
     test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 500/] });
 

@@ -291,6 +291,19 @@ impl Store {
                     }
                 }
                 events.extend(self.follow_servers(&mut servers, loaded.asked_at_ms, now_ms));
+                // A server the list left out (gone, or past its last page) whose snapshots
+                // are still there: shown by what they say of it, not hidden with them.
+                let mut listed = BTreeSet::new();
+                listed.extend(servers.iter().map(|s| s.id));
+                let unlisted: Vec<Snapshot> = snapshots
+                    .iter()
+                    .filter(|s| !listed.contains(&s.server.id))
+                    .cloned()
+                    .collect();
+                if !unlisted.is_empty() {
+                    servers.extend(self.servers_named_by(&unlisted));
+                    sort_by_rank(&mut servers, |s| u128::from(s.id));
+                }
                 (servers, true)
             }
             // No server was read: those the snapshots name are kept as last known.

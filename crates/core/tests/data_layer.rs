@@ -288,6 +288,40 @@ fn an_answer_asked_for_before_a_restore_does_not_end_it() {
 }
 
 #[test]
+fn snapshots_of_a_server_the_servers_list_left_out_are_shown_under_it() {
+    let mut store = Store::default();
+    store.load(
+        Loaded {
+            snapshots: vec![
+                snap(1, 10, SnapshotStatus::Completed, T1),
+                snap(2, 30, SnapshotStatus::Completed, T2),
+            ],
+            servers: Some(vec![
+                server(10, ServerStatus::Active),
+                server(20, ServerStatus::Active),
+            ]),
+            asked_at_ms: Some(0.0),
+        },
+        None,
+        0.0,
+    );
+    let servers: Vec<(u64, String)> = store
+        .servers()
+        .iter()
+        .map(|s| (s.id, s.name.clone()))
+        .collect();
+    assert_eq!(
+        servers,
+        [
+            (10, "server-10".to_owned()),
+            (20, "server-20".to_owned()),
+            (30, "server-30".to_owned())
+        ]
+    );
+    assert_eq!(ids(&store), [2, 1]);
+}
+
+#[test]
 fn a_read_that_still_shows_the_server_as_before_the_restore_does_not_end_it() {
     // A read replica behind the write: asked for after the restore was accepted, it answers
     // the server's record from before it (its last change unchanged), still "active".
