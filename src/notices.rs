@@ -71,8 +71,9 @@ impl Notices {
         self.announce(text);
     }
 
-    /// Puts `text` in the live region; texts said in one turn are announced together.
-    fn announce(self, text: String) {
+    /// Puts `text` in the live region; texts said in one turn are announced together. Alone,
+    /// for news the page shows elsewhere than in a notice.
+    pub fn announce(self, text: String) {
         if self.gathering.get_value() {
             self.live.update(|live| {
                 live.push(' ');

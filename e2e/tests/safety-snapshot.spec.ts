@@ -184,6 +184,64 @@ test('a late restore first confirmed without a safety snapshot, confirmed again 
   await expect.poll(async () => (await restorePosts()).length, { timeout: 20_000 }).toBe(2);
 });
 
+test('waited for in the background: the page is usable, says what waits, holds other restores, and the restore is sent once the snapshot is ready', async ({
+  page,
+}) => {
+  await resetSimulator({ create_secs: 6, restore_secs: 600 });
+  const { group, dialog, confirmName, restore, status } = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+  await confirmName.fill('web-server-01');
+  await restore.click();
+  await expect(status).toContainText(KEEP_OPEN);
+  await dialog.getByRole('button', { name: 'Wait in the background' }).click();
+  await expect(dialog).toBeHidden();
+  const waits = page.locator('.sp-waiting-restore');
+  const said =
+    /^web-server-01: The restore from weekly-snapshot-2025-01-08 waits for the safety snapshot before-restore-\d{8}-\d{4} and is sent once it is ready\. Keep this page open\./;
+  await expect(waits).toContainText(said);
+  // Heard too: the page's polite live region says it.
+  await expect(page.locator('[role="status"][aria-live="polite"]').filter({ hasText: said })).toHaveCount(1);
+
+  // The page is usable meanwhile, but one restore at a time: another's dialog says why it
+  // is held, and closing it leaves the waiting one alone.
+  const db = page.getByRole('region', { name: 'db-primary' });
+  await db.getByRole('button', { name: 'Restore db-nightly-5' }).click();
+  const other = restoreDialog(page, 'db-primary', 'db-nightly-5');
+  await expect(other.dialog).toContainText('Another restore is waiting for its safety snapshot.');
+  await other.confirmName.fill('db-primary');
+  await expect(other.restore).toBeDisabled();
+  await other.cancel.click();
+  await expect(other.dialog).toBeHidden();
+  await expect(waits).toBeVisible();
+  expect(await restorePosts()).toHaveLength(0);
+
+  // Sent once the safety snapshot is ready, and said.
+  await expect(group.getByText('Restoring', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(waits).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Notices' })).toContainText(
+    'web-server-01: Server is being restored from snapshot. This may take 5-15 minutes.',
+  );
+  expect(await restorePosts()).toHaveLength(1);
+});
+
+test('waited for in the background and cancelled from the page: no restore is sent', async ({ page }) => {
+  await resetSimulator({ create_secs: 4, restore_secs: 600 });
+  const { group, dialog, confirmName, restore, status } = await openRestore(page, 'web-server-01', 'pre-migration-snapshot');
+  await confirmName.fill('web-server-01');
+  await restore.click();
+  await expect(status).toContainText(KEEP_OPEN);
+  await dialog.getByRole('button', { name: 'Wait in the background' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Cancel the restore of web-server-01' }).click();
+  await expect(page.locator('.sp-waiting-restore')).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Notices' })).toContainText(
+    /The restore of web-server-01 was cancelled and not sent\. The safety snapshot before-restore-\d{8}-\d{4} is kept\./,
+  );
+  await expect(group.getByRole('row', { name: SAFETY_IN })).toContainText('Completed', { timeout: 20_000 });
+  await page.waitForTimeout(1500);
+  expect(await restorePosts()).toHaveLength(0);
+  await expect(group.getByText('Running', { exact: true })).toBeVisible();
+});
+
 test('Cancel while the safety snapshot is taken: no restore is ever sent, and the snapshot is kept', async ({ page }) => {
   await resetSimulator({ create_secs: 3, restore_secs: 600 });
   const { group, dialog, confirmName, restore, cancel, status } = await openRestore(page, 'web-server-01', 'pre-migration-snapshot');
@@ -309,6 +367,22 @@ test('a safety snapshot that fails: no restore, the dialog says why and keeps it
   await expect.poll(async () => (await restorePosts()).length).toBe(1);
   expect(await createPosts()).toHaveLength(1);
   await expect(group.getByText('Restoring', { exact: true })).toBeVisible();
+});
+
+test('a safety snapshot that fails while waited for in the background: a notice says so, and nothing is sent', async ({ page }) => {
+  await resetSimulator({ create_secs: 4, restore_secs: 600, creates_fail: true });
+  const { dialog, confirmName, restore, status } = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+  await confirmName.fill('web-server-01');
+  await restore.click();
+  await expect(status).toContainText(KEEP_OPEN);
+  await dialog.getByRole('button', { name: 'Wait in the background' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Notices' })).toContainText(
+    /web-server-01: The safety snapshot before-restore-\d{8}-\d{4} failed, so the restore was not sent and web-server-01 is unchanged\./,
+    { timeout: 20_000 },
+  );
+  await expect(page.locator('.sp-waiting-restore')).toHaveCount(0);
+  expect(await restorePosts()).toHaveLength(0);
 });
 
 test('a full server: the dialog says no safety snapshot can be taken, offers to delete the oldest, or goes on without', async ({

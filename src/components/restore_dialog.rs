@@ -22,8 +22,14 @@ pub enum SafetyState {
     /// None is being taken.
     #[default]
     Idle,
-    /// `name` is being taken of `server`; the restore is sent once it has completed.
-    Waiting { name: String, server: String },
+    /// `name` is being taken of `server`; the restore from `from` is sent once it has
+    /// completed.
+    Waiting {
+        name: String,
+        server: String,
+        server_id: u64,
+        from: Snapshot,
+    },
     /// The restore was not sent, and this says why.
     Stopped(String),
 }
@@ -42,6 +48,8 @@ pub struct SafetyFirst {
     pub oldest: Option<Snapshot>,
     /// Opens the delete confirmation for it.
     pub on_delete: Callback<Snapshot>,
+    /// Closes the dialog while the safety snapshot is taken; the restore goes on waiting.
+    pub on_background: Callback<()>,
 }
 
 /// Asks the person to confirm restoring `server_name` from `snapshot`.
@@ -179,9 +187,9 @@ fn SafetyChoice(
         state,
         oldest,
         on_delete,
+        on_background,
     } = safety;
     let waiting = move || matches!(state.get(), SafetyState::Waiting { .. });
-    leave_warning(Signal::derive(waiting));
     let offer = match offer {
         SafetyOffer::Available { name } => Some(
             view! {
@@ -221,7 +229,7 @@ fn SafetyChoice(
         // Always in the page, so that what it comes to say is announced.
         <div class="sp-safety" role="status">
             {move || match state.get() {
-                SafetyState::Waiting { name, server } => {
+                SafetyState::Waiting { name, server, .. } => {
                     Some(
                         view! {
                             <p class="sp-alert">
@@ -253,11 +261,23 @@ fn SafetyChoice(
                 }
             }}
         </div>
+        // Outside the status: a control, not news. The page stays usable meanwhile.
+        <Show when=waiting>
+            <p class="sp-safety__background">
+                <button
+                    type="button"
+                    class="sp-button sp-button--small"
+                    on:click=move |_| on_background.run(())
+                >
+                    {t.safety_in_background()}
+                </button>
+            </p>
+        </Show>
     }
 }
 
 /// While `active`, leaving or reloading the page asks first: the restore waits for this page.
-fn leave_warning(active: Signal<bool>) {
+pub fn leave_warning(active: Signal<bool>) {
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
         if active.get_untracked() {
             ev.prevent_default();

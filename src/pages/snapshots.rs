@@ -33,8 +33,10 @@ use crate::api::Client;
 use crate::board::Board;
 use crate::browser;
 use crate::components::about::AboutSnapshots;
+use crate::components::restore_dialog::leave_warning;
 use crate::components::selection::Selection;
 use crate::host::Host;
+use crate::intl::locale;
 use crate::nav::Nav;
 use crate::notices::Notices;
 use crate::notify::{Notifier, NotifyToggle};
@@ -73,6 +75,8 @@ pub fn SnapshotsPage(
         dialog.set(Some(which));
     });
     follow_visibility(board, notifier, actions.waiting_on_safety());
+    // The restore waits for this page, with its dialog open or not.
+    leave_warning(actions.waiting_on_safety());
     let to_delete = selected_to_delete(board, selection);
     // Signed in again after a 401: read everything again. An open dialog's "sign in again" is
     // no longer true, and the person's next press is a fresh try. Signed in as someone else,
@@ -136,6 +140,7 @@ pub fn SnapshotsPage(
             <NotifyToggle notifier />
             <AboutSnapshots />
             <BoardNotes board retrying />
+            <WaitingRestore actions />
             <ServerList board filter open selection />
             <PageDialogs dialog board actions choices open close />
         </div>
@@ -248,6 +253,30 @@ fn first_listed(
             .with_untracked(|snapshots| shown_servers(servers, snapshots, &Route::All, &filter))
     });
     choices.with_untracked(|choices| first_listed_choice(choices, &listed))
+}
+
+/// The restore waiting in the background for its safety snapshot, if one does, with the way
+/// to cancel it.
+#[component]
+fn WaitingRestore(actions: PageActions) -> impl IntoView {
+    let t = locale();
+    let waiting = actions.waiting_restore();
+    move || {
+        waiting.get().map(|(server, words)| {
+            view! {
+                <div class="sp-alert sp-waiting-restore">
+                    <p>{words}</p>
+                    <button
+                        type="button"
+                        class="sp-button sp-button--small"
+                        on:click=move |_| actions.cancel_safety()
+                    >
+                        {t.cancel_restore_of(&server)}
+                    </button>
+                </div>
+            }
+        })
+    }
 }
 
 /// Polling pauses in a background tab (unless the person asked to be notified when a job

@@ -19,6 +19,8 @@ pub enum Blocker {
     NotCompleted,
     /// The server has `count` snapshots, its limit or more.
     Full { count: usize },
+    /// Another restore waits for its safety snapshot: one restore at a time.
+    AnotherRestoreWaits,
 }
 
 impl Blocker {
@@ -30,6 +32,7 @@ impl Blocker {
             Self::Failed => t.blocked_failed(),
             Self::NotCompleted => t.blocked_not_completed(),
             Self::Full { count } => t.blocked_full(count, SNAPSHOTS_PER_SERVER),
+            Self::AnotherRestoreWaits => t.blocked_another_waits(),
         }
     }
 }

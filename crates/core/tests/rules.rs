@@ -78,6 +78,11 @@ fn every_reason_is_said_in_both_languages() {
             "5 of 5 snapshots",
             "5 de 5 snapshots",
         ),
+        (
+            Blocker::AnotherRestoreWaits,
+            "Another restore is waiting",
+            "Outra restauração está esperando",
+        ),
     ];
     for (reason, english, portuguese) in reasons {
         assert!(reason.message(Locale::En).contains(english), "{reason:?}");

@@ -87,6 +87,9 @@ struct Flows {
     restore_run: StoredValue<u64>,
     /// Whether the live restore is on its way, its safety snapshot included.
     restoring: RwSignal<bool>,
+    /// Whether the live restore waits for its safety snapshot with its dialog closed: what
+    /// becomes of it is then said in a notice.
+    in_background: RwSignal<bool>,
     /// The changes whose answer went missing and that the API did not show.
     unsure: StoredValue<Unsures>,
 }
@@ -128,6 +131,7 @@ impl PageActions {
             safety,
             restore_run: StoredValue::new(0),
             restoring: RwSignal::new(false),
+            in_background: RwSignal::new(false),
             unsure: StoredValue::new(Unsures::default()),
             t: locale(),
             board,
@@ -170,7 +174,40 @@ impl PageActions {
         self.flows.forget_seen_creates();
         self.error.set(None);
         self.bulk.set(None);
-        self.safety.set(SafetyState::Idle);
+        // A restore waiting on its safety snapshot in the background goes on waiting.
+        if !matches!(self.safety.get_untracked(), SafetyState::Waiting { .. }) {
+            self.safety.set(SafetyState::Idle);
+        }
+    }
+
+    /// Closes the restore dialog while its restore waits for the safety snapshot: the page can
+    /// be used meanwhile, its server says what is waiting, and a notice says how it ended.
+    pub fn wait_in_background(self) {
+        if matches!(self.safety.get_untracked(), SafetyState::Waiting { .. }) {
+            self.flows.in_background.set(true);
+            self.flows.close.run(());
+            // Heard where the focus goes back to: the page says it at its top.
+            if let Some((_, words)) = self.waiting_restore().get_untracked() {
+                self.flows.notices.announce(words);
+            }
+        }
+    }
+
+    /// The restore that waits in the background for its safety snapshot, if one does: its
+    /// server's name, and what the page says of it.
+    pub fn waiting_restore(self) -> Signal<Option<(String, String)>> {
+        let safety = self.safety;
+        let flows = self.flows;
+        let t = flows.t;
+        Signal::derive(move || match safety.get() {
+            SafetyState::Waiting {
+                server, from, name, ..
+            } if flows.in_background.get() => {
+                let words = t.about(&server, &t.safety_waiting_here(&from.name, &name));
+                Some((server, words.into_owned()))
+            }
+            _ => None,
+        })
     }
 
     /// Whether a restore is waiting on its safety snapshot: the page keeps polling for it

@@ -15,7 +15,7 @@ use crate::components::bulk_delete_dialog::BulkDeleteDialog;
 use crate::components::create_dialog::{CreateDialog, Draft};
 use crate::components::delete_dialog::DeleteDialog;
 use crate::components::form::Confirmation;
-use crate::components::restore_dialog::{RestoreDialog, SafetyFirst};
+use crate::components::restore_dialog::{RestoreDialog, SafetyFirst, SafetyState};
 use crate::intl::locale;
 
 /// Which dialog is open.
@@ -166,7 +166,24 @@ fn restore_dialog(
         .with(|all| all.iter().find(|s| s.id == server).map(|s| s.name.clone()))
         .unwrap_or_else(|| snapshot.server.name.clone());
     let safety = safety_first(board, actions, &snapshot, open);
-    let blocker = restore_blocker_now(board, &snapshot);
+    // One restore at a time: another waiting for its safety snapshot holds this one.
+    let waiting_elsewhere = {
+        let safety = actions.safety;
+        let id = snapshot.id;
+        Signal::derive(move || {
+            safety.with(|s| matches!(s, SafetyState::Waiting { from, .. } if from.id != id))
+        })
+    };
+    let blocker = {
+        let now = restore_blocker_now(board, &snapshot);
+        Signal::derive(move || {
+            now.get().or_else(|| {
+                waiting_elsewhere
+                    .get()
+                    .then_some(Blocker::AnotherRestoreWaits)
+            })
+        })
+    };
     let chosen = safety.chosen;
     let target = snapshot.clone();
     let confirm = Confirmation {
@@ -186,12 +203,17 @@ fn restore_dialog(
                 safety_first,
             });
         }),
-        // Leaving while the safety snapshot is taken cancels the restore.
+        // Leaving while the safety snapshot is taken cancels the restore (not another's).
         on_close: Callback::new(move |()| {
-            actions.cancel_safety();
+            if !waiting_elsewhere.get_untracked() {
+                actions.cancel_safety();
+            }
             close.run(());
         }),
-        pending: actions.restore_pending(),
+        pending: {
+            let restoring = actions.restore_pending();
+            Signal::derive(move || restoring.get() && !waiting_elsewhere.get())
+        },
         error: actions.error.into(),
     };
     view! {
@@ -255,10 +277,19 @@ fn safety_first(
     SafetyFirst {
         chosen: RwSignal::new(matches!(offer, SafetyOffer::Available { .. })),
         offer,
-        state: actions.safety.into(),
+        // Another restore's wait is not this dialog's.
+        state: {
+            let safety = actions.safety;
+            let id = target.id;
+            Signal::derive(move || match safety.get() {
+                SafetyState::Waiting { from, .. } if from.id != id => SafetyState::Idle,
+                state => state,
+            })
+        },
         oldest,
         on_delete: Callback::new(move |snapshot: Snapshot| {
             open.run(Dialog::delete(snapshot, Some(back.clone())))
         }),
+        on_background: Callback::new(move |()| actions.wait_in_background()),
     }
 }

@@ -282,6 +282,10 @@ define_catalogue! {
 
     // Why an action is not open.
 
+    blocked_another_waits() {
+        en: "Another restore is waiting for its safety snapshot. Cancel it, or restore once it has been sent.",
+        pt: "Outra restauração está esperando o snapshot de segurança. Cancele-a, ou restaure depois que ela for enviada.",
+    }
     blocked_restoring() {
         en: "The server is being restored; wait until it has finished.",
         pt: "O servidor está sendo restaurado; aguarde até terminar.",
@@ -403,6 +407,18 @@ define_catalogue! {
     safety_taking(snapshot: &str, server: &str) {
         en: format!("Taking the safety snapshot {snapshot}. The restore of {server} starts once it is ready."),
         pt: format!("Fazendo o snapshot de segurança {snapshot}. A restauração de {server} começa quando ele estiver pronto."),
+    }
+    /// The button that closes the restore dialog while the safety snapshot is taken.
+    safety_in_background() { en: "Wait in the background", pt: "Esperar em segundo plano" }
+    /// Under a server whose restore waits for its safety snapshot, the dialog closed.
+    safety_waiting_here(from: &str, snapshot: &str) {
+        en: format!("The restore from {from} waits for the safety snapshot {snapshot} and is sent once it is ready. Keep this page open."),
+        pt: format!("A restauração a partir de {from} espera o snapshot de segurança {snapshot} e é enviada quando ele estiver pronto. Mantenha esta página aberta."),
+    }
+    /// Cancels the restore that waits for its safety snapshot, named by its server.
+    cancel_restore_of(server: &str) {
+        en: format!("Cancel the restore of {server}"),
+        pt: format!("Cancelar a restauração de {server}"),
     }
     safety_keep_open() {
         en: "Keep this page open: if it is closed before the safety snapshot is ready, the restore is not sent.",

@@ -36,6 +36,7 @@ impl Flows {
         } = request;
         let run = self.restore_run.get_value().wrapping_add(1);
         self.restore_run.set_value(run);
+        self.in_background.set(false);
         let live = move || self.restore_run.try_get_value() == Some(run);
         self.restoring.set(true);
         let change = Change::Restore {
@@ -107,10 +108,13 @@ impl Flows {
         let t = self.t;
         let server_id = target.server.id;
         let server = self.server_name(server_id, &target.server.name);
-        self.safety.set(SafetyState::Waiting {
-            name: name.clone(),
+        let waiting = |name: &str| SafetyState::Waiting {
+            name: name.to_owned(),
             server: server.clone(),
-        });
+            server_id,
+            from: target.clone(),
+        };
+        self.safety.set(waiting(&name));
         let description = t.safety_description(&target.name).into_owned();
         let new = NewSnapshot {
             server_id,
@@ -132,17 +136,14 @@ impl Flows {
                         ApiError::Unconfirmed(..) => t.safety_not_confirmed(&reason),
                         _ => t.safety_not_taken(&reason),
                     };
-                    self.safety.set(SafetyState::Stopped(why.into_owned()));
+                    self.safety_stopped(&server, why.into_owned());
                 }
                 return false;
             }
         };
         if created.name != name && live() {
             // The one a first confirmation asked for, found made: that is the one waited for.
-            self.safety.set(SafetyState::Waiting {
-                name: created.name.clone(),
-                server: server.clone(),
-            });
+            self.safety.set(waiting(&created.name));
         }
         // On the board even if cancelled meanwhile: it exists, and is followed like any other.
         self.board.add_snapshot(created.clone());
@@ -165,15 +166,27 @@ impl Flows {
                 }
                 SafetyStep::Abandon(why) => {
                     let why = why.message(t, &created.name, &server).into_owned();
-                    self.safety.set(SafetyState::Stopped(why));
+                    self.safety_stopped(&server, why);
                     return false;
                 }
             }
         }
     }
 
+    /// Says why the restore waiting on its safety snapshot was not sent: in its dialog, or,
+    /// when it waits in the background, in a notice about `server`.
+    fn safety_stopped(self, server: &str, why: String) {
+        if self.in_background.get_untracked() {
+            self.safety.set(SafetyState::Idle);
+            self.notices
+                .say(Tone::Problem, self.t.about(server, &why).into_owned());
+        } else {
+            self.safety.set(SafetyState::Stopped(why));
+        }
+    }
+
     pub(super) fn cancel_safety(self) {
-        if let SafetyState::Waiting { name, server } = self.safety.get_untracked() {
+        if let SafetyState::Waiting { name, server, .. } = self.safety.get_untracked() {
             self.restore_run
                 .update_value(|run| *run = run.wrapping_add(1));
             self.restoring.set(false);
@@ -192,6 +205,10 @@ impl Flows {
             Err(error) => error,
         };
         let Some(why) = error.no_answer() else {
+            if self.in_background.get_untracked() {
+                let server = self.server_name(server_id, &snapshot.server.name);
+                return self.safety_stopped(&server, error.action_message(self.t));
+            }
             return self.refused(server_id, error).await;
         };
         let reread = || self.board.reread_server(server_id);
@@ -213,14 +230,22 @@ impl Flows {
             None => Unconfirmed::Unchecked,
         };
         let error = self.unsure_of(unsure, seen);
-        self.error.set(Some(error));
+        if self.in_background.get_untracked() {
+            let server = self.server_name(server_id, &snapshot.server.name);
+            self.safety_stopped(&server, error.action_message(self.t));
+        } else {
+            self.error.set(Some(error));
+        }
     }
 
     fn restore_started(self, snapshot: &Snapshot, message: Option<String>) {
         let message = self.news(message, self.t.being_restored());
         let server = self.server_name(snapshot.server.id, &snapshot.server.name);
         self.board.mark_restoring(snapshot.server.id);
-        self.close.run(());
+        // Its dialog, unless it waited in the background: then the open one is another's.
+        if !self.in_background.get_untracked() {
+            self.close.run(());
+        }
         let topic = Topic::Restore {
             server_id: snapshot.server.id,
         };
