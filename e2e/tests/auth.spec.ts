@@ -47,6 +47,23 @@ async function signIn(scope: Page | Locator, token: string, remember = false) {
   await form.submit.click();
 }
 
+/** Mounts a panel in host mode with `token` into a new `#host-mode` element of the page (whose
+ * loader is exposed), counting the `snapshot-panel:unauthorized` events it sends; whether it
+ * has its shadow root. */
+async function mountInHostMode(page: Page, token: string): Promise<boolean> {
+  return page.evaluate((token) => {
+    const element = document.createElement('div');
+    element.id = 'host-mode';
+    (window as unknown as { __unauthorized: number }).__unauthorized = 0;
+    element.addEventListener('snapshot-panel:unauthorized', () => {
+      (window as unknown as { __unauthorized: number }).__unauthorized += 1;
+    });
+    document.body.append(element);
+    window.__loader.mount(element, { auth: 'host', token });
+    return element.shadowRoot !== null;
+  }, token);
+}
+
 /** Everything the page keeps in sessionStorage and localStorage, and its cookies. */
 async function storedText(page: Page) {
   return page.evaluate(() => {
@@ -506,18 +523,7 @@ test.describe('host mode', () => {
     const sent = recordAuthorization(page);
 
     await exposeLoader(page);
-    const mounted = await page.evaluate(() => {
-      const loader = window.__loader;
-      const element = document.createElement('div');
-      element.id = 'host-mode';
-      (window as unknown as { __unauthorized: number }).__unauthorized = 0;
-      element.addEventListener('snapshot-panel:unauthorized', () => {
-        (window as unknown as { __unauthorized: number }).__unauthorized += 1;
-      });
-      document.body.append(element);
-      loader.mount(element, { auth: 'host', token: 'vps_demo_bob' });
-      return element.shadowRoot !== null;
-    });
+    const mounted = await mountInHostMode(page, 'vps_demo_bob');
     expect(mounted).toBe(true);
     const panel = page.locator('#host-mode');
     await expect(panel.getByRole('region', { name: 'bob-web' })).toContainText('bob-nightly');
@@ -572,16 +578,7 @@ test.describe('host mode', () => {
     await page.goto('/examples/host/');
     await expect(page.locator('#panel').getByRole('region', { name: 'web-server-01' })).toBeVisible();
     await exposeLoader(page);
-    await page.evaluate(() => {
-      const element = document.createElement('div');
-      element.id = 'host-mode';
-      (window as unknown as { __unauthorized: number }).__unauthorized = 0;
-      element.addEventListener('snapshot-panel:unauthorized', () => {
-        (window as unknown as { __unauthorized: number }).__unauthorized += 1;
-      });
-      document.body.append(element);
-      window.__loader.mount(element, { auth: 'host', token: 'vps_demo_b\u00f6b' });
-    });
+    await mountInHostMode(page, 'vps_demo_b\u00f6b');
     // As a wrong token is: the host hears of it, and the panel waits for another.
     await expect.poll(() => page.evaluate(() => (window as unknown as { __unauthorized: number }).__unauthorized)).toBeGreaterThan(0);
     await expect(page.locator('#host-mode').getByRole('region')).toHaveCount(0);

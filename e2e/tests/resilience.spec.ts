@@ -42,6 +42,16 @@ async function openPanel(page: Page) {
   await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible({ timeout: 30_000 });
 }
 
+/** A fresh simulator and panel, with web-server-01's create dialog open and `name` typed. */
+async function createFilledIn(page: Page, name: string) {
+  await resetSimulator({ create_secs: 600 });
+  await openPanel(page);
+  await page.getByRole('region', { name: 'web-server-01' }).getByRole('button', { name: 'New snapshot of web-server-01' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  return dialog;
+}
+
 function live(page: Page) {
   return page.locator('[role="status"][aria-live="polite"]');
 }
@@ -370,11 +380,7 @@ test.describe('what a failure says will happen, happens', () => {
     page,
     context,
   }) => {
-    await resetSimulator({ create_secs: 600 });
-    await openPanel(page);
-    await page.getByRole('region', { name: 'web-server-01' }).getByRole('button', { name: 'New snapshot of web-server-01' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
-    await dialog.getByRole('textbox', { name: 'Name' }).fill('made-once-online');
+    const dialog = await createFilledIn(page, 'made-once-online');
     await context.setOffline(true);
     await dialog.getByRole('button', { name: 'Create snapshot' }).click();
     // Not the list's "the panel will carry on": nothing carries this on by itself.
@@ -392,11 +398,7 @@ test.describe('what a failure says will happen, happens', () => {
     page,
     context,
   }) => {
-    await resetSimulator({ create_secs: 600 });
-    await openPanel(page);
-    await page.getByRole('region', { name: 'web-server-01' }).getByRole('button', { name: 'New snapshot of web-server-01' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
-    await dialog.getByRole('textbox', { name: 'Name' }).fill('cut-off-offline');
+    const dialog = await createFilledIn(page, 'cut-off-offline');
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(

@@ -48,7 +48,7 @@ pub fn LoadFailed(
     view! {
         <div class="sp-error" role="alert">
             {heading}
-            <p>{error.action_message(t)}</p>
+            <p>{error.load_message(t)}</p>
             {detail.map(|d| view! { <p class="sp-muted">{d}</p> })}
             <button
                 type="button"

@@ -199,6 +199,16 @@ impl ApiError {
         }
     }
 
+    /// The sentence for a read the person asked for that failed (a load, a Refresh): when to
+    /// try again after a rate limit, as for an action; but offline the panel does read again
+    /// once the browser is back, and says so.
+    pub fn load_message(&self, t: Locale) -> String {
+        match self {
+            Self::Offline => self.message(t),
+            other => other.action_message(t),
+        }
+    }
+
     /// A short technical detail to show under the message, if any: the safe excerpt of an
     /// unreadable answer, or the API's own words where the message does not already say them.
     pub fn detail(&self, t: Locale) -> Option<String> {

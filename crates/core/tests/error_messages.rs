@@ -403,4 +403,13 @@ fn actions_the_person_started_are_told_when_to_try_again_not_that_the_panel_will
         ApiError::Offline.action_message(Locale::PtBr),
         "Você está sem conexão, então nada foi enviado. Tente de novo quando a conexão voltar."
     );
+    // A load or a Refresh asked for offline is read again when the browser is back.
+    assert_eq!(
+        ApiError::Offline.load_message(Locale::En),
+        "You're offline. The panel will carry on when you're back."
+    );
+    assert_eq!(
+        limited.load_message(Locale::En),
+        "The API is busy; try again in 20 s."
+    );
 }

@@ -30,7 +30,7 @@ pub fn BoardNotes(board: Board, retrying: Signal<bool>) -> impl IntoView {
                                 let why = if board.is_following() {
                                     e.message(t)
                                 } else {
-                                    e.action_message(t)
+                                    e.load_message(t)
                                 };
                                 t.couldnt_refresh(&why).into_owned()
                             })
