@@ -19,7 +19,7 @@ use snapshot_core::model::{CreatedSnapshot, Me, NewSnapshot, RestoreStarted, Ser
 use snapshot_core::response::{self, parse_retry_after, Page, RawResponse};
 use snapshot_core::retry::read_retry_delay_ms;
 use snapshot_core::url::{split_query, ApiBase};
-use snapshot_core::validate::token_error;
+use snapshot_core::validate::{clean_token, token_error};
 use snapshot_core::{ApiError, Locale};
 
 use crate::browser;
@@ -245,6 +245,15 @@ impl Client {
         if !is_online() {
             return Err(ApiError::Offline);
         }
+        // Only when the panel has a token: behind a proxy that injects it, none is sent. A
+        // host's is taken as the sign-in form takes one typed: without what copying added
+        // around it; one with a character no token has is refused, which the browser would
+        // throw on.
+        let token = self.token.get_untracked();
+        let token = token.as_deref().map(clean_token).filter(|t| !t.is_empty());
+        if token.is_some_and(|t| token_error(t).is_some()) {
+            return Err(ApiError::Unauthorized);
+        }
         let mut abort = AbortOnDrop::new()?;
         let timed_out = Rc::new(Cell::new(false));
         let _timer = {
@@ -275,12 +284,7 @@ impl Client {
             .header("Content-Type", "application/json")
             .header("Accept-Language", accept_language(self.locale))
             .header(PANEL_HEADER.0, PANEL_HEADER.1);
-        // Only when the panel has a token: behind a proxy that injects it, none is sent. One
-        // with a character no token has (a host's, say) is not: the browser would throw.
-        if let Some(token) = self.token.get_untracked().filter(|t| !t.is_empty()) {
-            if token_error(&token).is_some() {
-                return Err(ApiError::Unauthorized);
-            }
+        if let Some(token) = token {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
         let request = match body {

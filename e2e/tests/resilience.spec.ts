@@ -419,8 +419,17 @@ test.describe('what a failure says will happen, happens', () => {
     await expect(alert).toContainText("The API's answer was lost on the way.", { timeout: 20_000 });
     await expect(alert).not.toContainText('nothing was sent');
     await context.setOffline(false);
+    const order: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) order.push(`${request.method()} ${url.pathname}${url.search}`);
+    });
     await dialog.getByRole('button', { name: 'Create snapshot' }).click();
     await expect(dialog).toBeHidden();
+    // It read web-server-01's list before sending the create again.
+    const post = order.indexOf('POST /api/v1/snapshots/');
+    expect(post, 'the create was sent').toBeGreaterThan(0);
+    expect(order.slice(0, post)).toContain('GET /api/v1/snapshots/?server_id=12345');
     await expect(page.getByRole('region', { name: 'web-server-01' }).getByRole('rowheader', { name: 'cut-off-offline' })).toBeVisible();
   });
 

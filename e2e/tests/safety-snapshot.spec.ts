@@ -187,7 +187,8 @@ test('a late restore first confirmed without a safety snapshot, confirmed again 
 test('waited for in the background: the page is usable, says what waits, holds other restores, and the restore is sent once the snapshot is ready', async ({
   page,
 }) => {
-  await resetSimulator({ create_secs: 6, restore_secs: 600 });
+  // Long enough for every step below to happen while it waits, on a slow machine too.
+  await resetSimulator({ create_secs: 15, restore_secs: 600 });
   const { group, dialog, confirmName, restore, status } = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
   await confirmName.fill('web-server-01');
   await restore.click();
@@ -206,7 +207,7 @@ test('waited for in the background: the page is usable, says what waits, holds o
   const db = page.getByRole('region', { name: 'db-primary' });
   await db.getByRole('button', { name: 'Restore db-nightly-5' }).click();
   const other = restoreDialog(page, 'db-primary', 'db-nightly-5');
-  await expect(other.dialog).toContainText('Another restore is waiting for its safety snapshot.');
+  await expect(other.dialog).toContainText('Another restore is on its way (waiting for its safety snapshot, or being sent).');
   await other.confirmName.fill('db-primary');
   await expect(other.restore).toBeDisabled();
   await other.cancel.click();
@@ -215,12 +216,47 @@ test('waited for in the background: the page is usable, says what waits, holds o
   expect(await restorePosts()).toHaveLength(0);
 
   // Sent once the safety snapshot is ready, and said.
-  await expect(group.getByText('Restoring', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(group.getByText('Restoring', { exact: true })).toBeVisible({ timeout: 45_000 });
   await expect(waits).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Notices' })).toContainText(
     'web-server-01: Server is being restored from snapshot. This may take 5-15 minutes.',
   );
   expect(await restorePosts()).toHaveLength(1);
+});
+
+test('waited for in the background while the page shows another server: the restore is still sent', async ({ page }) => {
+  await resetSimulator({ create_secs: 8, restore_secs: 600 });
+  const { dialog, confirmName, restore, status } = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+  await confirmName.fill('web-server-01');
+  await restore.click();
+  await expect(status).toContainText(KEEP_OPEN);
+  await dialog.getByRole('button', { name: 'Wait in the background' }).click();
+  // Off to db-primary's own page, whose loads hold only db-primary.
+  await page.getByRole('region', { name: 'db-primary' }).getByRole('link', { name: 'db-primary' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'db-primary' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Notices' })).toContainText(
+    'web-server-01: Server is being restored from snapshot. This may take 5-15 minutes.',
+    { timeout: 30_000 },
+  );
+  await expect(page.getByRole('list', { name: 'Notices' })).not.toContainText('no longer listed');
+  expect(await restorePosts()).toHaveLength(1);
+});
+
+test('opened again, a restore waiting in the background is the dialog\'s again: Escape there cancels it', async ({ page }) => {
+  await resetSimulator({ create_secs: 15, restore_secs: 600 });
+  const { group, dialog, confirmName, restore, status } = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
+  await confirmName.fill('web-server-01');
+  await restore.click();
+  await expect(status).toContainText(KEEP_OPEN);
+  await dialog.getByRole('button', { name: 'Wait in the background' }).click();
+  await expect(page.locator('.sp-waiting-restore')).toBeVisible();
+  await group.getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' }).click();
+  await expect(status).toContainText(KEEP_OPEN);
+  await expect(page.locator('.sp-waiting-restore')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Notices' })).toContainText('The restore of web-server-01 was cancelled and not sent.');
+  expect(await restorePosts()).toHaveLength(0);
 });
 
 test('waited for in the background and cancelled from the page: no restore is sent', async ({ page }) => {

@@ -80,7 +80,7 @@ pub fn SignInForm(
                                 .get()
                                 .map(|e| match e {
                                     ApiError::Unauthorized => t.token_not_accepted().into_owned(),
-                                    other => other.message(t),
+                                    other => other.action_message(t),
                                 })
                         }
                     }}

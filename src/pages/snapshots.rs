@@ -87,12 +87,23 @@ pub fn SnapshotsPage(
             _ => None,
         })
     };
-    let signed_in_as = StoredValue::new(account());
+    // Whose session it was when it ended.
+    let ended_for = StoredValue::new(None::<String>);
     Effect::new(move |was_expired: Option<bool>| {
         let expired = session.expired.get();
+        if expired && was_expired != Some(true) {
+            ended_for.set_value(account());
+        }
         if was_expired == Some(true) && !expired {
-            if account() != signed_in_as.get_value() {
-                signed_in_as.set_value(account());
+            // Known both then and now (a proxy's or a host's account is known only once the
+            // API has said whose the token is).
+            let switched = ended_for
+                .get_value()
+                .zip(account())
+                .is_some_and(|(then, now)| then != now);
+            if switched {
+                // Nothing of the last account's is sent with this one's token.
+                actions.cancel_safety();
                 dialog.set(None);
             }
             board.reload();

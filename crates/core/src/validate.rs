@@ -44,7 +44,17 @@ fn prints_as_nothing(c: char) -> bool {
 /// A token as it was meant: without the spaces and invisible characters that copying it from a
 /// page or a chat leaves around it.
 pub fn clean_token(typed: &str) -> &str {
-    typed.trim_matches(|c: char| c.is_whitespace() || prints_as_nothing(c))
+    let around = |c: char| c.is_whitespace() || prints_as_nothing(c);
+    let token = typed.trim_matches(around);
+    // Copied with the header's scheme ("Bearer vps_…"): the token is what follows it.
+    let scheme = token.get(..7).filter(|s| s.eq_ignore_ascii_case("bearer "));
+    match scheme {
+        Some(scheme) => token
+            .get(scheme.len()..)
+            .unwrap_or(token)
+            .trim_matches(around),
+        None => token,
+    }
 }
 
 /// A character no API token has (tokens are printable ASCII), found in one typed.
@@ -55,7 +65,9 @@ impl TokenCharacter {
     /// The sentence the sign-in form shows.
     pub fn message(self, t: Locale) -> Text {
         let Self(c) = self;
-        if prints_as_nothing(c) || c.is_whitespace() {
+        if c == ' ' {
+            t.token_space()
+        } else if prints_as_nothing(c) || c.is_whitespace() {
             t.token_invisible(&format!("U+{:04X}", u32::from(c)))
         } else {
             t.token_character(&c.to_string())

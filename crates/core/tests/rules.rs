@@ -80,8 +80,8 @@ fn every_reason_is_said_in_both_languages() {
         ),
         (
             Blocker::AnotherRestoreWaits,
-            "Another restore is waiting",
-            "Outra restauração está esperando",
+            "Another restore is on its way",
+            "Outra restauração está a caminho",
         ),
     ];
     for (reason, english, portuguese) in reasons {

@@ -293,6 +293,11 @@ fn a_pasted_token_loses_what_copying_added_around_it() {
     assert_eq!(clean_token("vps_demo_bob"), "vps_demo_bob");
     // Inside it, nothing is taken out: the person is told instead.
     assert_eq!(clean_token("vps_demo\u{200b}_bob"), "vps_demo\u{200b}_bob");
+    // Copied with the header's scheme.
+    assert_eq!(clean_token("Bearer vps_demo_bob"), "vps_demo_bob");
+    assert_eq!(clean_token(" bearer  vps_demo_bob "), "vps_demo_bob");
+    assert_eq!(clean_token("Bearer"), "Bearer");
+    assert_eq!(clean_token("Béarer vps"), "Béarer vps");
 }
 
 #[test]
@@ -308,7 +313,11 @@ fn a_token_with_a_character_no_token_has_is_refused_before_it_is_sent() {
     );
     assert_eq!(
         token_error("vps demo").unwrap().message(Locale::En),
-        "The token has an invisible character (U+0020) inside it, which a token can't have. \
+        "The token has a space inside it, which a token can't have. Check it and try again."
+    );
+    assert_eq!(
+        token_error("vps\tdemo").unwrap().message(Locale::En),
+        "The token has an invisible character (U+0009) inside it, which a token can't have. \
          Copy it again from your VPS.org account."
     );
     // One the browser could not put in a header at all (outside Latin-1), and one it could.

@@ -87,6 +87,8 @@ struct Flows {
     restore_run: StoredValue<u64>,
     /// Whether the live restore is on its way, its safety snapshot included.
     restoring: RwSignal<bool>,
+    /// The snapshot the live (or last) restore is from.
+    running: RwSignal<Option<u64>>,
     /// Whether the live restore waits for its safety snapshot with its dialog closed: what
     /// becomes of it is then said in a notice.
     in_background: RwSignal<bool>,
@@ -131,6 +133,7 @@ impl PageActions {
             safety,
             restore_run: StoredValue::new(0),
             restoring: RwSignal::new(false),
+            running: RwSignal::new(None),
             in_background: RwSignal::new(false),
             unsure: StoredValue::new(Unsures::default()),
             t: locale(),
@@ -223,10 +226,30 @@ impl PageActions {
         self.flows.cancel_safety();
     }
 
-    /// Whether a restore is on its way. Unlike the action's own `pending`, a restore whose wait
-    /// was cancelled is not, though its safety snapshot's create may still be answered.
-    pub fn restore_pending(self) -> Signal<bool> {
-        self.flows.restoring.into()
+    /// The snapshot whose restore is on its way, if one is. Unlike the action's own `pending`,
+    /// a restore whose wait was cancelled is not, though its safety snapshot's create may still
+    /// be answered.
+    pub fn restore_running(self) -> Signal<Option<u64>> {
+        let flows = self.flows;
+        Signal::derive(move || {
+            if flows.restoring.get() {
+                flows.running.get()
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Brings the restore from `snapshot_id` back to its dialog, opened again, if it waits in
+    /// the background: the dialog then shows its wait, and Cancel or Escape cancels it there.
+    pub fn to_the_front(self, snapshot_id: u64) {
+        let waits = matches!(
+            self.safety.get_untracked(),
+            SafetyState::Waiting { from, .. } if from.id == snapshot_id
+        );
+        if waits {
+            self.flows.in_background.set(false);
+        }
     }
 
     /// Sends `request` unless a restore is already on its way.

@@ -166,13 +166,14 @@ fn restore_dialog(
         .with(|all| all.iter().find(|s| s.id == server).map(|s| s.name.clone()))
         .unwrap_or_else(|| snapshot.server.name.clone());
     let safety = safety_first(board, actions, &snapshot, open);
-    // One restore at a time: another waiting for its safety snapshot holds this one.
+    // Opened again while its restore waits in the background: the wait is this dialog's again.
+    actions.to_the_front(snapshot.id);
+    // One restore at a time: another on its way (waiting for its safety snapshot, or sent)
+    // holds this one.
+    let running = actions.restore_running();
     let waiting_elsewhere = {
-        let safety = actions.safety;
         let id = snapshot.id;
-        Signal::derive(move || {
-            safety.with(|s| matches!(s, SafetyState::Waiting { from, .. } if from.id != id))
-        })
+        Signal::derive(move || running.get().is_some_and(|from| from != id))
     };
     let blocker = {
         let now = restore_blocker_now(board, &snapshot);
@@ -211,8 +212,8 @@ fn restore_dialog(
             close.run(());
         }),
         pending: {
-            let restoring = actions.restore_pending();
-            Signal::derive(move || restoring.get() && !waiting_elsewhere.get())
+            let id = snapshot.id;
+            Signal::derive(move || running.get() == Some(id))
         },
         error: actions.error.into(),
     };

@@ -75,7 +75,11 @@ define_catalogue! {
         en: format!("“{character}” can't be part of a token. Check it and try again."),
         pt: format!("“{character}” não pode fazer parte de um token. Confira e tente de novo."),
     }
-    /// A space or a character that shows as nothing inside a token, by its code point.
+    token_space() {
+        en: "The token has a space inside it, which a token can't have. Check it and try again.",
+        pt: "O token tem um espaço no meio, que um token não pode ter. Confira e tente de novo.",
+    }
+    /// A character that shows as nothing inside a token, by its code point.
     token_invisible(code_point: &str) {
         en: format!("The token has an invisible character ({code_point}) inside it, which a token can't have. Copy it again from your VPS.org account."),
         pt: format!("O token tem um caractere invisível ({code_point}) no meio, que um token não pode ter. Copie-o de novo da sua conta VPS.org."),
@@ -283,8 +287,8 @@ define_catalogue! {
     // Why an action is not open.
 
     blocked_another_waits() {
-        en: "Another restore is waiting for its safety snapshot. Cancel it, or restore once it has been sent.",
-        pt: "Outra restauração está esperando o snapshot de segurança. Cancele-a, ou restaure depois que ela for enviada.",
+        en: "Another restore is on its way (waiting for its safety snapshot, or being sent). This one can be confirmed once that one has been sent or cancelled.",
+        pt: "Outra restauração está a caminho (esperando o snapshot de segurança, ou sendo enviada). Esta pode ser confirmada depois que aquela for enviada ou cancelada.",
     }
     blocked_restoring() {
         en: "The server is being restored; wait until it has finished.",

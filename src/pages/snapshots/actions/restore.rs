@@ -19,6 +19,8 @@ use crate::notices::{Tone, Topic};
 /// How often a restore waiting on its safety snapshot looks at the board (no request: the
 /// board's own polling brings the news).
 const WATCH_MS: u64 = 500;
+/// How long before looking again for a safety snapshot whose server's list could not be read.
+const UNREAD_MS: u64 = 5_000;
 
 /// What a confirmed restore does before it is sent.
 enum First {
@@ -39,6 +41,7 @@ impl Flows {
         self.in_background.set(false);
         let live = move || self.restore_run.try_get_value() == Some(run);
         self.restoring.set(true);
+        self.running.set(Some(snapshot.id));
         let change = Change::Restore {
             snapshot_id: snapshot.id,
         };
@@ -152,12 +155,28 @@ impl Flows {
             if !live() {
                 return false;
             }
-            let listed = self.board.with_store(|store| {
+            let on_board = self.board.with_store(|store| {
                 store
                     .snapshots_of(server_id)
                     .find(|s| s.id == created.id)
                     .cloned()
             });
+            let listed = match on_board {
+                Some(listed) => Some(listed),
+                // Not on the board: the page may show another server now, whose loads hold
+                // only that one. Its server's list says whether it is gone; one that could
+                // not be read is looked at again later.
+                None => match self.board.reread_snapshots_of(server_id).await {
+                    Some(all) => all.into_iter().find(|s| s.id == created.id),
+                    None => {
+                        sleep(UNREAD_MS).await;
+                        continue;
+                    }
+                },
+            };
+            if !live() {
+                return false;
+            }
             match safety_step(listed.as_ref()) {
                 SafetyStep::Wait => sleep(WATCH_MS).await,
                 SafetyStep::Restore => {
@@ -207,7 +226,12 @@ impl Flows {
         let Some(why) = error.no_answer() else {
             if self.in_background.get_untracked() {
                 let server = self.server_name(server_id, &snapshot.server.name);
-                return self.safety_stopped(&server, error.action_message(self.t));
+                self.safety_stopped(&server, error.action_message(self.t));
+                if error.shows_a_stale_view() {
+                    self.board.reread_server(server_id).await;
+                    self.board.reread_snapshots_of(server_id).await;
+                }
+                return;
             }
             return self.refused(server_id, error).await;
         };
