@@ -73,6 +73,17 @@ async function openRestore(page: Page, server: string, snapshot: string) {
   return { group, ...parts };
 }
 
+/** Restores web-server-01 from `snapshot` with a safety snapshot, and lets it wait in the
+ * background once the dialog says it waits. */
+async function restoreInBackground(page: Page, snapshot: string) {
+  const parts = await openRestore(page, 'web-server-01', snapshot);
+  await parts.confirmName.fill('web-server-01');
+  await parts.restore.click();
+  await expect(parts.status).toContainText(KEEP_OPEN);
+  await parts.dialog.getByRole('button', { name: 'Wait in the background' }).click();
+  return parts;
+}
+
 test('a restore with a safety snapshot: the create, its completion, then exactly one restore, even in a background tab', async ({
   page,
 }) => {
@@ -189,11 +200,7 @@ test('waited for in the background: the page is usable, says what waits, holds o
 }) => {
   // Long enough for every step below to happen while it waits, on a slow machine too.
   await resetSimulator({ create_secs: 15, restore_secs: 600 });
-  const { group, dialog, confirmName, restore, status } = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
-  await confirmName.fill('web-server-01');
-  await restore.click();
-  await expect(status).toContainText(KEEP_OPEN);
-  await dialog.getByRole('button', { name: 'Wait in the background' }).click();
+  const { group, dialog, status } = await restoreInBackground(page, 'weekly-snapshot-2025-01-08');
   await expect(dialog).toBeHidden();
   const waits = page.locator('.sp-waiting-restore');
   const said =
@@ -226,11 +233,7 @@ test('waited for in the background: the page is usable, says what waits, holds o
 
 test('waited for in the background while the page shows another server: the restore is still sent', async ({ page }) => {
   await resetSimulator({ create_secs: 8, restore_secs: 600 });
-  const { dialog, confirmName, restore, status } = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
-  await confirmName.fill('web-server-01');
-  await restore.click();
-  await expect(status).toContainText(KEEP_OPEN);
-  await dialog.getByRole('button', { name: 'Wait in the background' }).click();
+  const { dialog, status } = await restoreInBackground(page, 'weekly-snapshot-2025-01-08');
   // Off to db-primary's own page, whose loads hold only db-primary.
   await page.getByRole('region', { name: 'db-primary' }).getByRole('link', { name: 'db-primary' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'db-primary' })).toBeVisible();
@@ -244,11 +247,7 @@ test('waited for in the background while the page shows another server: the rest
 
 test('opened again, a restore waiting in the background is the dialog\'s again: Escape there cancels it', async ({ page }) => {
   await resetSimulator({ create_secs: 15, restore_secs: 600 });
-  const { group, dialog, confirmName, restore, status } = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
-  await confirmName.fill('web-server-01');
-  await restore.click();
-  await expect(status).toContainText(KEEP_OPEN);
-  await dialog.getByRole('button', { name: 'Wait in the background' }).click();
+  const { group, dialog, status } = await restoreInBackground(page, 'weekly-snapshot-2025-01-08');
   await expect(page.locator('.sp-waiting-restore')).toBeVisible();
   await group.getByRole('button', { name: 'Restore weekly-snapshot-2025-01-08' }).click();
   await expect(status).toContainText(KEEP_OPEN);
@@ -261,11 +260,7 @@ test('opened again, a restore waiting in the background is the dialog\'s again: 
 
 test('waited for in the background and cancelled from the page: no restore is sent', async ({ page }) => {
   await resetSimulator({ create_secs: 4, restore_secs: 600 });
-  const { group, dialog, confirmName, restore, status } = await openRestore(page, 'web-server-01', 'pre-migration-snapshot');
-  await confirmName.fill('web-server-01');
-  await restore.click();
-  await expect(status).toContainText(KEEP_OPEN);
-  await dialog.getByRole('button', { name: 'Wait in the background' }).click();
+  const { group, dialog, status } = await restoreInBackground(page, 'pre-migration-snapshot');
   await expect(dialog).toBeHidden();
   await page.getByRole('button', { name: 'Cancel the restore of web-server-01' }).click();
   await expect(page.locator('.sp-waiting-restore')).toHaveCount(0);
@@ -407,11 +402,7 @@ test('a safety snapshot that fails: no restore, the dialog says why and keeps it
 
 test('a safety snapshot that fails while waited for in the background: a notice says so, and nothing is sent', async ({ page }) => {
   await resetSimulator({ create_secs: 4, restore_secs: 600, creates_fail: true });
-  const { dialog, confirmName, restore, status } = await openRestore(page, 'web-server-01', 'weekly-snapshot-2025-01-08');
-  await confirmName.fill('web-server-01');
-  await restore.click();
-  await expect(status).toContainText(KEEP_OPEN);
-  await dialog.getByRole('button', { name: 'Wait in the background' }).click();
+  const { dialog, status } = await restoreInBackground(page, 'weekly-snapshot-2025-01-08');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('list', { name: 'Notices' })).toContainText(
     /web-server-01: The safety snapshot before-restore-\d{8}-\d{4} failed, so the restore was not sent and web-server-01 is unchanged\./,
