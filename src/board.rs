@@ -146,10 +146,7 @@ impl Board {
         // and host modes that comes after the page shows).
         if let Some(session) = session {
             Effect::new(move |_| {
-                let account = session.state.with(|state| match state {
-                    SessionState::Ready { me: Some(me) } => Some(me.account.email.clone()),
-                    _ => None,
-                });
+                let account = session.state.with(SessionState::account);
                 if let Some(channel) = account.and_then(|a| channel_name(&api_base, &a)) {
                     board.tabs.connect(channel);
                 }

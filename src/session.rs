@@ -29,6 +29,16 @@ pub enum SessionState {
     Ready { me: Option<Me> },
 }
 
+impl SessionState {
+    /// The account signed in (its email), once the API has said whose the token is.
+    pub fn account(&self) -> Option<String> {
+        match self {
+            Self::Ready { me: Some(me) } => Some(me.account.email.clone()),
+            _ => None,
+        }
+    }
+}
+
 /// The session. `Copy`.
 #[derive(Clone, Copy)]
 pub struct Session {

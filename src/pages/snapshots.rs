@@ -81,12 +81,7 @@ pub fn SnapshotsPage(
     // Signed in again after a 401: read everything again. An open dialog's "sign in again" is
     // no longer true, and the person's next press is a fresh try. Signed in as someone else,
     // an open dialog is about the last account's snapshot: it closes.
-    let account = move || {
-        session.state.with_untracked(|state| match state {
-            SessionState::Ready { me: Some(me) } => Some(me.account.email.clone()),
-            _ => None,
-        })
-    };
+    let account = move || session.state.with_untracked(SessionState::account);
     // Whose session it was when it ended.
     let ended_for = StoredValue::new(None::<String>);
     Effect::new(move |was_expired: Option<bool>| {
