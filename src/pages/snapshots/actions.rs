@@ -85,9 +85,7 @@ struct Flows {
     /// Which restore is the live one: bumped by each restore and by Cancel, so that an older
     /// one (its safety snapshot's create still on its way) sends nothing more.
     restore_run: StoredValue<u64>,
-    /// Whether the live restore is on its way, its safety snapshot included.
-    restoring: RwSignal<bool>,
-    /// The snapshot the live (or last) restore is from.
+    /// The snapshot whose restore is on its way (its safety snapshot included), if one is.
     running: RwSignal<Option<u64>>,
     /// Whether the live restore waits for its safety snapshot with its dialog closed: what
     /// becomes of it is then said in a notice.
@@ -132,7 +130,6 @@ impl PageActions {
             selection,
             safety,
             restore_run: StoredValue::new(0),
-            restoring: RwSignal::new(false),
             running: RwSignal::new(None),
             in_background: RwSignal::new(false),
             unsure: StoredValue::new(Unsures::default()),
@@ -230,14 +227,7 @@ impl PageActions {
     /// a restore whose wait was cancelled is not, though its safety snapshot's create may still
     /// be answered.
     pub fn restore_running(self) -> Signal<Option<u64>> {
-        let flows = self.flows;
-        Signal::derive(move || {
-            if flows.restoring.get() {
-                flows.running.get()
-            } else {
-                None
-            }
-        })
+        self.flows.running.into()
     }
 
     /// Brings the restore from `snapshot_id` back to its dialog, opened again, if it waits in
@@ -254,7 +244,7 @@ impl PageActions {
 
     /// Sends `request` unless a restore is already on its way.
     pub fn start_restore(self, request: RestoreRequest) {
-        if !self.flows.restoring.get_untracked() {
+        if self.flows.running.get_untracked().is_none() {
             self.error.set(None);
             self.restore.dispatch_local(request);
         }

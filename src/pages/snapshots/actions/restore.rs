@@ -40,7 +40,6 @@ impl Flows {
         self.restore_run.set_value(run);
         self.in_background.set(false);
         let live = move || self.restore_run.try_get_value() == Some(run);
-        self.restoring.set(true);
         self.running.set(Some(snapshot.id));
         let change = Change::Restore {
             snapshot_id: snapshot.id,
@@ -94,7 +93,7 @@ impl Flows {
             self.restore_now(&snapshot, change, safety_taken).await;
         }
         if live() {
-            self.restoring.set(false);
+            self.running.set(None);
         }
     }
 
@@ -208,7 +207,7 @@ impl Flows {
         if let SafetyState::Waiting { name, server, .. } = self.safety.get_untracked() {
             self.restore_run
                 .update_value(|run| *run = run.wrapping_add(1));
-            self.restoring.set(false);
+            self.running.set(None);
             self.safety.set(SafetyState::Idle);
             self.notices
                 .say(Tone::Info, self.t.safety_cancelled(&server, &name));
