@@ -43,7 +43,7 @@ pub fn App(
     let host = Host::new(host_element);
     let notices = Notices::new();
     let clock = Clock::start();
-    let session = Session::new(settings.auth, host_token, host);
+    let session = Session::new(&settings.api_base, settings.auth, host_token, host);
     let client = Client::new(
         settings.api_base.clone(),
         session.token,

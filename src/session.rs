@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use snapshot_core::config::AuthMode;
 use snapshot_core::model::Me;
+use snapshot_core::url::ApiBase;
 use snapshot_core::ApiError;
 
 use crate::api::Client;
@@ -14,7 +15,11 @@ use crate::browser::session_storage;
 use crate::host::Host;
 use crate::tasks::{TaskOwner, TaskSlot};
 
-const STORAGE_KEY: &str = "snapshot-panel:token";
+/// Where a remembered token is kept: one per API, so that a panel pointed at another API (on
+/// the same page, or later in the same tab) never sends it there.
+fn storage_key(api_base: &ApiBase) -> String {
+    format!("snapshot-panel:token:{}", api_base.as_str())
+}
 
 /// Where the session stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,14 +68,22 @@ pub struct Session {
     /// In proxy and host modes, the check that waits for the page's first load
     /// ([`Session::page_loaded`]).
     deferred: StoredValue<Option<Client>>,
+    /// Where a token remembered in this tab is kept.
+    storage_key: StoredValue<String>,
 }
 
 impl Session {
-    /// A session in `mode`, starting from a host's token or a remembered one.
-    pub fn new(mode: AuthMode, host_token: RwSignal<Option<String>>, host: Host) -> Self {
+    /// A session with `api_base` in `mode`, starting from a host's token or a remembered one.
+    pub fn new(
+        api_base: &ApiBase,
+        mode: AuthMode,
+        host_token: RwSignal<Option<String>>,
+        host: Host,
+    ) -> Self {
+        let storage_key = storage_key(api_base);
         let remembered = match mode {
             AuthMode::Auto | AuthMode::Token => {
-                session_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+                session_storage().and_then(|s| s.get_item(&storage_key).ok().flatten())
             }
             AuthMode::Proxy | AuthMode::Host => None,
         };
@@ -95,6 +108,7 @@ impl Session {
             owner: StoredValue::new(TaskOwner::current()),
             checks: TaskSlot::new(),
             deferred: StoredValue::new(None),
+            storage_key: StoredValue::new(storage_key),
         }
     }
 
@@ -163,7 +177,7 @@ impl Session {
             match result {
                 Ok(me) => {
                     if let Some(Candidate { token, remember }) = candidate {
-                        remember_token(remember.then_some(token.as_str()));
+                        self.remember_token(remember.then_some(token.as_str()));
                     }
                     self.sign_in_error.set(None);
                     self.expired.set(false);
@@ -182,7 +196,7 @@ impl Session {
                         self.sign_in_error.set(Some(ApiError::Unauthorized));
                     } else {
                         self.token.set(None);
-                        remember_token(None);
+                        self.remember_token(None);
                     }
                     if !self.expired.get_untracked() {
                         self.state.set(SessionState::SignIn);
@@ -222,10 +236,13 @@ impl Session {
         arrived
     }
 
-    /// Forgets the token and goes back to sign-in.
+    /// Forgets the token and goes back to sign-in. A check on its way is called off: its
+    /// answer would sign the person back in.
     pub fn sign_out(self) {
+        self.checks.cancel();
+        self.checking.set(false);
         self.token.set(None);
-        remember_token(None);
+        self.remember_token(None);
         self.expired.set(false);
         self.sign_in_error.set(None);
         self.arrived_by_action.set_value(true);
@@ -237,20 +254,23 @@ impl Session {
     pub fn can_sign_out(self) -> bool {
         matches!(self.mode, AuthMode::Auto | AuthMode::Token) && self.token.get().is_some()
     }
+
+    /// Keeps `token` in this tab's `sessionStorage`, or with `None` forgets the one kept.
+    fn remember_token(self, token: Option<&str>) {
+        let Some(storage) = session_storage() else {
+            return;
+        };
+        self.storage_key.with_value(|key| {
+            let _ = match token {
+                Some(token) => storage.set_item(key, token),
+                None => storage.remove_item(key),
+            };
+        });
+    }
 }
 
 /// A token typed into the sign-in form, and whether to remember it in this browser.
 pub struct Candidate {
     pub token: String,
     pub remember: bool,
-}
-
-fn remember_token(token: Option<&str>) {
-    let Some(storage) = session_storage() else {
-        return;
-    };
-    let _ = match token {
-        Some(token) => storage.set_item(STORAGE_KEY, token),
-        None => storage.remove_item(STORAGE_KEY),
-    };
 }

@@ -516,11 +516,14 @@ async fn mount_with_remembered_token() -> web_sys::HtmlElement {
         .session_storage()
         .unwrap()
         .unwrap();
+    let api_base = format!("{SIM}/api/v1/");
     storage
-        .set_item("snapshot-panel:token", "vps_demo_alice")
+        .set_item(
+            &format!("snapshot-panel:token:{api_base}"),
+            "vps_demo_alice",
+        )
         .unwrap();
     let host = new_host();
-    let api_base = format!("{SIM}/api/v1/");
     snapshot_panel::mount(
         host.clone(),
         options(&[("apiBase", &api_base), ("auth", "token")]),
@@ -630,11 +633,14 @@ async fn an_unmounted_panel_sends_nothing_more() {
         .session_storage()
         .unwrap()
         .unwrap();
+    let api_base = format!("{SIM}/api/v1/");
     storage
-        .set_item("snapshot-panel:token", "vps_demo_alice")
+        .set_item(
+            &format!("snapshot-panel:token:{api_base}"),
+            "vps_demo_alice",
+        )
         .unwrap();
     let host = new_host();
-    let api_base = format!("{SIM}/api/v1/");
     // Every 5 s: the simulator's in-progress snapshot has just started, and the documented
     // durations would first check it after 30 s.
     snapshot_panel::mount(

@@ -175,7 +175,7 @@ test.describe('token mode', () => {
     await expect(page.getByRole('region')).toHaveCount(1);
     await expect(page.getByRole('region', { name: 'web-server-01' })).toContainText('pre-migration-snapshot');
     let stored = await storedText(page);
-    expect(stored.session).toEqual({ 'snapshot-panel:token': 'vps_demo_alice' });
+    expect(stored.session).toEqual({ 'snapshot-panel:token:/api/v1/': 'vps_demo_alice' });
     expect(stored.local).toEqual({});
     expect(stored.cookies).toBe('');
 
@@ -197,6 +197,22 @@ test.describe('token mode', () => {
     await page.reload();
     await expect(signInForm(page).heading).toBeVisible();
     await expect(page.getByRole('region')).toHaveCount(0);
+  });
+
+  test('a token remembered for another API is never sent to this one: the panel asks for its own', async ({ page }) => {
+    await resetSimulator();
+    await configureDeployment(page, { meta: { auth: 'token' } });
+    await page.addInitScript(() => sessionStorage.setItem('snapshot-panel:token:https://other.example/api/v1/', 'vps_demo_bob'));
+    const sent = recordAuthorization(page);
+    await page.goto('/');
+    await expect(signInForm(page).heading).toBeVisible();
+    expect(await Promise.all(sent)).not.toContain('Token vps_demo_bob');
+    await signIn(page, 'vps_demo_alice', true);
+    await expect(page.getByText('Signed in as Alice Example')).toBeVisible();
+    expect((await storedText(page)).session).toEqual({
+      'snapshot-panel:token:https://other.example/api/v1/': 'vps_demo_bob',
+      'snapshot-panel:token:/api/v1/': 'vps_demo_alice',
+    });
   });
 
   test('a token pasted with invisible characters: around it they are dropped; inside it the form says so, sends nothing, and the next try works', async ({
@@ -391,6 +407,31 @@ test.describe('auto mode (the deployment as shipped)', () => {
     await expect(again).toBeHidden();
     await expect(signInForm(page).heading).toBeVisible();
     await expect(page.getByRole('region', { name: 'db-primary' })).toHaveCount(0);
+  });
+
+  test('signing out while a sign-in is checked: its answer neither signs back in nor remembers the token', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    await page.goto('/');
+    await expect(page.getByRole('region', { name: 'db-primary' })).toBeVisible();
+    const again = await sessionEndsOnRefresh(page);
+    await expect(again).toBeVisible();
+    let answered!: () => void;
+    const answer = new Promise<void>((resolve) => (answered = resolve));
+    await page.route('**/api/v1/account/me/', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await route.continue().catch(() => undefined);
+      answered();
+    });
+    await signIn(again, 'vps_demo_alice', true);
+    await expect(again.getByRole('button', { name: 'Checking…' })).toBeVisible();
+    await again.getByRole('button', { name: 'Sign out' }).click();
+    await expect(signInForm(page).heading).toBeVisible();
+    await answer;
+    await page.waitForTimeout(300);
+    await expect(signInForm(page).heading).toBeVisible();
+    await expect(page.getByText('Signed in as')).toHaveCount(0);
+    await expect(page.getByRole('region')).toHaveCount(0);
+    expect(JSON.stringify(await storedText(page))).not.toContain('vps_');
   });
 });
 

@@ -256,12 +256,13 @@ impl Server {
     }
 }
 
-/// The answer to `GET /api/v1/account/me/`.
+/// The answer to `GET /api/v1/account/me/`. Any readable body is a token that works: a part
+/// that is `null` or of another shape is read as unknown, never as a refusal.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Me {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub account: Account,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub token: TokenInfo,
 }
 
@@ -312,6 +313,14 @@ fn humanize(raw: &str, t: Locale) -> Text {
             .into(),
         None => t.unknown(),
     }
+}
+
+/// Whatever can be read as a `T`, and anything else (`null`, another shape) as its default.
+fn or_default<'de, D: Deserializer<'de>, T: Default + serde::de::DeserializeOwned>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(T::deserialize(value).unwrap_or_default())
 }
 
 /// A string, with `null` (or a missing field, via `default`) read as `""`.

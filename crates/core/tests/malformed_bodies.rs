@@ -1104,6 +1104,24 @@ fn account_me_with_missing_fields_uses_defaults() {
 }
 
 #[test]
+fn account_me_with_null_or_odd_parts_is_still_a_working_token() {
+    for body in [
+        r#"{"account": null, "token": null}"#,
+        r#"{"account": "alice", "token": 5}"#,
+        r#"{"account": {"email": 7}, "token": {"permissions": "read"}}"#,
+    ] {
+        let me: Me = decode(ok(body), NOW).unwrap_or_else(|e| panic!("{body}: {e:?}"));
+        assert_eq!(me.account.email, "", "{body}");
+        assert!(me.token.permissions.is_empty(), "{body}");
+    }
+    let me: Me = decode(ok(r#"{"account": {"email": "a@b.c"}, "token": null}"#), NOW).unwrap();
+    assert_eq!(
+        me.account.email, "a@b.c",
+        "a readable part is kept beside an odd one"
+    );
+}
+
+#[test]
 fn account_display_name_with_one_name() {
     let me: Me = decode(
         ok(r#"{"account": {"email": "a@b.c", "first_name": "", "last_name": "Hopper"}}"#),
