@@ -100,6 +100,32 @@ test('the panel renders in <snapshot-panel>; the host’s button, h2 and table r
   expect(await hostStyle(page, '#panel', 'font-family')).toContain('Comic Sans');
   const fonts = await shadowStyles(page, '#panel', '*', ['font-family']);
   for (const f of fonts) expect(f['font-family'], f.what).not.toContain('Comic Sans');
+  // Nor the host's text-transform, letter-spacing, white-space, italics… on the element itself:
+  // the restore dialog's name to type reads as it must be typed, its warning wraps, and the
+  // page does not scroll sideways.
+  expect(await hostStyle(page, '#panel', 'text-transform')).toBe('uppercase');
+  const texts = await shadowStyles(page, '#panel', 'p, td, td *, a', [
+    'letter-spacing',
+    'word-spacing',
+    'font-style',
+    'text-indent',
+  ]);
+  expect(texts.length).toBeGreaterThan(20);
+  for (const t of texts) {
+    expect(t['letter-spacing'], t.what).toBe('normal');
+    expect(t['word-spacing'], t.what).toBe('0px');
+    expect(t['font-style'], t.what).toBe('normal');
+    expect(t['text-indent'], t.what).toBe('0px');
+  }
+  const server = panel.getByRole('region', { name: 'web-server-01' });
+  await server.getByRole('button', { name: 'Restore pre-migration-snapshot' }).click();
+  const dialog = panel.getByRole('dialog');
+  await expect(dialog.getByText('Type web-server-01 to confirm')).toHaveCSS('text-transform', 'none');
+  await expect(dialog.locator('#restore-loss')).toHaveCSS('white-space', 'normal');
+  await dialog.getByLabel('Type web-server-01 to confirm').fill('web-server-01');
+  await expect(dialog.getByRole('button', { name: 'Restore', exact: true })).toBeEnabled();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   // The documented custom properties do cross: the accent and the radius set on #panel.
   for (const name of ['New snapshot…', 'New snapshot of web-server-01']) {
