@@ -112,6 +112,15 @@ pub fn App(
                 </div>
             </header>
             <NoticeArea notices=notices />
+            // Above the page, whose own load failure then says no more than that it waits.
+            <Show when=move || {
+                session.expired.get()
+            }>
+                {
+                    let client = client.clone();
+                    move || expired_view(t, mode, client.clone(), session)
+                }
+            </Show>
             {move || match screen.get() {
                 Screen::Checking => view! { <Loading text=t.connecting() /> }.into_any(),
                 Screen::SignIn => view! { <SignInForm client=main_client.clone() /> }.into_any(),
@@ -125,14 +134,6 @@ pub fn App(
                 }
                 Screen::Panel => view! { <SnapshotsPage client=main_client.clone() /> }.into_any(),
             }}
-            <Show when=move || {
-                session.expired.get()
-            }>
-                {
-                    let client = client.clone();
-                    move || expired_view(t, mode, client.clone(), session)
-                }
-            </Show>
         </div>
     }
 }
@@ -170,7 +171,13 @@ fn expired_view(t: Locale, mode: AuthMode, client: Client, session: Session) -> 
         .into_any(),
         AuthMode::Host => view! {
             <div class="sp-alert sp-alert--problem" role="alert">
-                {t.host_token_expired()}
+                {move || {
+                    if session.token.with(Option::is_some) {
+                        t.host_token_refused()
+                    } else {
+                        t.host_token_awaited()
+                    }
+                }}
             </div>
         }
         .into_any(),

@@ -214,10 +214,13 @@ impl Session {
     /// Called on every 401: the token stopped working in mid-session.
     pub fn unauthorized(self) {
         match self.mode {
-            AuthMode::Host => {
+            // Once per refused token: the requests out with it each meet the 401, and the
+            // host renews it once.
+            AuthMode::Host if !self.expired.get_untracked() => {
                 self.expired.set(true);
                 self.host.emit("unauthorized", &[]);
             }
+            AuthMode::Host => {}
             AuthMode::Proxy => self.expired.set(true),
             AuthMode::Auto | AuthMode::Token => {
                 if matches!(self.state.get_untracked(), SessionState::Ready { .. }) {

@@ -595,8 +595,12 @@ test.describe('host mode', () => {
     // and the panel waits with its page as it was, asking the person for nothing.
     expect(await setToken('vps_revoked_token')).toBe(true);
     await panel.getByRole('button', { name: 'Refresh' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __unauthorized: number }).__unauthorized)).toBeGreaterThan(0);
-    await expect(panel.getByRole('alert').filter({ hasText: 'The API token has expired. Waiting for a new one from the page…' })).toBeVisible();
+    await expect(panel.getByRole('alert').filter({ hasText: 'The API refused the token the page gave. Waiting for a new one from the page…' })).toBeVisible();
+    // Told once, though each of the Refresh's reads met the 401.
+    await expect
+      .poll(async () => (await apiRequests()).filter((r) => r.path.startsWith('/api/v1/') && r.status === 401).length)
+      .toBeGreaterThan(1);
+    expect(await page.evaluate(() => (window as unknown as { __unauthorized: number }).__unauthorized)).toBe(1);
     await expect(panel.getByRole('heading', { name: 'Sign in' })).toHaveCount(0);
     await expect(panel.getByRole('region', { name: 'web-server-01' })).toBeVisible();
     // The example page's own log heard it too (the event bubbles out of the shadow root).
@@ -605,7 +609,7 @@ test.describe('host mode', () => {
 
     // A new token from the host: the panel carries on by itself.
     expect(await setToken('vps_demo_bob')).toBe(true);
-    await expect(panel.getByRole('alert').filter({ hasText: 'The API token has expired.' })).toHaveCount(0);
+    await expect(panel.getByRole('alert').filter({ hasText: 'The API refused the token the page gave.' })).toHaveCount(0);
     await expect(panel.getByText('Signed in as Bob Example')).toBeVisible();
     await expect(panel.getByRole('region', { name: 'bob-web' })).toContainText('bob-nightly');
     await expect(panel.getByRole('region', { name: 'web-server-01' })).toHaveCount(0);
@@ -629,6 +633,31 @@ test.describe('host mode', () => {
     expect(thrown, 'no script error').toEqual([]);
   });
 
+  test('a host that has not given a token yet: the panel says it waits for one, not that one expired', async ({ page }) => {
+    await resetSimulator({ create_secs: 600 });
+    await page.goto('/examples/host/');
+    await expect(page.locator('#panel').getByRole('region', { name: 'web-server-01' })).toBeVisible();
+    await exposeLoader(page);
+    // The API refuses a request without a token (the test's nginx would add one).
+    await page.route('**/api/v1/**', (route) =>
+      route.request().headers()['authorization']
+        ? route.continue()
+        : route.fulfill({ status: 401, contentType: 'application/json', body: '{"detail": "Authentication credentials were not provided."}' }),
+    );
+    await page.evaluate(() => {
+      const element = document.createElement('div');
+      element.id = 'host-waiting';
+      document.body.append(element);
+      window.__loader.mount(element, { auth: 'host' });
+    });
+    const panel = page.locator('#host-waiting');
+    await expect(panel.getByRole('alert').filter({ hasText: 'Waiting for the page to give an API token…' })).toBeVisible();
+    await expect(panel.getByText('The snapshots will show once the API accepts a token.')).toBeVisible();
+    await expect(panel.getByText('refused')).toHaveCount(0);
+    await page.evaluate(() => window.__loader.setToken(document.getElementById('host-waiting') as HTMLElement, 'vps_demo_bob'));
+    await expect(panel.getByRole('region', { name: 'bob-web' })).toContainText('bob-nightly');
+  });
+
   test('a token refused from the first load is not sent again to ask whose it is; the next one the host hands in is', async ({
     page,
   }) => {
@@ -644,7 +673,7 @@ test.describe('host mode', () => {
       loader.mount(element, { auth: 'host', token: 'vps_revoked_token' });
     });
     const panel = page.locator('#host-refused');
-    await expect(panel.getByRole('alert').filter({ hasText: 'The API token has expired. Waiting for a new one from the page…' })).toBeVisible();
+    await expect(panel.getByRole('alert').filter({ hasText: 'The API refused the token the page gave. Waiting for a new one from the page…' })).toBeVisible();
     // Long enough for a question the load left for later to have been asked and answered.
     await page.waitForTimeout(1000);
     const refusedMe = (await apiRequests()).filter((r) => r.path === '/api/v1/account/me/' && r.status === 401);

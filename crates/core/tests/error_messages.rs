@@ -35,7 +35,7 @@ fn table() -> Vec<Row> {
     vec![
         (
             ApiError::Unauthorized,
-            "Your session has ended or the token is no longer valid. Sign in again.",
+            "The API refused the token: it may have expired or been revoked.",
             None,
             false,
             None,

@@ -9,6 +9,7 @@ use snapshot_core::route::{Route, View};
 use snapshot_core::screen::{
     oldest_of, server_matches_filter, shown_count, shown_servers, shown_snapshots,
 };
+use snapshot_core::ApiError;
 
 use super::dialogs::Dialog;
 use crate::board::{Board, LoadState};
@@ -50,6 +51,10 @@ pub fn ServerList(
     let heard = filter_result(board, filter, shown);
     let list = move || match board.state.get() {
         LoadState::Loading => view! { <Loading text=t.loading_snapshots() /> }.into_any(),
+        // Said above the page, with what comes next (a sign-in, the proxy, the host).
+        LoadState::Failed(ApiError::Unauthorized) => {
+            view! { <p class="sp-empty">{t.shown_once_token_accepted()}</p> }.into_any()
+        }
         LoadState::Failed(error) => {
             let on_retry = Callback::new(move |()| {
                 board.state.set(LoadState::Loading);

@@ -26,9 +26,17 @@ define_catalogue! {
         en: "The API refused the token that the proxy in front of it adds. Ask whoever runs this panel to check the proxy's token.",
         pt: "A API recusou o token que o proxy à frente dela adiciona. Peça a quem administra este painel que verifique o token do proxy.",
     }
-    host_token_expired() {
-        en: "The API token has expired. Waiting for a new one from the page…",
-        pt: "O token da API expirou. Aguardando um novo da página…",
+    host_token_refused() {
+        en: "The API refused the token the page gave. Waiting for a new one from the page…",
+        pt: "A API recusou o token que a página forneceu. Aguardando um novo da página…",
+    }
+    shown_once_token_accepted() {
+        en: "The snapshots will show once the API accepts a token.",
+        pt: "Os snapshots aparecerão quando a API aceitar um token.",
+    }
+    host_token_awaited() {
+        en: "Waiting for the page to give an API token…",
+        pt: "Aguardando a página fornecer um token da API…",
     }
     misconfigured() {
         en: "Snapshot Panel is misconfigured",
@@ -670,8 +678,8 @@ define_catalogue! {
     // Errors.
 
     err_unauthorized() {
-        en: "Your session has ended or the token is no longer valid. Sign in again.",
-        pt: "Sua sessão terminou ou o token não é mais válido. Entre de novo.",
+        en: "The API refused the token: it may have expired or been revoked.",
+        pt: "A API recusou o token: ele pode ter expirado ou sido revogado.",
     }
     err_forbidden_because(detail: &str) {
         en: format!("Not allowed: {detail}"),
