@@ -52,7 +52,18 @@ impl Notices {
         self.add(tone, text.into(), Some(topic));
     }
 
+    /// Shows a notice without announcing it: for news an open dialog says itself, which a
+    /// screen reader would otherwise hear twice.
+    pub fn show(self, tone: Tone, text: impl Into<String>) {
+        self.push(tone, text.into(), None);
+    }
+
     fn add(self, tone: Tone, text: String, about: Option<Topic>) {
+        self.push(tone, text.clone(), about);
+        self.announce(text);
+    }
+
+    fn push(self, tone: Tone, text: String, about: Option<Topic>) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id.wrapping_add(1));
         self.list.update(|list| {
@@ -61,14 +72,13 @@ impl Notices {
             }
             list.push(Notice {
                 id,
-                text: text.clone(),
+                text,
                 tone,
                 about,
             });
             let excess = list.len().saturating_sub(KEPT);
             list.drain(..excess);
         });
-        self.announce(text);
     }
 
     /// Puts `text` in the live region; texts said in one turn are announced together. Alone,

@@ -79,29 +79,39 @@ pub fn BulkDeleteDialog(
                     view! { <p class="sp-alert sp-alert--warning">{t.bulk_left_out(left_out)}</p> }
                 })}
             <ul class="sp-bulk-names">{names}</ul>
+            // Its end, when it fell short, is said once: in the alert below.
             <p class="sp-bulk-progress" role="status">
-                {move || run.with(|run| run.as_ref().map(|run| run.progress(t)))}
+                {move || {
+                    run.with(|run| {
+                        run.as_ref().filter(|run| !run.fell_short()).map(|run| run.progress(t))
+                    })
+                }}
             </p>
             <Show when=move || run.with(|run| run.as_ref().is_some_and(BulkRun::fell_short))>
                 <div
                     class="sp-alert"
                     class:sp-alert--problem=some_failed
                     class:sp-alert--warning=move || !some_failed()
-                    role="alert"
                 >
-                    <p>{move || run.with(|run| run.as_ref().map(|run| run.summary(t)))}</p>
-                    <ul>
-                        {move || {
-                            run.with(|run| {
-                                run.iter()
-                                    .flat_map(|run| run.failed.iter())
-                                    .map(|(name, why)| {
-                                        view! { <li>{t.about(name, &why.action_message(t))}</li> }
-                                    })
-                                    .collect_view()
-                            })
-                        }}
-                    </ul>
+                    // Only the sentence is alerted; the reasons, however many, are read on
+                    // demand from the list it names.
+                    <p id="bulk-delete-end" role="alert">
+                        {move || run.with(|run| run.as_ref().map(|run| run.summary(t)))}
+                    </p>
+                    <Show when=some_failed>
+                        <ul aria-labelledby="bulk-delete-end">
+                            {move || {
+                                run.with(|run| {
+                                    run.iter()
+                                        .flat_map(|run| run.failed.iter())
+                                        .map(|(name, why)| {
+                                            view! { <li>{t.about(name, &why.action_message(t))}</li> }
+                                        })
+                                        .collect_view()
+                                })
+                            }}
+                        </ul>
+                    </Show>
                 </div>
             </Show>
         </DialogForm>

@@ -71,9 +71,12 @@ impl Flows {
             if !matches!(outcome, Outcome::Failed(_)) {
                 self.selection.set(snapshot.id, false);
             }
+            // Named with its server: names repeat from one server to the next.
+            let server = self.server_name(snapshot.server.id, &snapshot.server.name);
+            let named = self.t.snapshot_of_server(&snapshot.name, &server);
             self.bulk.update(|run| {
                 if let Some(run) = run {
-                    run.record(&snapshot.name, outcome);
+                    run.record(&named, outcome);
                 }
             });
         }
@@ -91,7 +94,8 @@ impl Flows {
             } else {
                 Tone::Success
             };
-            self.notices.say(tone, run.notice(self.t));
+            // Its dialog, open until the person closes it, says how it ended.
+            self.notices.show(tone, run.notice(self.t));
         }
     }
 
