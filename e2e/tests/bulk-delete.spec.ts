@@ -197,7 +197,7 @@ test.describe('when the API asks to slow down or refuses the token', () => {
       '0 of 2 deleted; the API asked to wait, the next one follows when it allows',
     );
     await expect(dialog.getByRole('status')).toHaveText('2 of 2 deleted', { timeout: 10_000 });
-    await expect(page.getByRole('list', { name: 'Notices' })).toContainText('All 2 snapshots were deleted.');
+    await expect(page.getByRole('list', { name: 'Notices' })).toContainText('Both snapshots were deleted.');
     expect(Date.now() - sent, 'the run waited out the 2 s').toBeGreaterThanOrEqual(2_000);
     const deletes = (await apiRequests()).slice(before).filter((r) => r.method === 'DELETE');
     expect(deletes.map((r) => r.status)).toEqual([429, 204, 204]);

@@ -539,6 +539,27 @@ test.describe('the API refuses', () => {
     expect(await createPosts()).toHaveLength(2);
   });
 
+  test('a plain DRF deployment refuses a duplicate for the whole form: its words at the top, gone once the name changes', async ({
+    page,
+  }) => {
+    await resetSimulator({ create_secs: 600, plain_drf: true });
+    await openPanel(page);
+    const { group, dialog, form } = await newSnapshotOf(page, 'web-server-01');
+    await form.name.fill('pre-migration-snapshot');
+    await form.submit.click();
+    const message = 'A snapshot with this name already exists on this server.';
+    await expect(dialog.getByRole('alert')).toHaveText(message);
+    await expect(form.name).toHaveValue('pre-migration-snapshot');
+    // Its word was on that name: another one, even one the form itself refuses, is not it.
+    await form.name.fill('pre migration');
+    await expect(dialog.getByText(message)).toHaveCount(0);
+    await form.name.fill('pre-migration-snapshot-2');
+    await expect(dialog.getByText(message)).toHaveCount(0);
+    await form.submit.click();
+    await expect(dialog).toBeHidden();
+    await expect(row(group, 'pre-migration-snapshot-2')).toContainText('In progress');
+  });
+
   test('opened from a server\'s group, the API\'s word on the server is shown at the top of the form', async ({ page }) => {
     await resetSimulator({ create_secs: 600 });
     await openPanel(page);

@@ -250,26 +250,38 @@ impl CreateForm {
             && self.blocker.get().is_none()
     }
 
-    /// The API's word on `field`, while the field still holds what it was said about.
-    fn server_said(self, field: Field) -> Option<String> {
-        let unchanged = self.sent.with(|sent| {
+    /// Whether `field` still holds what was last sent.
+    fn unchanged(self, field: Field) -> bool {
+        self.sent.with(|sent| {
             sent.as_ref().is_some_and(|sent| match field {
                 Field::Name => self.name.with(|n| *n == sent.name),
                 Field::Description => self.description.with(|d| *d == sent.description),
                 Field::Server => self.server_id.get() == Some(sent.server_id),
             })
-        });
+        })
+    }
+
+    /// The API's word on `field`, while the field still holds what it was said about.
+    fn server_said(self, field: Field) -> Option<String> {
         match self.error.get() {
-            Some(ApiError::Validation(errors)) if unchanged => {
+            Some(ApiError::Validation(errors)) if self.unchanged(field) => {
                 errors.for_field(field.api_key()).map(|m| m.join(" "))
             }
             _ => None,
         }
     }
 
-    /// What went wrong that is about no field shown.
+    /// Whether every field still holds what was last sent.
+    fn as_sent(self) -> bool {
+        Field::ALL.iter().all(|field| self.unchanged(*field))
+    }
+
+    /// What went wrong that is about no field shown. The API's word on what was sent stands
+    /// only while the form still holds it ("a snapshot with this name already exists" is no
+    /// longer true of another name); any other failure, until the next try.
     fn top_errors(self) -> Vec<String> {
         match self.error.get() {
+            Some(ApiError::Validation(_)) if !self.as_sent() => Vec::new(),
             Some(ApiError::Validation(errors)) => {
                 let mut top = errors.outside(&Field::ALL.map(Field::api_key));
                 if !self.server_field {

@@ -82,8 +82,9 @@ pub enum TimeUnit {
 pub enum Relative {
     /// Less than 45 seconds ago, or in the future (clock skew).
     JustNow,
-    /// `count` units ago ("5 minutes ago", "há 5 minutos", and one day ago "yesterday",
-    /// "ontem": [`relative_text`]).
+    /// `count` whole units ago ("5 minutes ago", "há 5 minutos": [`relative_text`]). A day
+    /// is 24 hours, so one day ago is "1 day ago", never "yesterday", which would be untrue
+    /// of a time two calendar days back.
     Ago { count: u64, unit: TimeUnit },
 }
 
@@ -133,7 +134,7 @@ pub(crate) fn grouped(t: Locale, n: u128) -> String {
 }
 
 /// How long ago `then` was at `now` (seconds since the epoch): "just now", "5 minutes ago",
-/// "yesterday"; "agora mesmo", "há 5 minutos", "ontem".
+/// "1 day ago"; "agora mesmo", "há 5 minutos", "há 1 dia".
 pub fn relative_text(t: Locale, then: i64, now: i64) -> Text {
     match relative(then, now) {
         Relative::JustNow => t.just_now(),

@@ -81,7 +81,20 @@ fn a_run_without_failures_says_so() {
     let mut run = BulkRun::new(2);
     run.record("a", Outcome::Deleted);
     run.record("b", Outcome::Deleted);
-    assert_eq!(run.summary(Locale::En), "All 2 snapshots were deleted.");
+    assert_eq!(run.summary(Locale::En), "Both snapshots were deleted.");
+    assert_eq!(
+        run.summary(Locale::PtBr),
+        "Os dois snapshots foram excluídos."
+    );
+    let mut three = BulkRun::new(3);
+    for name in ["a", "b", "c"] {
+        three.record(name, Outcome::Deleted);
+    }
+    assert_eq!(three.summary(Locale::En), "All 3 snapshots were deleted.");
+    assert_eq!(
+        three.summary(Locale::PtBr),
+        "Todos os 3 snapshots foram excluídos."
+    );
     let mut one = BulkRun::new(1);
     one.record("a", Outcome::AlreadyGone);
     assert_eq!(one.summary(Locale::PtBr), "O snapshot foi excluído.");

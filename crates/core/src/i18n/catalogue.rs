@@ -251,8 +251,8 @@ define_catalogue! {
         pt: if n == 1 { "1 dia".to_owned() } else { format!("{n} dias") },
     }
     days_ago(n: u64) {
-        en: if n == 1 { "yesterday".to_owned() } else { format!("{n} days ago") },
-        pt: if n == 1 { "ontem".to_owned() } else { format!("há {n} dias") },
+        en: if n == 1 { "1 day ago".to_owned() } else { format!("{n} days ago") },
+        pt: if n == 1 { "há 1 dia".to_owned() } else { format!("há {n} dias") },
     }
     months_ago(n: u64) {
         en: if n == 1 { "1 month ago".to_owned() } else { format!("{n} months ago") },
@@ -581,10 +581,12 @@ define_catalogue! {
     bulk_all_deleted(count: usize) {
         en: match count {
             1 => "The snapshot was deleted.".to_owned(),
+            2 => "Both snapshots were deleted.".to_owned(),
             n => format!("All {n} snapshots were deleted."),
         },
         pt: match count {
             1 => "O snapshot foi excluído.".to_owned(),
+            2 => "Os dois snapshots foram excluídos.".to_owned(),
             n => format!("Todos os {n} snapshots foram excluídos."),
         },
     }
