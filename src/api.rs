@@ -11,10 +11,11 @@ use std::future::Future;
 use std::rc::Rc;
 use std::time::Duration;
 
+use futures::stream::{self, StreamExt};
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::*;
 pub use snapshot_core::listing::Listed;
-use snapshot_core::listing::{Identified, Listing, MAX_PAGES};
+use snapshot_core::listing::{pages_after_first, Identified, Listing, MAX_PAGES};
 use snapshot_core::model::{CreatedSnapshot, Me, NewSnapshot, RestoreStarted, Server, Snapshot};
 use snapshot_core::response::{self, parse_retry_after, Page, RawResponse};
 use snapshot_core::retry::read_retry_delay_ms;
@@ -28,6 +29,34 @@ use crate::browser;
 /// panel's requests from a cross-site form's (see `deploy/nginx.conf`). It is one that
 /// django-cors-headers allows by default, so a direct, cross-origin deployment keeps working.
 const PANEL_HEADER: (&str, &str) = ("X-Requested-With", "XMLHttpRequest");
+
+/// How many pages of one list are read at a time, when the first page says how they are
+/// numbered: two lists (servers and snapshots) then keep six requests out, a browser's limit
+/// per host over HTTP/1.1.
+const PAGES_AT_ONCE: usize = 3;
+
+/// Why a walk through a list's pages ended early.
+enum Walk {
+    /// A page after the first answered 404: the pages moved under the walk.
+    LaterPageGone(ApiError),
+    Failed(ApiError),
+}
+
+impl Walk {
+    /// A failure reading a page after the first.
+    fn later(error: ApiError) -> Self {
+        match error {
+            gone @ ApiError::NotFound { .. } => Self::LaterPageGone(gone),
+            error => Self::Failed(error),
+        }
+    }
+}
+
+impl From<ApiError> for Walk {
+    fn from(error: ApiError) -> Self {
+        Self::Failed(error)
+    }
+}
 
 /// The languages the panel asks the API to answer in: its own, so that a DRF deployment's
 /// translated words (`LocaleMiddleware`) match the panel's. A CORS-safelisted header.
@@ -140,35 +169,76 @@ impl Client {
     /// Reads a list page by page, following `next` through this panel's own base, each id
     /// once, never the same page twice, and at most [`MAX_PAGES`] pages, or the pages its
     /// first page's `count` says it needs (see [`Listing`]); past that, what was read is
-    /// returned, marked incomplete. A later page that is gone starts the walk again, once.
+    /// returned, marked incomplete. When the first page's link numbers the pages, the rest are
+    /// read [`PAGES_AT_ONCE`] at a time. A later page that is gone starts the walk again, once.
     async fn list_all<T: serde::de::DeserializeOwned + Identified>(
         &self,
         first: String,
     ) -> Result<Listed<T>, ApiError> {
-        let mut listing = Listing::new(&first, MAX_PAGES);
-        let mut url = Some(first.clone());
         let mut walked_again = false;
-        while let Some(current) = url.take() {
-            let later = current != first;
-            let page: Page<T> = match self.read(current, response::decode_page).await {
-                Ok(page) => page,
+        loop {
+            match self.walk(&first).await {
                 // A later page gone (DRF's 404 "Invalid page."): rows went between the reads
-                // and the pages moved. The walk starts again, once.
-                Err(ApiError::NotFound { .. }) if later && !walked_again => {
-                    walked_again = true;
-                    listing = Listing::new(&first, MAX_PAGES);
-                    url = Some(first.clone());
-                    continue;
+                // and the pages moved.
+                Err(Walk::LaterPageGone(_)) if !walked_again => walked_again = true,
+                Err(Walk::LaterPageGone(error) | Walk::Failed(error)) => return Err(error),
+                Ok(listed) => return Ok(listed),
+            }
+        }
+    }
+
+    /// One walk through the pages of the list at `first`.
+    async fn walk<T: serde::de::DeserializeOwned + Identified>(
+        &self,
+        first: &str,
+    ) -> Result<Listed<T>, Walk> {
+        let mut listing = Listing::new(first, MAX_PAGES);
+        let page: Page<T> = self.read(first.to_owned(), response::decode_page).await?;
+        let per_page = page.items.len().saturating_add(page.skipped);
+        let count = page.count;
+        let next = self.next_of(&page)?;
+        let ahead = next
+            .as_deref()
+            .and_then(|next| pages_after_first(next, count, per_page));
+        let mut url = match ahead {
+            None => listing.add(page, next),
+            Some(ahead) => {
+                listing.add(page, None);
+                let planned = listing.plan(ahead);
+                let mut pages = stream::iter(planned)
+                    .map(|url| self.read(url, response::decode_page))
+                    .buffered(PAGES_AT_ONCE);
+                let mut next = None;
+                while let Some(page) = pages.next().await {
+                    let page: Page<T> = page.map_err(Walk::later)?;
+                    next = self.next_of(&page)?;
+                    listing.add(page, None);
                 }
-                Err(error) => return Err(error),
-            };
-            let next = match &page.next {
-                Some(next) => Some(self.base.follow(next).ok_or(ApiError::ForeignLink)?),
-                None => None,
-            };
+                // The last page's link: rows added since the count was given.
+                next.and_then(|next| listing.follow(next))
+            }
+        };
+        while let Some(current) = url.take() {
+            let page: Page<T> = self
+                .read(current, response::decode_page)
+                .await
+                .map_err(Walk::later)?;
+            let next = self.next_of(&page)?;
             url = listing.add(page, next);
         }
         Ok(listing.finish())
+    }
+
+    /// Where a page's `next` link is fetched from, through this panel's own base.
+    fn next_of<T>(&self, page: &Page<T>) -> Result<Option<String>, ApiError> {
+        match &page.next {
+            Some(next) => self
+                .base
+                .follow(next)
+                .map(Some)
+                .ok_or(ApiError::ForeignLink),
+            None => Ok(None),
+        }
     }
 
     /// A GET, tried again on the failures that may pass (a proxy's 502, a dropped connection,

@@ -204,6 +204,30 @@ test('behind page-number pagination over a changing list, each snapshot shows on
   await expect(page.locator('tr[data-snapshot-id]')).toHaveCount(13);
 });
 
+test('a long list is read three pages at a time once its first page says how many there are', async ({ page }) => {
+  await resetSimulator({ page_size: 2 });
+  let inFlight = 0;
+  let most = 0;
+  const pagesAsked: string[] = [];
+  await page.route(
+    (url) => url.pathname === '/api/v1/snapshots/' && url.searchParams.has('page'),
+    async (route) => {
+      pagesAsked.push(new URL(route.request().url()).searchParams.get('page') ?? '');
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      // A far-away API: each page takes a while.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      inFlight -= 1;
+      await route.continue();
+    },
+  );
+  await openPanel(page);
+  // 13 snapshots at 2 a page: pages 2 to 7 after the first, each asked once, three at a time.
+  await expect(page.locator('tr[data-snapshot-id]')).toHaveCount(13);
+  expect(pagesAsked.sort()).toEqual(['2', '3', '4', '5', '6', '7']);
+  expect(most).toBe(3);
+});
+
 test('a later page gone between the reads (DRF\'s 404 "Invalid page."): the walk starts again and every snapshot shows', async ({
   page,
 }) => {

@@ -91,13 +91,28 @@ impl<T: Identified> Listing<T> {
                 self.listed.items.push(item);
             }
         }
-        let next = next.filter(|url| !self.visited.contains(url))?;
+        self.follow(next?)
+    }
+
+    /// Whether the page at `url` may be read next: not when it was read already, nor past the
+    /// cap (then the list is marked incomplete). Returns the URL, now counted as read.
+    pub fn follow(&mut self, url: String) -> Option<String> {
+        if self.visited.contains(&url) {
+            return None;
+        }
         if self.visited.len() >= self.max_pages {
             self.listed.incomplete = true;
             return None;
         }
-        self.visited.push(next.clone());
-        Some(next)
+        self.visited.push(url.clone());
+        Some(url)
+    }
+
+    /// The pages of `urls` that may be read, in order (see [`Self::follow`]).
+    pub fn plan(&mut self, urls: Vec<String>) -> Vec<String> {
+        urls.into_iter()
+            .filter_map(|url| self.follow(url))
+            .collect()
     }
 
     /// The list as read.
@@ -119,4 +134,58 @@ fn pages_counted(count: Option<u64>, per_page: usize) -> usize {
     usize::try_from(pages)
         .unwrap_or(usize::MAX)
         .min(MAX_COUNTED_PAGES)
+}
+
+/// Every page after the first, when the first page's `next` link numbers them and its
+/// `count` says how many there are, so that they can be read side by side rather than one
+/// after another: DRF's page numbers (`?page=2`) and its limit and offset (`?limit=20&offset=20`).
+/// `next` is the link as the panel would request it, and `per_page` the rows the first page
+/// held. `None` for any other link (a cursor), without a count, or with no page after the first.
+pub fn pages_after_first(next: &str, count: Option<u64>, per_page: usize) -> Option<Vec<String>> {
+    let per_page = u64::try_from(per_page).ok().filter(|n| *n > 0)?;
+    let cap = u64::try_from(MAX_COUNTED_PAGES).unwrap_or(u64::MAX);
+    let pages = count?.div_ceil(per_page).min(cap);
+    if pages < 2 {
+        return None;
+    }
+    let (path, query) = next.split_once('?')?;
+    let pairs: Vec<(&str, Option<&str>)> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((key, value)) => (key, Some(value)),
+            None => (pair, None),
+        })
+        .collect();
+    let value_of = |key: &str| {
+        let mut found = pairs.iter().filter(|(k, _)| *k == key);
+        match (found.next(), found.next()) {
+            (Some((_, value)), None) => value.and_then(|v| v.parse::<u64>().ok()),
+            _ => None,
+        }
+    };
+    // The link with `key` set to `value`, the rest of it as sent.
+    let with = |key: &str, value: u64| {
+        let query: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| match v {
+                _ if *k == key => format!("{k}={value}"),
+                Some(v) => format!("{k}={v}"),
+                None => (*k).to_owned(),
+            })
+            .collect();
+        format!("{path}?{}", query.join("&"))
+    };
+    if value_of("page") == Some(2) {
+        return Some((2..=pages).map(|page| with("page", page)).collect());
+    }
+    let limit_fits =
+        pairs.iter().all(|(k, _)| *k != "limit") || value_of("limit") == Some(per_page);
+    if value_of("offset") != Some(per_page) || !limit_fits {
+        return None;
+    }
+    Some(
+        (1..pages)
+            .map(|page| with("offset", page.saturating_mul(per_page)))
+            .collect(),
+    )
 }

@@ -8,7 +8,7 @@
 //! when, which reads are tried again, how paged lists are read, and the restore phrase.
 
 use snapshot_core::format::display_name;
-use snapshot_core::listing::{Listed, Listing, MAX_COUNTED_PAGES};
+use snapshot_core::listing::{pages_after_first, Listed, Listing, MAX_COUNTED_PAGES};
 use snapshot_core::model::ServerRef;
 use snapshot_core::poll::{
     job_interval_ms, Job, JobKind, Pace, PollState, BACKOFF_UNIT_MS, OVERDUE_INTERVAL_MS,
@@ -1172,4 +1172,77 @@ fn letters_outside_ascii_match_only_as_typed() {
     assert!(!matches_filter(&snapshot, &normalize_filter("CAFÉ")));
     assert!(matches_filter(&snapshot, &normalize_filter("Café-Ä")));
     assert!(!matches_filter(&snapshot, &normalize_filter("ärger")));
+}
+
+// ----- reading the pages after the first side by side -----------------------------------------
+
+#[test]
+fn numbered_pages_after_the_first_are_planned_from_the_count() {
+    assert_eq!(
+        pages_after_first("/api/v1/snapshots/?page=2", Some(45), 20),
+        Some(vec![
+            "/api/v1/snapshots/?page=2".to_owned(),
+            "/api/v1/snapshots/?page=3".to_owned(),
+        ])
+    );
+    // The rest of the link is kept as sent, in its order.
+    assert_eq!(
+        pages_after_first(
+            "/api/v1/snapshots/?server_id=7&page=2&flag",
+            Some(41 + 20),
+            20
+        ),
+        Some(vec![
+            "/api/v1/snapshots/?server_id=7&page=2&flag".to_owned(),
+            "/api/v1/snapshots/?server_id=7&page=3&flag".to_owned(),
+            "/api/v1/snapshots/?server_id=7&page=4&flag".to_owned(),
+        ])
+    );
+    assert_eq!(
+        pages_after_first("/api/v1/servers/?limit=20&offset=20", Some(50), 20),
+        Some(vec![
+            "/api/v1/servers/?limit=20&offset=20".to_owned(),
+            "/api/v1/servers/?limit=20&offset=40".to_owned(),
+        ])
+    );
+    // A thousand servers' snapshots at DRF's 20 a page, capped like a walk.
+    let planned = pages_after_first("/s/?page=2", Some(u64::MAX), 20).unwrap();
+    assert_eq!(planned.len(), MAX_COUNTED_PAGES - 1);
+}
+
+#[test]
+fn pages_are_walked_one_by_one_when_the_link_does_not_say_how_they_are_numbered() {
+    for (next, count, per_page, why) in [
+        ("/s/?cursor=cD0y", Some(100), 20, "a cursor"),
+        ("/s/?page=2", None, 20, "no count"),
+        ("/s/?page=2", Some(20), 20, "one page by the count"),
+        ("/s/?page=3", Some(100), 20, "not the second page"),
+        ("/s/?page=2&page=2", Some(100), 20, "the number twice"),
+        ("/s/?page=two", Some(100), 20, "not a number"),
+        ("/s/?page=2", Some(100), 0, "an empty first page"),
+        (
+            "/s/?limit=10&offset=20",
+            Some(100),
+            20,
+            "a limit other than the page",
+        ),
+        (
+            "/s/?offset=10",
+            Some(100),
+            20,
+            "an offset other than the page",
+        ),
+        ("/s/", Some(100), 20, "no query"),
+    ] {
+        assert_eq!(pages_after_first(next, count, per_page), None, "{why}");
+    }
+}
+
+#[test]
+fn planned_pages_are_read_once_and_within_the_cap() {
+    let mut listing = Listing::<Snapshot>::new("p1", 3);
+    let planned = listing.plan(vec!["p1".into(), "p2".into(), "p3".into(), "p4".into()]);
+    assert_eq!(planned, ["p2", "p3"], "p1 was read; the cap is three pages");
+    assert_eq!(listing.follow("p2".into()), None);
+    assert!(listing.finish().incomplete);
 }
