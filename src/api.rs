@@ -77,6 +77,8 @@ pub struct Client {
     on_unauthorized: Callback<()>,
     /// How many reads are waiting to be tried again.
     retrying: RwSignal<u32>,
+    /// While every snapshot is read: how many rows have been, of how many.
+    reading: RwSignal<Option<(usize, u64)>>,
     /// The panel's language: asked of the API too, so that its own words match.
     locale: Locale,
 }
@@ -103,6 +105,7 @@ impl Client {
             timeout: Duration::from_millis(u64::from(timeout_ms)),
             on_unauthorized,
             retrying: RwSignal::new(0),
+            reading: RwSignal::new(None),
         }
     }
 
@@ -112,16 +115,28 @@ impl Client {
         Signal::derive(move || retrying.try_get().unwrap_or(0) > 0)
     }
 
+    /// While every snapshot is read, how many rows have been, of how many the API counts.
+    pub fn reading(&self) -> Signal<Option<(usize, u64)>> {
+        self.reading.into()
+    }
+
     /// `GET snapshots/`, every page, optionally for one server.
     pub async fn list_snapshots(
         &self,
         server_id: Option<u64>,
     ) -> Result<Listed<Snapshot>, ApiError> {
-        let path = match server_id {
-            Some(id) => format!("snapshots/?server_id={id}"),
-            None => "snapshots/".to_owned(),
-        };
-        self.list_all(self.base.endpoint(&path)).await
+        match server_id {
+            Some(id) => {
+                let path = format!("snapshots/?server_id={id}");
+                self.list_all(self.base.endpoint(&path), None).await
+            }
+            None => {
+                let url = self.base.endpoint("snapshots/");
+                let listed = self.list_all(url, Some(self.reading)).await;
+                self.reading.try_set(None);
+                listed
+            }
+        }
     }
 
     /// `POST snapshots/`.
@@ -151,7 +166,7 @@ impl Client {
 
     /// `GET servers/`, every page.
     pub async fn list_servers(&self) -> Result<Listed<Server>, ApiError> {
-        self.list_all(self.base.endpoint("servers/")).await
+        self.list_all(self.base.endpoint("servers/"), None).await
     }
 
     /// `GET servers/{id}/`.
@@ -171,13 +186,20 @@ impl Client {
     /// first page's `count` says it needs (see [`Listing`]); past that, what was read is
     /// returned, marked incomplete. When the first page's link numbers the pages, the rest are
     /// read [`PAGES_AT_ONCE`] at a time. A later page that is gone starts the walk again, once.
+    /// `reading`, if given, hears how many rows have been read, of how many the API counts.
     async fn list_all<T: serde::de::DeserializeOwned + Identified>(
         &self,
         first: String,
+        reading: Option<RwSignal<Option<(usize, u64)>>>,
     ) -> Result<Listed<T>, ApiError> {
         let mut walked_again = false;
         loop {
-            match self.walk(&first).await {
+            let heard = |listing: &Listing<T>, count: Option<u64>| {
+                if let (Some(reading), Some(count)) = (reading, count) {
+                    reading.try_set(Some((listing.rows(), count)));
+                }
+            };
+            match self.walk(&first, heard).await {
                 // A later page gone (DRF's 404 "Invalid page."): rows went between the reads
                 // and the pages moved.
                 Err(Walk::LaterPageGone(_)) if !walked_again => walked_again = true,
@@ -191,6 +213,7 @@ impl Client {
     async fn walk<T: serde::de::DeserializeOwned + Identified>(
         &self,
         first: &str,
+        heard: impl Fn(&Listing<T>, Option<u64>),
     ) -> Result<Listed<T>, Walk> {
         let mut listing = Listing::new(first, MAX_PAGES);
         let page: Page<T> = self.read(first.to_owned(), response::decode_page).await?;
@@ -204,6 +227,7 @@ impl Client {
             None => listing.add(page, next),
             Some(ahead) => {
                 listing.add(page, None);
+                heard(&listing, count);
                 let planned = listing.plan(ahead);
                 let mut pages = stream::iter(planned)
                     .map(|url| self.read(url, response::decode_page))
@@ -213,6 +237,7 @@ impl Client {
                     let page: Page<T> = page.map_err(Walk::later)?;
                     next = self.next_of(&page)?;
                     listing.add(page, None);
+                    heard(&listing, count);
                 }
                 // The last page's link: rows added since the count was given.
                 next.and_then(|next| listing.follow(next))
@@ -225,6 +250,7 @@ impl Client {
                 .map_err(Walk::later)?;
             let next = self.next_of(&page)?;
             url = listing.add(page, next);
+            heard(&listing, count);
         }
         Ok(listing.finish())
     }

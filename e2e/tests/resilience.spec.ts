@@ -204,7 +204,7 @@ test('behind page-number pagination over a changing list, each snapshot shows on
   await expect(page.locator('tr[data-snapshot-id]')).toHaveCount(13);
 });
 
-test('a long list is read three pages at a time once its first page says how many there are', async ({ page }) => {
+test('a long list is read three pages at a time once its first page says how many there are, and its progress shown', async ({ page }) => {
   await resetSimulator({ page_size: 2 });
   let inFlight = 0;
   let most = 0;
@@ -216,14 +216,19 @@ test('a long list is read three pages at a time once its first page says how man
       inFlight += 1;
       most = Math.max(most, inFlight);
       // A far-away API: each page takes a while.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve) => setTimeout(resolve, 800));
       inFlight -= 1;
       await route.continue();
     },
   );
-  await openPanel(page);
+  await page.goto('/');
+  // Meanwhile the page shows how far it has come (a bar a screen reader finds when it asks).
+  const progress = page.locator('.sp-loading__progress');
+  await expect(progress).toHaveText(/^\s*\d+ of 13 snapshots read$/);
+  await expect(progress.getByRole('progressbar', { name: 'Loading snapshots…' })).toHaveAttribute('max', '13');
   // 13 snapshots at 2 a page: pages 2 to 7 after the first, each asked once, three at a time.
   await expect(page.locator('tr[data-snapshot-id]')).toHaveCount(13);
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
   expect(pagesAsked.sort()).toEqual(['2', '3', '4', '5', '6', '7']);
   expect(most).toBe(3);
 });

@@ -11,12 +11,39 @@ use crate::intl::locale;
 pub fn Loading(
     /// What is under way.
     text: Text,
+    /// How far a long read has come: rows read, of how many. Shown, not announced: a screen
+    /// reader hears the status once and finds the bar when it asks.
+    #[prop(optional)]
+    progress: Option<Signal<Option<(usize, u64)>>>,
 ) -> impl IntoView {
+    let t = locale();
+    let label = text.clone();
+    let far = move || {
+        progress
+            .and_then(|progress| progress.get())
+            .filter(|(read, count)| u64::try_from(*read).is_ok_and(|read| read < *count))
+    };
     view! {
         <p class="sp-loading" role="status">
             <span class="sp-spinner" aria-hidden="true"></span>
             {text}
         </p>
+        {move || {
+            far()
+                .map(|(read, count)| {
+                    view! {
+                        <p class="sp-loading__progress">
+                            <progress
+                                aria-label=label.to_string()
+                                max=count.to_string()
+                                value=read.to_string()
+                            ></progress>
+                            " "
+                            {t.rows_read(read, count)}
+                        </p>
+                    }
+                })
+        }}
     }
 }
 

@@ -115,6 +115,11 @@ impl<T: Identified> Listing<T> {
             .collect()
     }
 
+    /// How many rows have been read so far, each id once.
+    pub fn rows(&self) -> usize {
+        self.listed.items.len()
+    }
+
     /// The list as read.
     pub fn finish(self) -> Listed<T> {
         self.listed

@@ -50,7 +50,10 @@ pub fn ServerList(
     };
     let heard = filter_result(board, filter, shown);
     let list = move || match board.state.get() {
-        LoadState::Loading => view! { <Loading text=t.loading_snapshots() /> }.into_any(),
+        LoadState::Loading => {
+            view! { <Loading text=t.loading_snapshots() progress=board.client().reading() /> }
+                .into_any()
+        }
         // Said above the page, with what comes next (a sign-in, the proxy, the host).
         LoadState::Failed(ApiError::Unauthorized) => {
             view! { <p class="sp-empty">{t.shown_once_token_accepted()}</p> }.into_any()

@@ -30,6 +30,11 @@ define_catalogue! {
         en: "The API refused the token the page gave. Waiting for a new one from the page…",
         pt: "A API recusou o token que a página forneceu. Aguardando um novo da página…",
     }
+    /// How far reading every snapshot has come.
+    rows_read(read: usize, count: u64) {
+        en: format!("{read} of {count} snapshots read"),
+        pt: format!("{read} de {count} snapshots lidos"),
+    }
     shown_once_token_accepted() {
         en: "The snapshots will show once the API accepts a token.",
         pt: "Os snapshots aparecerão quando a API aceitar um token.",
