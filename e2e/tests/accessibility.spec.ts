@@ -129,7 +129,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       await page.getByRole('button', { name: 'New snapshot…' }).click();
       const create = page.getByRole('dialog', { name: 'New snapshot' });
-      await expect(create.getByRole('textbox', { name: 'Name' })).toBeFocused();
+      // The server is chosen first: focus is on it.
+      await expect(create.getByRole('combobox', { name: 'Server' })).toBeFocused();
       await expectNoAxeViolations(page, `create form (${colorScheme})`);
       await create.getByRole('textbox', { name: 'Name' }).fill('not valid');
       await expect(create).toContainText("Spaces aren't allowed; use - or _");

@@ -265,7 +265,8 @@ test('under /admin/snapshots/: a deep link opens the right view, links and Back 
   // Dialogs under the sub-path too.
   await page.getByRole('button', { name: 'New snapshot…' }).click();
   const create = page.getByRole('dialog', { name: 'New snapshot' });
-  await expect(create.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  // The server is chosen first: focus is on it.
+  await expect(create.getByRole('combobox', { name: 'Server' })).toBeFocused();
   await create.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('region', { name: 'edge-cache' }).getByRole('button', { name: 'Restore edge-baseline' }).click();
   const restore = page.getByRole('dialog', { name: 'Restore edge-cache from edge-baseline?' });

@@ -341,7 +341,8 @@ fn suggestion(choices: Signal<Vec<ServerChoice>>, id: Option<u64>) -> String {
     suggest_snapshot_name(&name.unwrap_or_default(), local_now())
 }
 
-/// Which server: each with how full it is.
+/// Which server: each with how full it is. First in the form, it has the focus first: the
+/// person chooses the server before anything is sent to one.
 #[component]
 fn ServerField(form: CreateForm) -> impl IntoView {
     let t = form.t;
@@ -350,6 +351,7 @@ fn ServerField(form: CreateForm) -> impl IntoView {
             <label for="create-server">{t.server()}</label>
             <select
                 id="create-server"
+                autofocus=true
                 aria-describedby="create-server-error"
                 on:change=move |ev| form.choose_server(event_target_value(&ev).parse::<u64>().ok())
             >
@@ -392,7 +394,7 @@ fn NameField(form: CreateForm) -> impl IntoView {
             described_by="create-name-hint create-name-error"
             invalid=Signal::derive(move || problem().is_some())
             select_on_focus=Signal::derive(move || !form.name_edited.get())
-            autofocus=true
+            autofocus=!form.server_field
             required=true
         >
             <p class="sp-field__hint" id="create-name-hint">

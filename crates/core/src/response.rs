@@ -143,8 +143,10 @@ pub fn error_for(response: RawResponse<'_>, now_secs: i64) -> ApiError {
                 .or_else(|| body.detail().as_deref().and_then(retry_after_from_text)),
         },
         400 | 422 => match body {
-            // A name's own rule ("the maximum length") is about the name, not the limit.
-            ErrorBody::Fields(errors) if mentions_limit(&errors.outside(&["name"])) => {
+            // The text fields' own rules ("the maximum length") are about them, not the limit.
+            ErrorBody::Fields(errors)
+                if mentions_limit(&errors.outside(&["name", "description"])) =>
+            {
                 ApiError::LimitReached {
                     detail: errors.non_field.first().cloned(),
                 }
@@ -199,10 +201,13 @@ fn retry_after_from_text(text: &str) -> Option<u64> {
         .map(|secs| secs.min(MAX_RETRY_AFTER_SECS))
 }
 
+/// Whether one of `messages` speaks of the snapshot limit: a limit or a maximum, but not of
+/// a length ("no more than 255 characters" is a field's rule).
 fn mentions_limit(messages: &[String]) -> bool {
     messages.iter().any(|m| {
         let m = m.to_ascii_lowercase();
-        m.contains("limit") || m.contains("maximum")
+        let of_length = m.contains("length") || m.contains("characters");
+        (m.contains("limit") || m.contains("maximum")) && !of_length
     })
 }
 

@@ -586,6 +586,13 @@ fn a_name_too_long_for_the_api_is_a_name_error_not_the_snapshot_limit() {
             non_field: Vec::new(),
         })
     );
+    // So is a description's, or a length said at the top of the form.
+    for body in [
+        r#"{"description": ["Description exceeds the maximum length of 255."]}"#,
+        r#"{"non_field_errors": ["The maximum length of a name is 50 characters."]}"#,
+    ] {
+        assert!(matches!(err(400, body), ApiError::Validation(_)), "{body}");
+    }
     // The limit named under another field still reads as the limit.
     assert!(matches!(
         err(
