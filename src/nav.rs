@@ -13,8 +13,6 @@ pub struct Nav {
     pub view: RwSignal<View>,
     base: StoredValue<String>,
     routing: bool,
-    /// Whether the view came from the browser's history (Back, Forward), not a link.
-    by_history: StoredValue<bool>,
 }
 
 fn location() -> Option<(String, String)> {
@@ -47,7 +45,6 @@ impl Nav {
             view: RwSignal::new(view),
             base: StoredValue::new(base),
             routing,
-            by_history: StoredValue::new(false),
         };
         if routing {
             // An address it does not know stays in the address bar, which says what was asked.
@@ -59,7 +56,6 @@ impl Nav {
             }
             let handle = window_event_listener(leptos::ev::popstate, move |_| {
                 if let Some((path, query)) = location() {
-                    nav.by_history.set_value(true);
                     nav.view
                         .set(parse_location(&nav.base.get_value(), &path, &query));
                 }
@@ -67,11 +63,6 @@ impl Nav {
             on_cleanup(move || handle.remove());
         }
         nav
-    }
-
-    /// Whether the view shown came from the browser's history (Back, Forward), not a link.
-    pub fn came_by_history(self) -> bool {
-        self.by_history.get_value()
     }
 
     /// Whether the panel owns the page's address (the `routing` setting).
@@ -96,7 +87,6 @@ impl Nav {
         let filter = self.view.with_untracked(|v| v.filter.clone());
         let view = View { route, filter };
         if self.view.with_untracked(|v| *v != view) {
-            self.by_history.set_value(false);
             self.view.set(view);
             self.write_history(true);
         }

@@ -238,7 +238,8 @@ test.describe('the keyboard alone, from a fresh load', () => {
     await tabTo(page, back, '← All servers');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/$/);
-    await expect(page.getByRole('heading', { level: 2, name: 'All servers' })).toBeFocused();
+    // Back on the server they had opened, as the browser's Back would put them.
+    await expect(page.getByRole('region', { name: 'web-server-01' }).getByRole('link', { name: 'web-server-01', exact: true })).toBeFocused();
   });
 
   test('create: focus lands in Name, Enter submits, focus returns to the opener', async ({ page }) => {

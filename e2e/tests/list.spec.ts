@@ -376,6 +376,8 @@ test.describe('views and the address bar', () => {
     await page.getByRole('link', { name: '← All servers' }).click();
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('region')).toHaveCount(servers.length);
+    // The page's own way back returns to the server too.
+    await expect(serverRegion(page, server.name).getByRole('link', { name: server.name })).toBeFocused();
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });
 

@@ -172,10 +172,10 @@ fn follow_the_view(board: Board, title: NodeRef<leptos::html::H2>) {
         focus_title();
     }
 
-    // The data follows the view: one server's list through `scope`, or everything. Back (the
-    // browser's) from a server to all of them, the person returns to that server's link once
-    // the list is there, as a page would scroll back to where they were; a link to all servers
-    // goes to its title, as any new view does.
+    // The data follows the view: one server's list through `scope`, or everything. Back from a
+    // server to all of them (the browser's, or the page's "← All servers"), the person returns
+    // to that server's link once the list is there, as a page would scroll back to where they
+    // were: among a thousand servers, the top of the list would lose their place.
     let return_to: RwSignal<Option<u64>> = RwSignal::new(None);
     Effect::new(move |previous: Option<Option<u64>>| {
         let scope = nav.view.with(|v| route_server(&v.route));
@@ -184,8 +184,7 @@ fn follow_the_view(board: Board, title: NodeRef<leptos::html::H2>) {
             board.reload();
             if let Some(came_from) = previous {
                 focus_title();
-                let back = scope.is_none() && nav.came_by_history();
-                return_to.set(came_from.filter(|_| back));
+                return_to.set(came_from.filter(|_| scope.is_none()));
             }
         }
         scope
