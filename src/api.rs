@@ -52,6 +52,15 @@ impl Walk {
     }
 }
 
+/// Empties a signal when dropped.
+struct ClearedOnDrop<T: Send + Sync + 'static>(RwSignal<Option<T>>);
+
+impl<T: Send + Sync + 'static> Drop for ClearedOnDrop<T> {
+    fn drop(&mut self) {
+        self.0.try_set(None);
+    }
+}
+
 impl From<ApiError> for Walk {
     fn from(error: ApiError) -> Self {
         Self::Failed(error)
@@ -132,9 +141,9 @@ impl Client {
             }
             None => {
                 let url = self.base.endpoint("snapshots/");
-                let listed = self.list_all(url, Some(self.reading)).await;
-                self.reading.try_set(None);
-                listed
+                // Cleared however the read ends: done, failed, or dropped for a newer one.
+                let _cleared = ClearedOnDrop(self.reading);
+                self.list_all(url, Some(self.reading)).await
             }
         }
     }
@@ -224,7 +233,11 @@ impl Client {
             .as_deref()
             .and_then(|next| pages_after_first(next, count, per_page));
         let mut url = match ahead {
-            None => listing.add(page, next),
+            None => {
+                let url = listing.add(page, next);
+                heard(&listing, count);
+                url
+            }
             Some(ahead) => {
                 listing.add(page, None);
                 heard(&listing, count);
@@ -238,6 +251,11 @@ impl Client {
                     next = self.next_of(&page)?;
                     listing.add(page, None);
                     heard(&listing, count);
+                    // A page that says it is the last is: the list shrank since the count, and
+                    // the pages planned after it are not asked for (those out are aborted).
+                    if next.is_none() {
+                        break;
+                    }
                 }
                 // The last page's link: rows added since the count was given.
                 next.and_then(|next| listing.follow(next))

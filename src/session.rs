@@ -81,6 +81,10 @@ impl Session {
         host: Host,
     ) -> Self {
         let storage_key = storage_key(api_base);
+        // Where a token was remembered before it was kept per API: forgotten, not sent.
+        if let Some(storage) = session_storage() {
+            let _ = storage.remove_item("snapshot-panel:token");
+        }
         let remembered = match mode {
             AuthMode::Auto | AuthMode::Token => {
                 session_storage().and_then(|s| s.get_item(&storage_key).ok().flatten())

@@ -206,9 +206,13 @@ test.describe('token mode', () => {
     const sent = recordAuthorization(page);
     await page.goto('/');
     await expect(signInForm(page).heading).toBeVisible();
-    expect(await Promise.all(sent)).not.toContain('Token vps_demo_bob');
     await signIn(page, 'vps_demo_alice', true);
     await expect(page.getByText('Signed in as Alice Example')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'web-server-01' })).toBeVisible();
+    // Every request carried the token typed for this API, none the other API's.
+    const headers = await Promise.all(sent);
+    expect(headers.length).toBeGreaterThan(0);
+    expect(new Set(headers)).toEqual(new Set(['Bearer vps_demo_alice']));
     expect((await storedText(page)).session).toEqual({
       'snapshot-panel:token:https://other.example/api/v1/': 'vps_demo_bob',
       'snapshot-panel:token:/api/v1/': 'vps_demo_alice',

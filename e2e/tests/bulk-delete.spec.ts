@@ -170,6 +170,8 @@ test.describe('with a failing API', () => {
       Array.from(d.querySelectorAll('[role="alert"], [role="status"], [aria-live]'), (e) => e.textContent ?? ''),
     );
     expect(spoken.filter((text) => text.includes('could not be deleted')), spoken.join(' | ')).toHaveLength(1);
+    await expect(dialog.locator('.sp-bulk-progress')).toHaveText('');
+    await expect(page.locator('.sp-live')).not.toContainText('could not be deleted');
     await clearFaults();
     await dialog.getByRole('button', { name: 'Close' }).click();
     // The notice outlives the dialog's list, so it names what could not be deleted.

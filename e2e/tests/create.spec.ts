@@ -148,7 +148,7 @@ test('create from the top of the panel: a Server select, the focus and Escape', 
   const dialog = page.getByRole('dialog', { name: 'New snapshot' });
   await expect(dialog).toBeVisible();
   const form = createForm(dialog);
-  // The server is chosen first: Enter in Name cannot send a snapshot of a server not chosen.
+  // The server is chosen first: the focus starts on it, above the name suggested for it.
   await expect(form.server).toBeFocused();
 
   // Every server is offered, with how many snapshots it has.

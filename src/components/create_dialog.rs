@@ -281,10 +281,13 @@ impl CreateForm {
     /// longer true of another name); any other failure, until the next try.
     fn top_errors(self) -> Vec<String> {
         match self.error.get() {
-            Some(ApiError::Validation(_)) if !self.as_sent() => Vec::new(),
             Some(ApiError::Validation(errors)) => {
-                let mut top = errors.outside(&Field::ALL.map(Field::api_key));
-                if !self.server_field {
+                let mut top = if self.as_sent() {
+                    errors.outside(&Field::ALL.map(Field::api_key))
+                } else {
+                    Vec::new()
+                };
+                if !self.server_field && self.unchanged(Field::Server) {
                     let on_server = errors.for_field(Field::Server.api_key());
                     top.extend(on_server.into_iter().flatten().cloned());
                 }

@@ -1,6 +1,6 @@
 //! Reading a list that comes in pages, without trusting the pages too much.
 //!
-//! The API's pages are DRF page-number pages: over a list that changes between two requests,
+//! The API's pages are DRF's (page numbers, or limit and offset): over a list that changes between two requests,
 //! one row can show up on two pages, and a broken `next` link can point back at a page already
 //! read. A [`Listing`] keeps each id once, never reads a page twice, and stops at a cap with
 //! what it has, marked incomplete, instead of failing the whole view.
