@@ -314,6 +314,8 @@ test('settings on the element: data- attributes for mount(), plain attributes on
   const alert = page.locator('#invalid').getByRole('alert');
   await expect(alert.getByRole('heading', { name: 'Snapshot Panel is misconfigured' })).toBeVisible();
   await expect(alert).toContainText("The setting “server-id” is “web-server-01”, but it must be a server's number, such as 12345.");
+  // An attribute of the element, fixed without a reload: the words say so.
+  await expect(alert).toContainText('A new mount() or a changed attribute applies at once');
   await expect(page.locator('#panel').getByRole('region')).toHaveCount(7);
   await expectNoCspViolations(page, '/examples/host/');
 });

@@ -332,7 +332,10 @@ test.describe('runtime configuration, without a rebuild', () => {
       'The setting “auth” is “sideways”, but it must be one of auto, token, proxy or host.',
       'The setting “timeout-ms” is “5”, but it must be a number of milliseconds between 1000 and 120000.',
     ]);
-    await expect(alert).toContainText('Fix the snapshot-panel settings in the page (meta tags or data- attributes) and reload.');
+    // Where to fix it, whichever way the page gave it.
+    await expect(alert).toContainText(
+      'Fix it where the page gives it: the options of mount(), the attributes of the panel\'s element, or a <meta name="snapshot-panel:…"> tag. A new mount() or a changed attribute applies at once; a meta tag, after a reload.',
+    );
     expect(await apiRequests()).toEqual([]);
     await expectNoCspViolations(page, 'the misconfigured panel');
   });

@@ -48,8 +48,8 @@ define_catalogue! {
         pt: "O Snapshot Panel está mal configurado",
     }
     misconfigured_fix() {
-        en: "Fix the snapshot-panel settings in the page (meta tags or data- attributes) and reload.",
-        pt: "Corrija as configurações do snapshot-panel na página (tags meta ou atributos data-) e recarregue.",
+        en: "Fix it where the page gives it: the options of mount(), the attributes of the panel's element, or a <meta name=\"snapshot-panel:…\"> tag. A new mount() or a changed attribute applies at once; a meta tag, after a reload.",
+        pt: "Corrija onde a página a define: nas opções de mount(), nos atributos do elemento do painel ou numa tag <meta name=\"snapshot-panel:…\">. Um novo mount() ou um atributo alterado vale na hora; uma tag meta, depois de recarregar.",
     }
     setting_error(name: &str, value: &str, expected: &str) {
         en: format!("The setting “{name}” is “{value}”, but it must be {expected}."),
