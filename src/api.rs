@@ -52,15 +52,6 @@ impl Walk {
     }
 }
 
-/// Empties a signal when dropped.
-struct ClearedOnDrop<T: Send + Sync + 'static>(RwSignal<Option<T>>);
-
-impl<T: Send + Sync + 'static> Drop for ClearedOnDrop<T> {
-    fn drop(&mut self) {
-        self.0.try_set(None);
-    }
-}
-
 impl From<ApiError> for Walk {
     fn from(error: ApiError) -> Self {
         Self::Failed(error)
@@ -142,7 +133,13 @@ impl Client {
             None => {
                 let url = self.base.endpoint("snapshots/");
                 // Cleared however the read ends: done, failed, or dropped for a newer one.
-                let _cleared = ClearedOnDrop(self.reading);
+                struct Cleared(RwSignal<Option<(usize, u64)>>);
+                impl Drop for Cleared {
+                    fn drop(&mut self) {
+                        self.0.try_set(None);
+                    }
+                }
+                let _cleared = Cleared(self.reading);
                 self.list_all(url, Some(self.reading)).await
             }
         }
@@ -201,14 +198,14 @@ impl Client {
         first: String,
         reading: Option<RwSignal<Option<(usize, u64)>>>,
     ) -> Result<Listed<T>, ApiError> {
+        let heard = |listing: &Listing<T>, count: Option<u64>| {
+            if let (Some(reading), Some(count)) = (reading, count) {
+                reading.try_set(Some((listing.rows(), count)));
+            }
+        };
         let mut walked_again = false;
         loop {
-            let heard = |listing: &Listing<T>, count: Option<u64>| {
-                if let (Some(reading), Some(count)) = (reading, count) {
-                    reading.try_set(Some((listing.rows(), count)));
-                }
-            };
-            match self.walk(&first, heard).await {
+            match self.walk(&first, &heard).await {
                 // A later page gone (DRF's 404 "Invalid page."): rows went between the reads
                 // and the pages moved.
                 Err(Walk::LaterPageGone(_)) if !walked_again => walked_again = true,
